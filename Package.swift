@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+//
+// SparseCert — certified sparse recovery and implicit ℓ1-regularization.
+//
+// Targets are grouped by layer (DESIGN.md §2); dependencies point downwards only:
+//   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
+//   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
+//   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
+//   Sources/Faces    the `sparsecert` command-line tool
+import PackageDescription
+
+let package = Package(
+    name: "SparseCert",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
+        .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C layer.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/C/CGLPK",
+            providers: [.apt(["libglpk-dev"])]),
+        .target(
+            name: "CGLPKShims",
+            dependencies: ["CGLPK"],
+            path: "Sources/C/CGLPKShims"),
+
+        // Numbers layer.
+        .target(
+            name: "ExactArithmetic",
+            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            path: "Sources/Numbers/ExactArithmetic"),
+        .target(
+            name: "DenseLinearAlgebra",
+            dependencies: ["ExactArithmetic"],
+            path: "Sources/Numbers/DenseLinearAlgebra"),
+
+        // Tests.
+        .testTarget(
+            name: "ExactArithmeticTests",
+            dependencies: ["ExactArithmetic"]),
+        .testTarget(
+            name: "DenseLinearAlgebraTests",
+            dependencies: ["DenseLinearAlgebra"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+import BigInt
+
+/// An exact rational number p/q with arbitrary-precision integers.
+///
+/// The representation is canonical: `denominator > 0` and `gcd(numerator, denominator) = 1`, so two
+/// values are equal exactly when their numerators and denominators are. Every `Double` converts
+/// exactly (a finite double is a dyadic rational m·2ᵉ), which is what lets SparseCert re-verify a
+/// floating-point LP solution against the very data that were given.
+///
+/// Arithmetic is exact; the cost of +, −, ×, ÷ is that of a few big-integer products and one gcd,
+/// O(b²) for b-bit operands.
+public struct Rational: Sendable, Hashable {
+    /// The numerator p, carrying the sign.
+    public let numerator: BigInt
+    /// The denominator q, always positive.
+    public let denominator: BigInt
+
+    /// The rational `numerator / denominator`, reduced to lowest terms.
+    ///
+    /// - Parameters:
+    ///   - numerator: p.
+    ///   - denominator: q; must not be zero (use ``init(parsing:)`` or ``init(exactly:)-(Double)``
+    ///     for values that come from users: those throw or return `nil` instead).
+    /// - Precondition: `denominator != 0`.
+    public init(_ numerator: BigInt, _ denominator: BigInt = 1) {
+        precondition(!denominator.isZero, "Rational with zero denominator")
+        if denominator == 1 || numerator.isZero {
+            self.numerator = numerator
+            self.denominator = numerator.isZero ? 1 : denominator
+            return
+        }
+        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
+        let sign: BigInt = denominator.sign == .minus ? -1 : 1
+        self.numerator = sign * numerator / divisor
+        self.denominator = sign * denominator / divisor
+    }
+
+    /// Skips normalisation for operands already known to be in lowest terms with q > 0.
+    private init(reduced numerator: BigInt, _ denominator: BigInt) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// Zero.
+    public static let zero = Rational(reduced: 0, 1)
+    /// One.
+    public static let one = Rational(reduced: 1, 1)
+
+    /// Whether the value is an integer.
+    public var isInteger: Bool { denominator == 1 }
+    /// −1, 0 or +1.
+    public var signum: Int { numerator.isZero ? 0 : (numerator.sign == .minus ? -1 : 1) }
+    /// 1/self.
+    /// - Precondition: `self != 0`.
+    public var reciprocal: Rational { Rational(denominator, numerator) }
+
+    /// self raised to an integer power (negative powers invert).
+    /// - Precondition: `self != 0` when `exponent < 0`.
+    public func power(_ exponent: Int) -> Rational {
+        let base = exponent < 0 ? reciprocal : self
+        let e = exponent.magnitude
+        return Rational(reduced: base.numerator.power(Int(e)), base.denominator.power(Int(e)))
+    }
+}
+
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(reduced: BigInt(value), 1) }
+}
+
+extension Rational: Comparable {
+    public static func < (lhs: Rational, rhs: Rational) -> Bool {
+        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+    }
+}
+
+extension Rational: SignedNumeric {
+    public typealias Magnitude = Rational
+
+    public init?<T: BinaryInteger>(exactly source: T) { self.init(reduced: BigInt(source), 1) }
+
+    public var magnitude: Rational { Rational(reduced: BigInt(numerator.magnitude), denominator) }
+
+    public static prefix func - (operand: Rational) -> Rational {
+        Rational(reduced: -operand.numerator, operand.denominator)
+    }
+
+    public mutating func negate() { self = -self }
+
+    public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if lhs.denominator == rhs.denominator {
+            return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
+        }
+        return Rational(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
+                        lhs.denominator * rhs.denominator)
+    }
+
+    public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + (-rhs) }
+
+    public static func * (lhs: Rational, rhs: Rational) -> Rational {
+        if lhs.numerator.isZero || rhs.numerator.isZero { return .zero }
+        return Rational(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
+    }
+
+    public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+    public static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
+    public static func *= (lhs: inout Rational, rhs: Rational) { lhs = lhs * rhs }
+
+    /// Exact quotient.
+    /// - Precondition: `rhs != 0`.
+    public static func / (lhs: Rational, rhs: Rational) -> Rational {
+        precondition(!rhs.numerator.isZero, "Rational division by zero")
+        return Rational(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
+    }
+
+    public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
+}
