@@ -11,10 +11,12 @@ import PackageDescription
 
 let package = Package(
     name: "SparseCert",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
@@ -41,6 +43,27 @@ let package = Package(
             dependencies: ["ExactArithmetic"],
             path: "Sources/Numbers/DenseLinearAlgebra"),
 
+        // LP layer.
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
+            path: "Sources/LP/LinearProgramming"),
+
+        // Faces.
+        .executableTarget(
+            name: "sparsecert",
+            dependencies: [
+                "ExactArithmetic", "LinearProgramming",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Faces/sparsecert"),
+
+        // Benchmarks (not tests): per-LP overhead of the Swift layer against the raw C API.
+        .executableTarget(
+            name: "lp-overhead-benchmark",
+            dependencies: ["LinearProgramming", "CGLPK"],
+            path: "Benchmarks/LPOverhead"),
+
         // Tests.
         .testTarget(
             name: "ExactArithmeticTests",
@@ -48,6 +71,12 @@ let package = Package(
         .testTarget(
             name: "DenseLinearAlgebraTests",
             dependencies: ["DenseLinearAlgebra"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "ExactArithmetic"]),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["sparsecert"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,22 +50,23 @@ static void sc_recover(void *info) {
     sc_active_guard = outer;                               \
     return SC_GLPK_OK;
 
-int sc_glpk_load(glp_prob *problem, const sc_glpk_model *model) {
+int sc_glpk_load(glp_prob *problem, int direction, int rows, int columns,
+                 const int *row_type, const double *row_lower, const double *row_upper,
+                 const int *column_type, const double *column_lower, const double *column_upper,
+                 const double *objective, const int *column_kind,
+                 int entries, const int *entry_row, const int *entry_column, const double *entry_value) {
     SC_GUARDED({
-        glp_set_obj_dir(problem, model->direction);
-        if (model->rows > 0) glp_add_rows(problem, model->rows);
-        if (model->columns > 0) glp_add_cols(problem, model->columns);
-        for (int i = 1; i <= model->rows; i++)
-            glp_set_row_bnds(problem, i, model->row_type[i], model->row_lower[i], model->row_upper[i]);
-        glp_set_obj_coef(problem, 0, model->objective[0]);
-        for (int j = 1; j <= model->columns; j++) {
-            glp_set_col_bnds(problem, j, model->column_type[j], model->column_lower[j],
-                             model->column_upper[j]);
-            glp_set_obj_coef(problem, j, model->objective[j]);
-            if (model->column_kind != NULL) glp_set_col_kind(problem, j, model->column_kind[j]);
+        glp_set_obj_dir(problem, direction);
+        if (rows > 0) glp_add_rows(problem, rows);
+        if (columns > 0) glp_add_cols(problem, columns);
+        for (int i = 1; i <= rows; i++) glp_set_row_bnds(problem, i, row_type[i], row_lower[i], row_upper[i]);
+        glp_set_obj_coef(problem, 0, objective[0]);
+        for (int j = 1; j <= columns; j++) {
+            glp_set_col_bnds(problem, j, column_type[j], column_lower[j], column_upper[j]);
+            glp_set_obj_coef(problem, j, objective[j]);
+            if (column_kind != NULL) glp_set_col_kind(problem, j, column_kind[j]);
         }
-        glp_load_matrix(problem, model->entries, model->entry_row, model->entry_column,
-                        model->entry_value);
+        glp_load_matrix(problem, entries, entry_row, entry_column, entry_value);
     })
 }
 
@@ -75,6 +76,10 @@ int sc_glpk_set_basis(glp_prob *problem, const int *row_status, const int *colum
         for (int i = 1; i <= rows; i++) glp_set_row_stat(problem, i, row_status[i]);
         for (int j = 1; j <= columns; j++) glp_set_col_stat(problem, j, column_status[j]);
     })
+}
+
+int sc_glpk_standard_basis(glp_prob *problem) {
+    SC_GUARDED({ glp_std_basis(problem); })
 }
 
 int sc_glpk_simplex(glp_prob *problem, const glp_smcp *parameters, int exact, int *code) {
@@ -90,41 +95,43 @@ int sc_glpk_intopt(glp_prob *problem, const glp_iocp *parameters, int *code) {
 }
 
 int sc_glpk_read(glp_prob *problem, sc_glpk_solution_kind kind, int *status, double *objective,
-                 const sc_glpk_readout *readout) {
+                 int *iterations, double *row_value, double *row_dual, int *row_status,
+                 double *column_value, double *column_dual, int *column_status) {
     SC_GUARDED({
         int rows = glp_get_num_rows(problem), columns = glp_get_num_cols(problem);
+        *iterations = glp_get_it_cnt(problem);
         switch (kind) {
         case SC_SIMPLEX:
             *status = glp_get_status(problem);
             *objective = glp_get_obj_val(problem);
             for (int i = 1; i <= rows; i++) {
-                readout->row_value[i] = glp_get_row_prim(problem, i);
-                readout->row_dual[i] = glp_get_row_dual(problem, i);
-                readout->row_status[i] = glp_get_row_stat(problem, i);
+                row_value[i] = glp_get_row_prim(problem, i);
+                row_dual[i] = glp_get_row_dual(problem, i);
+                row_status[i] = glp_get_row_stat(problem, i);
             }
             for (int j = 1; j <= columns; j++) {
-                readout->column_value[j] = glp_get_col_prim(problem, j);
-                readout->column_dual[j] = glp_get_col_dual(problem, j);
-                readout->column_status[j] = glp_get_col_stat(problem, j);
+                column_value[j] = glp_get_col_prim(problem, j);
+                column_dual[j] = glp_get_col_dual(problem, j);
+                column_status[j] = glp_get_col_stat(problem, j);
             }
             break;
         case SC_INTERIOR:
             *status = glp_ipt_status(problem);
             *objective = glp_ipt_obj_val(problem);
             for (int i = 1; i <= rows; i++) {
-                readout->row_value[i] = glp_ipt_row_prim(problem, i);
-                readout->row_dual[i] = glp_ipt_row_dual(problem, i);
+                row_value[i] = glp_ipt_row_prim(problem, i);
+                row_dual[i] = glp_ipt_row_dual(problem, i);
             }
             for (int j = 1; j <= columns; j++) {
-                readout->column_value[j] = glp_ipt_col_prim(problem, j);
-                readout->column_dual[j] = glp_ipt_col_dual(problem, j);
+                column_value[j] = glp_ipt_col_prim(problem, j);
+                column_dual[j] = glp_ipt_col_dual(problem, j);
             }
             break;
         case SC_MIP:
             *status = glp_mip_status(problem);
             *objective = glp_mip_obj_val(problem);
-            for (int i = 1; i <= rows; i++) readout->row_value[i] = glp_mip_row_val(problem, i);
-            for (int j = 1; j <= columns; j++) readout->column_value[j] = glp_mip_col_val(problem, j);
+            for (int i = 1; i <= rows; i++) row_value[i] = glp_mip_row_val(problem, i);
+            for (int j = 1; j <= columns; j++) column_value[j] = glp_mip_col_val(problem, j);
             break;
         }
     })

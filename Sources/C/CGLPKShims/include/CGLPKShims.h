@@ -25,44 +25,34 @@ extern "C" {
 /// Returned by every guarded function when GLPK returned normally.
 #define SC_GLPK_OK 0
 
-/// The whole LP in GLPK's terms, 1-based as GLPK wants it (element 0 of every array is unused).
-typedef struct {
-    int direction;            /* GLP_MIN or GLP_MAX */
-    int rows, columns;
-    const int *row_type;      /* GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX */
-    const double *row_lower, *row_upper;
-    const int *column_type;
-    const double *column_lower, *column_upper;
-    const double *objective;  /* objective[0] is the constant term */
-    const int *column_kind;   /* GLP_CV or GLP_IV; NULL for a pure LP */
-    int entries;
-    const int *entry_row, *entry_column;
-    const double *entry_value;
-} sc_glpk_model;
-
-/// Everything read back after a solve; arrays are 1-based and sized rows+1 / columns+1.
-typedef struct {
-    double *row_value, *row_dual;
-    double *column_value, *column_dual;
-    int *row_status, *column_status;  /* GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS */
-} sc_glpk_readout;
-
 /// Which of GLPK's solutions to read.
 typedef enum { SC_SIMPLEX = 0, SC_INTERIOR = 1, SC_MIP = 2 } sc_glpk_solution_kind;
 
-/// Loads `model` into the empty problem `problem`.
-int sc_glpk_load(glp_prob *problem, const sc_glpk_model *model);
+/// Loads an LP into the empty problem `problem`. Arrays are 1-based as GLPK wants them (element 0 is
+/// unused): row and column bound types (GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX) and bounds, the
+/// objective (objective[0] is its constant), column kinds (GLP_CV/GLP_IV; NULL for a pure LP) and the
+/// `entries` nonzeros of the constraint matrix in coordinate form.
+int sc_glpk_load(glp_prob *problem, int direction, int rows, int columns,
+                 const int *row_type, const double *row_lower, const double *row_upper,
+                 const int *column_type, const double *column_lower, const double *column_upper,
+                 const double *objective, const int *column_kind,
+                 int entries, const int *entry_row, const int *entry_column, const double *entry_value);
 /// Sets the status of every row and column (1-based arrays) as a starting basis.
 int sc_glpk_set_basis(glp_prob *problem, const int *row_status, const int *column_status);
+/// Replaces the current basis by the standard one (every auxiliary variable basic).
+int sc_glpk_standard_basis(glp_prob *problem);
 /// glp_simplex (exact = 0) or glp_exact (exact = 1); the solver's return code goes to *code.
 int sc_glpk_simplex(glp_prob *problem, const glp_smcp *parameters, int exact, int *code);
 /// glp_interior; the solver's return code goes to *code.
 int sc_glpk_interior(glp_prob *problem, const glp_iptcp *parameters, int *code);
 /// glp_intopt; the solver's return code goes to *code.
 int sc_glpk_intopt(glp_prob *problem, const glp_iocp *parameters, int *code);
-/// Reads status, objective, values, duals and basis statuses of the chosen solution.
+/// Reads status, objective, simplex iteration count, values, duals and basis statuses (GLP_BS, GLP_NL,
+/// GLP_NU, GLP_NF, GLP_NS) of the chosen solution into 1-based arrays of rows+1 and columns+1 entries;
+/// duals and statuses are left untouched where that solution has none.
 int sc_glpk_read(glp_prob *problem, sc_glpk_solution_kind kind, int *status, double *objective,
-                 const sc_glpk_readout *readout);
+                 int *iterations, double *row_value, double *row_dual, int *row_status,
+                 double *column_value, double *column_dual, int *column_status);
 
 /// Everything GLPK printed on this thread since the last call of sc_glpk_clear_output
 /// (the tail of it when it was longer than the buffer).

@@ -1,0 +1,66 @@
+import Dispatch
+import Synchronization
+import LinearProgramming
+import DenseLinearAlgebra
+import Testing
+
+/// Many solves at once on many threads give exactly the serial answers (GLPK state is per thread).
+@Suite("Concurrent solves")
+struct ConcurrencyTests {
+    /// A random basis-pursuit LP min Σ(p + q) s.t. A(p − q) = y from a SplitMix64 stream.
+    static func randomBasisPursuit(seed: UInt64, rows: Int = 12, columns: Int = 30) -> LinearProgram<Double> {
+        var generator = SplitMix64(seed: seed)
+        var lp = LinearProgram<Double>()
+        for _ in 0..<(2 * columns) { lp.addVariable(cost: 1) }
+        for _ in 0..<rows {
+            var terms: [(column: Int, coefficient: Double)] = []
+            for j in 0..<columns {
+                let a = generator.nextUniform() * 2 - 1
+                terms.append((j, a))
+                terms.append((columns + j, -a))
+            }
+            lp.addConstraint(terms, .fixed(generator.nextUniform()))
+        }
+        return lp
+    }
+
+    @Test("128 concurrent solves equal the serial ones")
+    func concurrentEqualsSerial() throws {
+        let programs = (0..<128).map { Self.randomBasisPursuit(seed: UInt64($0)) }
+        let serial = try programs.map { try GLPKSolver().solve($0) }
+        let results = ResultBox(count: programs.count)
+        DispatchQueue.concurrentPerform(iterations: programs.count) { index in
+            results.store(index, Result { () throws(LPError) in try GLPKSolver().solve(programs[index]) })
+        }
+        for (index, expected) in serial.enumerated() {
+            let concurrent = try results.value(index).get()
+            #expect(concurrent == expected)
+            #expect(concurrent.status == .optimal)
+        }
+    }
+}
+
+/// Collects results written from several threads.
+final class ResultBox: Sendable {
+    private let results: Mutex<[Result<LPSolution, LPError>?]>
+
+    init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
+
+    func store(_ index: Int, _ result: Result<LPSolution, LPError>) { results.withLock { $0[index] = result } }
+    func value(_ index: Int) -> Result<LPSolution, LPError> { results.withLock { $0[index]! } }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): the fixed-seed generator of the test suite.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1) with 53 random bits.
+    mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
