@@ -58,12 +58,6 @@ let package = Package(
             ],
             path: "Sources/Faces/sparsecert"),
 
-        // Benchmarks (not tests): per-LP overhead of the Swift layer against the raw C API.
-        .executableTarget(
-            name: "lp-overhead-benchmark",
-            dependencies: ["LinearProgramming", "CGLPK"],
-            path: "Benchmarks/LPOverhead"),
-
         // Tests.
         .testTarget(
             name: "ExactArithmeticTests",

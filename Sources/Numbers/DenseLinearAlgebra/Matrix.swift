@@ -19,6 +19,16 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         self.elements = Array(repeating: value, count: rows * columns)
     }
 
+    /// A matrix from its entries listed row after row.
+    /// - Precondition: `elements.count == rows * columns`.
+    public init(rows: Int, columns: Int, elements: [Scalar]) {
+        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns,
+                     "Matrix(rows:columns:elements:) needs rows·columns elements")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
     /// A matrix from its rows.
     /// - Throws: ``LinearAlgebraError/raggedRows(expected:row:found:)`` when the rows differ in length.
     public init(_ rowArrays: [[Scalar]]) throws(LinearAlgebraError) {

@@ -35,6 +35,12 @@ public struct Rational: Sendable, Hashable {
         self.denominator = sign * denominator / divisor
     }
 
+    /// The rational `numerator / denominator` of machine integers, reduced to lowest terms.
+    /// - Precondition: `denominator != 0`.
+    public init(_ numerator: Int, _ denominator: Int) {
+        self.init(BigInt(numerator), BigInt(denominator))
+    }
+
     /// Skips normalisation for operands already known to be in lowest terms with q > 0.
     private init(reduced numerator: BigInt, _ denominator: BigInt) {
         self.numerator = numerator
