@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -49,6 +50,12 @@ let package = Package(
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
             path: "Sources/LP/LinearProgramming"),
 
+        // Domains layer.
+        .target(
+            name: "SparseRecovery",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
+            path: "Sources/Domains/SparseRecovery"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
@@ -68,6 +75,9 @@ let package = Package(
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
+        .testTarget(
+            name: "SparseRecoveryTests",
+            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
