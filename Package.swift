@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
+        .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -55,6 +56,10 @@ let package = Package(
             name: "SparseRecovery",
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
             path: "Sources/Domains/SparseRecovery"),
+        .target(
+            name: "NullSpaceProperty",
+            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Domains/NullSpaceProperty"),
 
         // Faces.
         .executableTarget(
@@ -64,6 +69,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
+
+        // Benchmarks.
+        .executableTarget(
+            name: "nsp-benchmark",
+            dependencies: ["NullSpaceProperty"],
+            path: "Benchmarks/NullSpaceProperty"),
 
         // Tests.
         .testTarget(
@@ -78,6 +89,10 @@ let package = Package(
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
+            name: "NullSpacePropertyTests",
+            dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
+                           "ExactArithmetic"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
