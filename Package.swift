@@ -66,6 +66,13 @@ let package = Package(
             ],
             path: "Sources/Faces/sparsecert"),
 
+        // Benchmarks (not tests). The overhead benchmark imports CGLPK itself: it measures the raw C API
+        // against the LinearProgramming layer — the one exception to "only LinearProgramming imports C".
+        .executableTarget(
+            name: "lp-overhead-benchmark",
+            dependencies: ["LinearProgramming", "CGLPK"],
+            path: "Benchmarks/LPOverhead"),
+
         // Tests.
         .testTarget(
             name: "ExactArithmeticTests",
