@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming",
+                "ExactArithmetic", "LinearProgramming", "ProblemData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),

@@ -40,13 +40,6 @@ public struct ProblemDataError: Error, Sendable, Hashable, CustomStringConvertib
         return place.isEmpty ? reason : "\(place): \(reason)"
     }
 
-    /// The same error attributed to `path` (used when a reader that knows only the text is called on a file).
-    func inFile(_ path: String) -> ProblemDataError {
-        var copy = self
-        copy.path = copy.path ?? path
-        return copy
-    }
-
     /// The error for a value that a double-only format (`.mtx`, `.npy`) cannot hold.
     static func notADouble(_ value: Rational, row: Int, column: Int, path: String?, format: String) -> ProblemDataError {
         ProblemDataError(path: path, "entry (\(row), \(column)) = \(value) is not exactly a double, so \(format) cannot store it: write JSON or CSV instead")

@@ -85,43 +85,47 @@ public enum ProblemFile {
             try writeData(Data(JSONProblemFormat.text(of: problem).utf8), to: path)
             return [path]
         }
-        var parts: [(String, [Rational])] = [("y", problem.observations)]
+        // Encode everything first, so that a value the format cannot hold leaves no partial set of files.
+        var files = [(path, try encode(matrix: problem.matrix, format: format, path: path))]
+        var parts = [("y", problem.observations)]
         if let groundTruth = problem.groundTruth { parts.append(("x0", groundTruth)) }
-        try writeMatrix(problem.matrix, to: path, format: format)
-        var written = [path]
         for (part, vector) in parts {
             let companion = companionPath(of: path, part: part)
-            try writeVector(vector, to: companion, format: format)
-            written.append(companion)
+            files.append((companion, try encode(vector: vector, format: format, path: companion)))
         }
-        return written
+        for (file, data) in files { try writeData(data, to: file) }
+        return files.map(\.0)
     }
 
     /// Writes a matrix to `path` (for JSON, a bare array of rows).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
     public static func writeMatrix(_ matrix: Matrix<Rational>, to path: String, format: ProblemFormat? = nil) throws(ProblemDataError) {
-        let data: Data
-        switch try ProblemFormat.resolve(format, path: path) {
-        case .json: data = Data(JSONProblemFormat.text(of: matrix).utf8)
-        case .csv: data = Data(DelimitedTextFormat.text(of: matrix).utf8)
-        case .mtx: data = Data(try MatrixMarketFormat.text(of: matrix, path: path).utf8)
-        case .npy: data = Data(try NumPyFormat.bytes(shape: [matrix.rows, matrix.columns], values: matrix.elements, path: path))
-        }
-        try writeData(data, to: path)
+        try writeData(try encode(matrix: matrix, format: try ProblemFormat.resolve(format, path: path), path: path), to: path)
     }
 
     /// Writes a vector to `path` (CSV: one value per line; `.mtx`: an m×1 array; `.npy`: a 1-D array;
     /// JSON: a bare array).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
     public static func writeVector(_ vector: [Rational], to path: String, format: ProblemFormat? = nil) throws(ProblemDataError) {
-        let data: Data
-        switch try ProblemFormat.resolve(format, path: path) {
-        case .json: data = Data(JSONProblemFormat.text(of: vector).utf8)
-        case .csv: data = Data(DelimitedTextFormat.text(of: vector).utf8)
-        case .mtx: data = Data(try MatrixMarketFormat.text(of: Matrix(rows: vector.count, columns: 1, elements: vector), path: path).utf8)
-        case .npy: data = Data(try NumPyFormat.bytes(shape: [vector.count], values: vector, path: path))
+        try writeData(try encode(vector: vector, format: try ProblemFormat.resolve(format, path: path), path: path), to: path)
+    }
+
+    private static func encode(matrix: Matrix<Rational>, format: ProblemFormat, path: String) throws(ProblemDataError) -> Data {
+        switch format {
+        case .json: Data(JSONProblemFormat.text(of: matrix).utf8)
+        case .csv: Data(DelimitedTextFormat.text(of: matrix).utf8)
+        case .mtx: Data(try MatrixMarketFormat.text(of: matrix, path: path).utf8)
+        case .npy: Data(try NumPyFormat.bytes(shape: [matrix.rows, matrix.columns], values: matrix.elements, path: path))
         }
-        try writeData(data, to: path)
+    }
+
+    private static func encode(vector: [Rational], format: ProblemFormat, path: String) throws(ProblemDataError) -> Data {
+        switch format {
+        case .json: Data(JSONProblemFormat.text(of: vector).utf8)
+        case .csv: Data(DelimitedTextFormat.text(of: vector).utf8)
+        case .mtx: Data(try MatrixMarketFormat.text(of: Matrix(rows: vector.count, columns: 1, elements: vector), path: path).utf8)
+        case .npy: Data(try NumPyFormat.bytes(shape: [vector.count], values: vector, path: path))
+        }
     }
 
     /// The companion file of a matrix file: `dir/inst.csv` and `"y"` give `dir/inst.y.csv`.
