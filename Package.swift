@@ -6,6 +6,7 @@
 //   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
+//   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
 //   Sources/Faces    the `sparsecert` command-line tool
 import PackageDescription
 
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
+        .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -51,6 +53,12 @@ let package = Package(
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
             path: "Sources/LP/LinearProgramming"),
 
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
+
         // Domains layer.
         .target(
             name: "SparseRecovery",
@@ -65,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming",
+                "ExactArithmetic", "LinearProgramming", "ProblemData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -98,6 +106,9 @@ let package = Package(
             name: "NullSpacePropertyTests",
             dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
                            "ExactArithmetic"]),
+        .testTarget(
+            name: "ProblemDataTests",
+            dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
