@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "ProblemData",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "NullSpaceProperty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -86,7 +86,7 @@ let package = Package(
             path: "Benchmarks/LPOverhead"),
         .executableTarget(
             name: "nsp-benchmark",
-            dependencies: ["NullSpaceProperty"],
+            dependencies: ["NullSpaceProperty", "ProblemData"],
             path: "Benchmarks/NullSpaceProperty"),
 
         // Tests.
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "NullSpacePropertyTests",
             dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
-                           "ExactArithmetic"]),
+                           "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),

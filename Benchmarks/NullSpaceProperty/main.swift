@@ -1,7 +1,9 @@
 import Foundation
 import NullSpaceProperty
+import ProblemData
 
-/// nsp-benchmark: exact ρ_s by branch-and-bound vs the MILP on Gaussian matrices (SplitMix64 seeds).
+/// nsp-benchmark: exact ρ_s by branch-and-bound vs the MILP on Gaussian matrices: entries N(0, 1/m) on the
+/// 2⁻¹⁶ grid from ProblemData's SplitMix64 stream (the matrices `sparsecert generate gaussian` writes).
 ///
 /// Usage: nsp-benchmark [--threads N] [--milp-limit SEC] [--naive]
 /// Prints one Markdown table row per instance.
@@ -17,7 +19,9 @@ let cases: [(m: Int, n: Int, s: Int, seed: UInt64)] = [(20, 40, 3, 1), (20, 40, 
 print("| A (seed) | s | ρ_s | α_s | NSP | B&B time (s) | LPs solved | naive LPs | ratio | MILP time (s) | MILP ρ_s |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for c in cases where only == nil || only == "\(c.m)x\(c.n)s\(c.s)" {
-    let a = try NullSpaceMatrix.gaussian(rows: c.m, columns: c.n, seed: c.seed)
+    var generator = SplitMix64(seed: c.seed)
+    let a = try NullSpaceMatrix(exact: MeasurementEnsemble.gaussian.matrix(rows: c.m, columns: c.n,
+                                                                           grid: DyadicGrid(exponent: 16), generator: &generator))
     var options = OrderSearchOptions()
     options.threads = threads
     let result = try a.orderConstant(order: c.s, options: options)

@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import NullSpaceProperty
+import ProblemData
 
 /// Small matrices for the tests.
 enum Fixtures {
@@ -8,9 +9,12 @@ enum Fixtures {
         try NullSpaceMatrix(Matrix([[1, r]]))
     }
 
-    /// A random Gaussian m×n matrix (seeded SplitMix64, entries on the 2⁻¹⁶ grid).
+    /// A random Gaussian m×n matrix, entries N(0, 1/m) rounded to multiples of 2⁻¹⁶ (ProblemData's
+    /// SplitMix64 stream with the given seed — the same matrix `sparsecert generate gaussian` writes).
     static func gaussian(_ m: Int, _ n: Int, seed: UInt64) throws -> NullSpaceMatrix {
-        try NullSpaceMatrix.gaussian(rows: m, columns: n, seed: seed)
+        var generator = SplitMix64(seed: seed)
+        let exact = MeasurementEnsemble.gaussian.matrix(rows: m, columns: n, grid: DyadicGrid(exponent: 16), generator: &generator)
+        return try NullSpaceMatrix(exact: exact)
     }
 
     /// [I_m | B]: ker A = {(−B w, w)}.

@@ -10,6 +10,13 @@ public struct Incumbent: Sendable, Hashable, Codable {
     /// v ∈ ker A (floating point).
     public var witness: [Double]
 
+    public init(alpha: Double, support: [Int], signs: [Int], witness: [Double]) {
+        self.alpha = alpha
+        self.support = support
+        self.signs = signs
+        self.witness = witness
+    }
+
     /// No bound yet (α_s ≥ 0 trivially).
     static let none = Incumbent(alpha: 0, support: [], signs: [], witness: [])
 

@@ -25,8 +25,12 @@ final class LevelBounds: Sendable {
         (1...max(top, 1)).reduce(0) { $0 + binomialDouble(n, $1) * Double(SignPattern.count($1)) }
     }
 
-    /// Tables for levels 1 … top (top ≥ 1).
-    init(columns n: Int, top: Int) {
+    /// Whether derived bounds are rounded outward (for proven bounds).
+    let outward: Bool
+
+    /// Tables for levels 1 … top (top ≥ 1); `outward` rounds every derived bound up.
+    init(columns n: Int, top: Int, outward: Bool = false) {
+        self.outward = outward
         let coders = (0...top).map { CombinationCoder(n: n, k: $0) }
         self.coders = coders
         let values = (0...top).map { k in k == 0 ? [] : Array(repeating: Double.nan, count: coders[k].count * SignPattern.count(k)) }
@@ -79,7 +83,8 @@ final class LevelBounds: Sendable {
             let mask = SignPattern.mask(p)
             var sum = 0.0
             for j in 0..<k { sum += parts[j][SignPattern.number(removing: j, fromMask: mask, length: k)] }
-            return min(1, sum / Double(k - 1))
+            let average = sum / Double(k - 1)
+            return min(1, outward ? (average * (1 + Double(k + 2) * Double.ulpOfOne)).nextUp : average)
         }
     }
 

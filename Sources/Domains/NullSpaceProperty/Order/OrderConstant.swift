@@ -2,7 +2,7 @@
 ///
 /// Internally everything is kept in the normalisation α = ρ/(1 + ρ) ∈ [0, 1]:
 /// α_s = max { ‖v_S‖₁ : v ∈ ker A, ‖v‖₁ ≤ 1, |S| ≤ s }. The NSP of order s holds iff ρ_s < 1 iff α_s < ½.
-public struct OrderConstant: Sendable, Hashable, Codable {
+public struct OrderConstant: Sendable, Hashable {
     /// How the value was computed.
     public enum Method: String, Sendable, Hashable, Codable {
         /// Branch-and-bound over supports with LP bounds and incumbents.
@@ -40,6 +40,28 @@ public struct OrderConstant: Sendable, Hashable, Codable {
     public let matrixDigest: String
     /// Wall-clock seconds.
     public let seconds: Double
+    /// With ``OrderSearchOptions/certifyBounds``: a proven upper bound on α_S for every support S of size s
+    /// other than ``incumbent``'s, rounded up (`nil` otherwise).
+    public internal(set) var certifiedUpperAlpha: Double?
+
+    /// A result from its parts (for example, read back from a shard's JSON report).
+    public init(order: Int, method: Method, lowerAlpha: Double, upperAlpha: Double, incumbent: Incumbent,
+                complete: Bool, upperBoundSource: String, lpsSolved: Int, naiveLPs: Double, supportsSolved: Int,
+                shard: ShardSpec, matrixDigest: String, seconds: Double) {
+        self.order = order
+        self.method = method
+        self.lowerAlpha = lowerAlpha
+        self.upperAlpha = upperAlpha
+        self.incumbent = incumbent
+        self.complete = complete
+        self.upperBoundSource = upperBoundSource
+        self.lpsSolved = lpsSolved
+        self.naiveLPs = naiveLPs
+        self.supportsSolved = supportsSolved
+        self.shard = shard
+        self.matrixDigest = matrixDigest
+        self.seconds = seconds
+    }
 
     /// ρ_s ≥ this (ρ = α/(1 − α)).
     public var lower: Double { rhoOf(lowerAlpha) }

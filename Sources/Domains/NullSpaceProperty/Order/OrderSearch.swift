@@ -65,6 +65,8 @@ final class OrderSearch: Sendable {
     let coder: CombinationCoder
     let chunkCount: Int
     let levels: LevelBounds?
+    /// Proven bounds (only with `options.certifyBounds`).
+    let certified: LevelBounds?
     let start = ContinuousClock.now
     let deadline: ContinuousClock.Instant?
 
@@ -76,6 +78,8 @@ final class OrderSearch: Sendable {
         var previousSeconds = 0.0
         var lastSave = ContinuousClock.now
         var singletonWitnesses: [[Double]] = []
+        /// The two supports with the largest proven bounds (certify mode).
+        var certifiedTop: [(support: [Int], alpha: Double)] = []
     }
     let shared = Mutex(Shared())
 
@@ -96,6 +100,8 @@ final class OrderSearch: Sendable {
             LevelBounds(columns: matrix.columns, top: binomialDouble(matrix.columns, 2) <= 1e5 ? min(2, s - 1) : 1)
         default: nil
         }
+        self.certified = options.certifyBounds && levels != nil
+            ? LevelBounds(columns: matrix.columns, top: levels?.top ?? 1, outward: true) : nil
         self.deadline = options.timeLimit.map { ContinuousClock.now + $0 }
     }
 
@@ -145,8 +151,7 @@ final class OrderSearch: Sendable {
                 if self.timeIsUp { interrupted.withLock { $0 = true }; return false }
                 let subset = levels.coders[k].subset(rank: rank)
                 let constant = try self.matrix.supportConstant(subset, solver: self.options.solver)
-                levels.setExact(subset, alphas: constant.patternValues.map(alphaOf))
-                self.record(constant, atOrderLevel: false)
+                self.store(constant, in: levels)
                 if k == 1 { self.shared.withLock { $0.singletonWitnesses.append(constant.witness) } }
             }
             self.report(k == 1 ? "singletons" : "pairs", done: min(count, (b + 1) * batch), total: count)
@@ -186,7 +191,7 @@ final class OrderSearch: Sendable {
                 let result = try self.matrix.signedConstant(support: start.support, signs: start.signs,
                                                             solver: self.options.solver)
                 self.record(SupportConstant(support: start.support, value: result.value, signs: start.signs,
-                                            witness: result.witness, patternValues: [], lpsSolved: 1),
+                                            witness: result.witness, patternValues: [], lpsSolved: 1, certificates: []),
                             atOrderLevel: false)
                 witness = result.witness
             }
@@ -221,21 +226,47 @@ final class OrderSearch: Sendable {
 
     private func process(_ support: [Int]) throws(NullSpacePropertyError) {
         var live = livePatterns(support)
-        if live.isEmpty { return }
+        if live.isEmpty { return certifyPruned(support) }
         if let levels, s >= 4 {
             let subsets = (0..<s).map { j in var t = support; t.remove(at: j); return t }
                 .filter { !levels.isExact($0) }
                 .sorted { levels.bounds($0).max() ?? 0 > levels.bounds($1).max() ?? 0 }
             for subset in subsets {
-                let constant = try matrix.supportConstant(subset, solver: options.solver)
-                levels.setExact(subset, alphas: constant.patternValues.map(alphaOf))
-                record(constant, atOrderLevel: false)
+                store(try matrix.supportConstant(subset, solver: options.solver), in: levels)
                 live = livePatterns(support)
-                if live.isEmpty { return }
+                if live.isEmpty { return certifyPruned(support) }
             }
         }
+        if options.certifyBounds { live = Array(0..<SignPattern.count(s)) }
         let order = live.sorted { ($0 ^ ($0 >> 1)) < ($1 ^ ($1 >> 1)) }
-        record(try matrix.supportConstant(support, patterns: order, solver: options.solver), atOrderLevel: true)
+        let constant = try matrix.supportConstant(support, patterns: order, solver: options.solver)
+        record(constant, atOrderLevel: true)
+        if options.certifyBounds {
+            let proven = CertifiedBound.alphas(exact: matrix.exact, support: support, certificates: constant.certificates)
+            offerCertified(support, alpha: proven.max() ?? 1)
+        }
+    }
+
+    /// Records an exactly solved subset in the tables (and its proven bounds in certify mode).
+    private func store(_ constant: SupportConstant, in levels: LevelBounds) {
+        levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
+        certified?.setExact(constant.support, alphas: CertifiedBound.alphas(exact: matrix.exact, support: constant.support,
+                                                                             certificates: constant.certificates))
+        record(constant, atOrderLevel: false)
+    }
+
+    /// Certify mode: the proven bound of a pruned support.
+    private func certifyPruned(_ support: [Int]) {
+        guard let certified else { return }
+        offerCertified(support, alpha: certified.averaged(support).max() ?? 1)
+    }
+
+    private func offerCertified(_ support: [Int], alpha: Double) {
+        shared.withLock {
+            var top = $0.certifiedTop.filter { $0.support != support } + [(support, alpha)]
+            top.sort { $0.alpha > $1.alpha }
+            $0.certifiedTop = Array(top.prefix(2))
+        }
     }
 
     // MARK: Result
@@ -246,7 +277,7 @@ final class OrderSearch: Sendable {
         let unfinished = shardChunks.filter { !state.completed.contains($0) }
         var incumbent = state.incumbent
         var lps = state.lps
-        if !incumbent.support.isEmpty {
+        if !incumbent.support.isEmpty && mode != .naiveEnumeration {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             if check.alpha >= incumbent.alpha - 1e-9 {
@@ -262,13 +293,18 @@ final class OrderSearch: Sendable {
         } else if !complete {
             (upper, source) = interruptedUpperBound(unfinished: unfinished, levelsDone: levelsDone, lower: incumbent.alpha)
         }
-        return OrderConstant(
+        var result = OrderConstant(
             order: s, method: mode, lowerAlpha: incumbent.alpha,
             upperAlpha: max(upper, incumbent.alpha), incumbent: incumbent, complete: complete,
             upperBoundSource: source, lpsSolved: lps,
             naiveLPs: binomialDouble(matrix.columns, s) * Double(SignPattern.count(s)),
             supportsSolved: state.supportsSolved, shard: options.shard, matrixDigest: matrix.digest,
             seconds: state.previousSeconds + seconds)
+        if options.certifyBounds {
+            let latest = shared.withLock { $0.certifiedTop }
+            result.certifiedUpperAlpha = latest.first { $0.support != incumbent.support }?.alpha ?? 0
+        }
+        return result
     }
 
     /// An upper bound on α_s after an interrupted search: the pick-l bounds α_s ≤ (s/l)·α_l of the finished

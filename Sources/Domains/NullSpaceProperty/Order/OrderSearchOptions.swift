@@ -32,6 +32,11 @@ public struct OrderSearchOptions: Sendable {
     /// A support is pruned when its bound is ≤ incumbent − tolerance (α units); a safety margin against
     /// LP round-off.
     public var pruningTolerance = 1e-9
+    /// Also prove every bound the search uses: each LP's dual certificate is re-checked in exact rational
+    /// arithmetic (see `CertifiedBound`), and the largest proven bound over all supports other than the
+    /// winner is returned as ``OrderConstant/certifiedUpperAlpha`` (for ``NullSpaceMatrix/certifyExactly(_:solver:)``).
+    /// Costs O(m·n) rational operations per LP, and every sign pattern of a surviving support is solved.
+    public var certifyBounds = false
     /// Supports per chunk (chunks are the unit of sharding, checkpoints and progress).
     public var chunkSize = 512
 

@@ -19,6 +19,9 @@ public struct SupportConstant: Sendable, Hashable {
     public let patternValues: [Double]
     /// ϱ-LPs solved.
     public let lpsSolved: Int
+    /// μ of every solved pattern (the LP's dual certificate: (Aᵀμ)_S ≈ τ, ‖(Aᵀμ)_{S^c}‖_∞ ≈ ϱ), empty where
+    /// not solved or ϱ = ∞.
+    let certificates: [[Double]]
 
     /// α_S = ρ_S / (1 + ρ_S) = max { ‖v_S‖₁ : v ∈ ker A, ‖v‖₁ ≤ 1 } (1 when ρ_S = ∞).
     public var alpha: Double { alphaOf(value) }
@@ -54,6 +57,7 @@ extension NullSpaceMatrix {
         let k = sorted.count, total = SignPattern.count(k)
         let chosen = patterns ?? (0..<total).map { $0 ^ ($0 >> 1) }
         var values = Array(repeating: Double.nan, count: total)
+        var certificates = Array(repeating: [Double](), count: total)
         var best: SignedNullSpaceConstant?
         var warm = solver
         var solved = 0
@@ -64,13 +68,14 @@ extension NullSpaceMatrix {
             catch { throw .sparseRecovery(error) }
             solved += 1
             values[p] = result.value
+            certificates[p] = result.certificate
             if let basis = result.basis { warm.options.warmStart = basis }
             if result.value > best?.value ?? -.infinity { best = result }
             if result.value.isInfinite { break }
         }
         guard let best else { throw .invalidSupport("no sign pattern was selected") }
         return SupportConstant(support: sorted, value: best.value, signs: best.signs, witness: best.witness,
-                               patternValues: values, lpsSolved: solved)
+                               patternValues: values, lpsSolved: solved, certificates: certificates)
     }
 
     /// ϱ(S, τ) for one support and sign pattern (the LP of `SparseRecovery`).
