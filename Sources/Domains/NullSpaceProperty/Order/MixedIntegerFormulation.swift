@@ -70,7 +70,8 @@ extension NullSpaceMatrix {
         let elapsed = (ContinuousClock.now - start).components
         return OrderConstant(
             order: s, method: .mixedInteger, lowerAlpha: lower,
-            upperAlpha: complete ? max(lower, solution.objective) : pickOne, incumbent: found ?? .none,
+            upperAlpha: complete ? (abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)) : pickOne,
+            incumbent: found ?? .none,
             complete: complete,
             upperBoundSource: complete ? "GLPK branch-and-cut proved optimality (to its tolerances)"
                 : "pick-1 bound α_s ≤ s·α₁ (the MILP stopped: \(solution.status.rawValue))",

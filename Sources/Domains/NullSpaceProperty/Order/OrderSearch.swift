@@ -126,7 +126,8 @@ final class OrderSearch: Sendable {
         }
         if mode == .cheapBounds { return try finish(levelsDone: levelsDone) }
         let completed = shared.withLock { $0.completed }
-        let pending = (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
+        let pending = Array((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
+            .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
         try runParallel(threads: options.threads, count: pending.count) { item throws(NullSpacePropertyError) in
             guard try self.processChunk(pending[item]) else { return false }
@@ -331,7 +332,7 @@ final class OrderSearch: Sendable {
                 (best, source) = (largest, "largest subset-average bound over the \(unfinished.count) unfinished chunks")
             }
         }
-        return (best, source + (mode == .cheapBounds ? "" : " (time limit reached)"))
+        return (best, source + (mode == .cheapBounds ? "" : " (the search stopped early: time limit or chunk budget)"))
     }
 
     // MARK: Progress and checkpoints

@@ -23,6 +23,10 @@ public struct OrderSearchOptions: Sendable {
     public var shard = ShardSpec.whole
     /// Stop after this long and return an interval.
     public var timeLimit: Duration?
+    /// Process at most this many chunks of supports in this run, then stop as if the time limit had been
+    /// reached (an interval; resume with the same ``checkpointPath``). For fixed-size work slices on batch
+    /// schedulers; `nil`: no limit.
+    public var chunkBudget: Int?
     /// Where to save progress and resume from (`nil`: no checkpoint).
     public var checkpointPath: String?
     /// Called from worker threads now and then.
