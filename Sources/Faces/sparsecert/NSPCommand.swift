@@ -108,6 +108,7 @@ struct NSPComputeCommand: ParsableCommand {
             let result = try library { () throws(NullSpacePropertyError) in try a.signedConstant(support: support, signs: tau) }
             var report = NSPReport(matrix: a, support: result.support, signs: result.signs, rho: result.value,
                                    witness: result.witness, lps: 1, naive: 1, seconds: start.elapsedSeconds)
+            report.method = "signed-lp"
             if exact {
                 let proven = try library { () throws(NullSpacePropertyError) in try a.exactSupportConstant(support, signs: tau) }
                 report.exact = Nullable(ExactReport(proven))
@@ -228,7 +229,7 @@ struct NSPReport: Codable {
     var seconds: Double
     var exact: Nullable<ExactReport> = Nullable(nil)
 
-    /// A support-mode report (ρ_S or ϱ(S, τ) from LPs).
+    /// A support-mode report (ρ_S from LPs; the caller sets `method` to "signed-lp" for one ϱ(S, τ)).
     init(matrix: NullSpaceMatrix, support: [Int], signs: [Int], rho: Double, witness: [Double], lps: Int, naive: Double,
          seconds: Double) {
         let alpha = rho.isInfinite ? 1 : rho / (1 + rho)
@@ -295,7 +296,7 @@ struct NSPReport: Codable {
 
     /// The human-readable account.
     var text: String {
-        let name = order.value.map { "ρ_\($0)" } ?? (signs.count == support.count && method == "lp" ? "ρ_S" : "ϱ")
+        let name = order.value.map { "ρ_\($0)" } ?? (method == "signed-lp" ? "ϱ(S, τ)" : "ρ_S")
         let signText = signs.map { $0 > 0 ? "+" : "-" }.joined()
         var lines: [String] = []
         if let value = constant.value {
@@ -306,10 +307,13 @@ struct NSPReport: Codable {
         }
         if shard != "1/1" { lines.append("shard \(shard): covers only its slice of the supports; combine with 'nsp merge'") }
         if let holds = nspHolds.value {
-            lines.append("null space property\(order.value.map { " of order \($0)" } ?? " for S"): "
-                + (holds ? "holds (ρ < 1)" : "fails (ρ ≥ 1)"))
+            let what = order.value.map { "null space property of order \($0)" }
+                ?? (method == "signed-lp" ? "sign-specific null space property for (S, τ)" : "null space property for S")
+            lines.append("\(what): " + (holds ? "holds (< 1)" : "fails (≥ 1)"))
         }
-        if !support.isEmpty { lines.append("attained at S = \(support), τ = \(signText)   (0-based)") }
+        if !support.isEmpty {
+            lines.append("\(constant.value == nil ? "lower bound " : "")attained at S = \(support), τ = \(signText)   (0-based)")
+        }
         lines.append("method \(method); \(lpsSolved) LPs solved (naive: \(String(format: "%.0f", naiveLps))); "
             + "\(String(format: "%.2f", seconds)) s")
         if let exact = exact.value {

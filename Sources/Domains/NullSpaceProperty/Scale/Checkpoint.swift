@@ -35,7 +35,7 @@ public struct Checkpoint: Sendable, Hashable, Codable {
         }
         let checkpoint: Checkpoint
         do { checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data) } catch {
-            throw .unusableCheckpoint(path: path, reason: "it is not a valid checkpoint (corrupt or truncated JSON: \(error))")
+            throw .unusableCheckpoint(path: path, reason: "it is not a valid checkpoint (corrupt or truncated JSON)")
         }
         guard checkpoint.format == "sparsecert-nsp-checkpoint", checkpoint.version == 1 else {
             throw .unusableCheckpoint(path: path, reason: "unknown format '\(checkpoint.format)' version \(checkpoint.version)")
