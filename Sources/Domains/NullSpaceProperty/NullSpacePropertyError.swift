@@ -26,6 +26,7 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
     /// The LP layer rejected a program or GLPK failed internally.
     case linearProgram(LPError)
 
+    /// What went wrong and what to fix, for a user.
     public var description: String {
         switch self {
         case let .emptyMatrix(rows, columns):

@@ -437,11 +437,17 @@ private func parseSigns(_ text: String, count: Int) throws -> [Int] {
 
 // MARK: - Progress
 
-/// A one-line progress bar on stderr (only when stderr is a terminal): phase, percentage, LPs, rate, ETA.
+/// A one-line progress bar on stderr (only when stderr is a terminal): phase, percentage, LPs, rate, ETA,
+/// and the current lower bound on α.
 final class ProgressBar: Sendable {
     private let enabled: Bool
-    private let start = ContinuousClock.now
-    private let state = Mutex<(lastDraw: ContinuousClock.Instant?, drawn: Bool)>((nil, false))
+    private struct State {
+        var lastDraw: ContinuousClock.Instant?
+        var drawn = false
+        var phase = ""
+        var phaseStart = ContinuousClock.now
+    }
+    private let state = Mutex(State())
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -452,19 +458,21 @@ final class ProgressBar: Sendable {
 
     private func draw(_ progress: SearchProgress) {
         let now = ContinuousClock.now
-        let due = state.withLock { state -> Bool in
-            if let last = state.lastDraw, now - last < .milliseconds(200), progress.done < progress.total { return false }
+        let phaseStart: ContinuousClock.Instant? = state.withLock { state in
+            if state.phase != progress.phase { (state.phase, state.phaseStart) = (progress.phase, now) }
+            if let last = state.lastDraw, now - last < .milliseconds(200), progress.done < progress.total { return nil }
             state.lastDraw = now
             state.drawn = true
-            return true
+            return state.phaseStart
         }
-        guard due else { return }
+        guard let phaseStart else { return }
         let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 0
         let width = 24, filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let rate = progress.seconds > 0 ? Double(progress.lpsSolved) / progress.seconds : 0
-        let elapsed = start.elapsedSeconds
-        let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : .nan
+        // The ETA extrapolates the current phase's own pace.
+        let elapsed = phaseStart.elapsedSeconds
+        let eta = fraction > 0 && elapsed > 0 ? elapsed * (1 - fraction) / fraction : .nan
         let phase = progress.phase.padding(toLength: 10, withPad: " ", startingAt: 0)
         let etaText = eta.isFinite ? String(format: "%.0fs", eta) : "?"
         let line = "\r\(phase) [\(bar)] " + String(format: "%3.0f%%  %d LPs  %.0f LP/s", fraction * 100, progress.lpsSolved, rate)

@@ -10,6 +10,7 @@ public struct Incumbent: Sendable, Hashable, Codable {
     /// v ∈ ker A (floating point).
     public var witness: [Double]
 
+    /// An incumbent from its parts (no check is made that v attains α on S).
     public init(alpha: Double, support: [Int], signs: [Int], witness: [Double]) {
         self.alpha = alpha
         self.support = support

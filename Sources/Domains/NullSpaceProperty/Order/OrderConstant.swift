@@ -17,6 +17,7 @@ public struct OrderConstant: Sendable, Hashable {
 
     /// s.
     public let order: Int
+    /// The method that produced this result.
     public let method: Method
     /// A lower bound on α_s, attained by ``incumbent``.
     public let lowerAlpha: Double

@@ -274,8 +274,10 @@ final class OrderSearch: Sendable {
 
     private func finish(levelsDone: Int) throws(NullSpacePropertyError) -> OrderConstant {
         let state = shared.withLock { $0 }
-        let shardChunks = (0..<chunkCount).filter(options.shard.contains(chunk:))
-        let unfinished = shardChunks.filter { !state.completed.contains($0) }
+        // Cheap bounds on a huge enumeration never list its chunks.
+        let listable = mode != .cheapBounds || Double(chunkCount) * Double(chunkSize) <= 2e6
+        let unfinished = listable
+            ? (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !state.completed.contains($0) } : []
         var incumbent = state.incumbent
         var lps = state.lps
         if !incumbent.support.isEmpty && mode != .naiveEnumeration {
@@ -292,7 +294,8 @@ final class OrderSearch: Sendable {
         if incumbent.alpha >= 1 {
             source = "α = 1 is attained (ρ = ∞)"
         } else if !complete {
-            (upper, source) = interruptedUpperBound(unfinished: unfinished, levelsDone: levelsDone, lower: incumbent.alpha)
+            (upper, source) = interruptedUpperBound(unfinished: listable ? unfinished : nil, levelsDone: levelsDone,
+                                                    lower: incumbent.alpha)
         }
         var result = OrderConstant(
             order: s, method: mode, lowerAlpha: incumbent.alpha,
@@ -309,16 +312,16 @@ final class OrderSearch: Sendable {
     }
 
     /// An upper bound on α_s after an interrupted search: the pick-l bounds α_s ≤ (s/l)·α_l of the finished
-    /// levels, and, when there are few enough, the largest bound of the supports not yet finished.
-    private func interruptedUpperBound(unfinished: [Int], levelsDone: Int, lower: Double) -> (Double, String) {
+    /// levels, and, when there are few enough, the largest bound of the supports not yet finished
+    /// (`unfinished`: their chunks; `nil` when they were too many to list).
+    private func interruptedUpperBound(unfinished: [Int]?, levelsDone: Int, lower: Double) -> (Double, String) {
         guard let levels, levelsDone >= 1 else { return (1, "no bound finished before the time limit (α ≤ 1)") }
         var best = 1.0, source = "α ≤ 1"
         for l in 1...min(levelsDone, s - 1) {
             let pick = Double(s) / Double(l) * levels.maximum(level: l)
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
         }
-        let remaining = unfinished.count * chunkSize
-        if levels.top == s - 1, levelsDone >= min(2, s - 1), remaining <= 2_000_000 {
+        if let unfinished, levels.top == s - 1, levelsDone >= min(2, s - 1), unfinished.count * chunkSize <= 2_000_000 {
             var largest = lower
             for chunk in unfinished {
                 let first = chunk * chunkSize, last = min(coder.count, first + chunkSize)
@@ -353,6 +356,10 @@ final class OrderSearch: Sendable {
     private func restoreCheckpoint() throws(NullSpacePropertyError) {
         guard let path = options.checkpointPath, let saved = try Checkpoint.load(path: path) else { return }
         try saved.validate(against: template(Shared()), path: path)
+        guard !options.certifyBounds || saved.completedChunks.isEmpty else {
+            throw .invalidParameter("certified bounds cover one uninterrupted run; chunks finished in an earlier run "
+                + "(checkpoint \(path)) have no proven bounds — run without the checkpoint")
+        }
         shared.withLock {
             $0.completed = Set(saved.completedChunks)
             $0.incumbent = saved.incumbent

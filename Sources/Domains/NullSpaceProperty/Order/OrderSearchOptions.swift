@@ -4,8 +4,9 @@ import LinearProgramming
 public struct SearchProgress: Sendable {
     /// What is being done ("singletons", "pairs", "supports").
     public let phase: String
-    /// Work units done and in total in this phase (chunks of supports, or LPs).
+    /// Work units done in this phase (chunks of supports, or batches of LPs).
     public let done: Int
+    /// Work units of this phase in total.
     public let total: Int
     /// ϱ-LPs solved so far.
     public let lpsSolved: Int
@@ -44,5 +45,6 @@ public struct OrderSearchOptions: Sendable {
     /// Supports per chunk (chunks are the unit of sharding, checkpoints and progress).
     public var chunkSize = 512
 
+    /// The defaults: one thread, the whole enumeration, no limit, no checkpoint, no progress.
     public init() {}
 }

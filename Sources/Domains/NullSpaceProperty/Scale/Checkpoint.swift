@@ -5,24 +5,24 @@ import Foundation
 /// Finished chunks are never redone: every support in them was either solved or pruned below an
 /// incumbent that is at most the saved one, so resuming with the saved incumbent gives the same constant
 /// as an uninterrupted run. The file is JSON, replaced atomically on every save.
-public struct Checkpoint: Sendable, Hashable, Codable {
+struct Checkpoint: Sendable, Hashable, Codable {
     /// Identifies the file type.
-    public var format = "sparsecert-nsp-checkpoint"
-    public var version = 1
-    public var matrixDigest: String
-    public var rows: Int
-    public var columns: Int
-    public var order: Int
-    public var shard: ShardSpec
-    public var chunkSize: Int
-    public var chunkCount: Int
+    var format = "sparsecert-nsp-checkpoint"
+    var version = 1
+    var matrixDigest: String
+    var rows: Int
+    var columns: Int
+    var order: Int
+    var shard: ShardSpec
+    var chunkSize: Int
+    var chunkCount: Int
     /// Chunk numbers finished, increasing.
-    public var completedChunks: [Int]
-    public var incumbent: Incumbent
-    public var lpsSolved: Int
-    public var supportsSolved: Int
+    var completedChunks: [Int]
+    var incumbent: Incumbent
+    var lpsSolved: Int
+    var supportsSolved: Int
     /// Seconds spent in earlier runs.
-    public var seconds: Double
+    var seconds: Double
 
     /// Reads a checkpoint; `nil` when the file does not exist.
     /// - Throws: ``NullSpacePropertyError/unusableCheckpoint(path:reason:)`` when it cannot be read or parsed,

@@ -37,5 +37,6 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Whether chunk number `chunk` belongs to this shard.
     public func contains(chunk: Int) -> Bool { chunk % count == index - 1 }
 
+    /// "k/N".
     public var description: String { "\(index)/\(count)" }
 }
