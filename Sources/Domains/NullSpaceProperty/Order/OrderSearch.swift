@@ -42,7 +42,8 @@ extension NullSpaceMatrix {
         return try OrderSearch(matrix: self, order: s, options: options, mode: .naiveEnumeration).run()
     }
 
-    /// Cheap bounds on α_s for matrices too large to search: α₁ exactly (n LPs), for s ≥ 3 the pair
+    /// Cheap bounds on α_s for matrices too large to search (for s = 1, the exact α₁ — n LPs): α₁ exactly
+    /// (n LPs), for s ≥ 3 the pair
     /// constants when there are at most 10⁵ pairs, the pick-l upper bounds α_s ≤ (s/l)·α_l, and the
     /// local-search incumbent as the lower bound. Returned as an interval (exact only if it closes).
     ///
@@ -52,6 +53,7 @@ extension NullSpaceMatrix {
         throws(NullSpacePropertyError) -> OrderConstant
     {
         try validate(order: s)
+        if s == 1 { return try orderConstant(order: 1, options: options) }
         return try OrderSearch(matrix: self, order: s, options: options, mode: .cheapBounds).run()
     }
 }
