@@ -74,6 +74,9 @@ final class OrderSearch: Sendable {
 
     struct Shared {
         var incumbent = Incumbent.none
+        /// Whether the incumbent came from a witness's top entries rather than from its support's own LPs,
+        /// so that its support's ρ_S is still to be solved at the end.
+        var incumbentFromWitness = false
         var lps = 0
         var supportsSolved = 0
         var completed: Set<Int> = []
@@ -167,16 +170,19 @@ final class OrderSearch: Sendable {
 
     /// Counts an LP result and offers its witness (and, at the order level, its value) as an incumbent.
     private func record(_ constant: SupportConstant, atOrderLevel: Bool) {
-        var candidates: [Incumbent] = []
-        if let fromWitness = Incumbent.fromWitness(constant.witness, order: s) { candidates.append(fromWitness) }
+        var candidates: [(incumbent: Incumbent, fromWitness: Bool)] = []
         if atOrderLevel {
-            candidates.append(Incumbent(alpha: constant.alpha, support: constant.support, signs: constant.signs,
-                                        witness: constant.witness))
+            candidates.append((Incumbent(alpha: constant.alpha, support: constant.support, signs: constant.signs,
+                                         witness: constant.witness), false))
         }
+        if let fromWitness = Incumbent.fromWitness(constant.witness, order: s) { candidates.append((fromWitness, true)) }
         shared.withLock {
             $0.lps += constant.lpsSolved
             if atOrderLevel { $0.supportsSolved += 1 }
-            for candidate in candidates where candidate.alpha > $0.incumbent.alpha { $0.incumbent = candidate }
+            for candidate in candidates where candidate.incumbent.alpha > $0.incumbent.alpha {
+                $0.incumbent = candidate.incumbent
+                $0.incumbentFromWitness = candidate.fromWitness
+            }
         }
     }
 
@@ -282,7 +288,7 @@ final class OrderSearch: Sendable {
             ? (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !state.completed.contains($0) } : []
         var incumbent = state.incumbent
         var lps = state.lps
-        if !incumbent.support.isEmpty && mode != .naiveEnumeration {
+        if !incumbent.support.isEmpty && state.incumbentFromWitness {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             if check.alpha >= incumbent.alpha - 1e-9 {
@@ -365,6 +371,7 @@ final class OrderSearch: Sendable {
         shared.withLock {
             $0.completed = Set(saved.completedChunks)
             $0.incumbent = saved.incumbent
+            $0.incumbentFromWitness = true
             $0.lps = saved.lpsSolved
             $0.supportsSolved = saved.supportsSolved
             $0.previousSeconds = saved.seconds
