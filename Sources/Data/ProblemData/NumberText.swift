@@ -1,7 +1,7 @@
-import Foundation
 import ExactArithmetic
+import Foundation
 
-/// How numbers are written in the text formats (JSON numbers, CSV, Matrix Market).
+/// How numbers are spelled in the text formats (JSON numbers, CSV, Matrix Market), both ways.
 ///
 /// - an integer (`-7`) is that integer, exactly, however large;
 /// - a decimal with a fraction or an exponent (`0.1`, `2.5e-3`) is the double nearest to it, converted
