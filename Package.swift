@@ -6,6 +6,7 @@
 //   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
+//   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
 //   Sources/Faces    the `sparsecert` command-line tool
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -52,11 +54,17 @@ let package = Package(
             ],
             path: "Sources/LP/LinearProgramming"),
 
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming",
+                "ExactArithmetic", "LinearProgramming", "ProblemData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -78,6 +86,9 @@ let package = Package(
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
+        .testTarget(
+            name: "ProblemDataTests",
+            dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
