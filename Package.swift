@@ -44,13 +44,16 @@ let package = Package(
             path: "Sources/Numbers/ExactArithmetic"),
         .target(
             name: "DenseLinearAlgebra",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
 
         // LP layer.
         .target(
             name: "LinearProgramming",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
+            dependencies: [
+                "ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Sources/LP/LinearProgramming"),
 
         // Data layer: problem files and instance generators.
