@@ -258,10 +258,13 @@ final class OrderSearch: Sendable {
     }
 
     /// Records an exactly solved subset in the tables (and its proven bounds in certify mode).
+    ///
+    /// The proven table is written first: a thread that prunes with the new floating-point value then
+    /// always finds the matching proven value.
     private func store(_ constant: SupportConstant, in levels: LevelBounds) {
-        levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
         certified?.setExact(constant.support, alphas: CertifiedBound.alphas(exact: matrix.exact, support: constant.support,
                                                                              certificates: constant.certificates))
+        levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
         record(constant, atOrderLevel: false)
     }
 
