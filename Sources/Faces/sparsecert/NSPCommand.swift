@@ -385,10 +385,13 @@ struct Nullable<Value: Codable>: Codable {
 private func loadNullSpaceMatrix(_ path: String) throws -> NullSpaceMatrix {
     let exact: Matrix<Rational>
     do { exact = try ProblemFile.loadMatrix(path) } catch {
-        guard path.lowercased().hasSuffix(".json"), let problem = try? ProblemFile.load(path) else {
+        guard path.lowercased().hasSuffix(".json"), FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(error.description)
         }
-        exact = problem.matrix
+        do { exact = try ProblemFile.load(path).matrix } catch let problemError {
+            throw CommandFailure("\(path) is neither a JSON matrix (\(error.description)) nor a JSON problem file "
+                + "(\(problemError.description))")
+        }
     }
     return try library { () throws(NullSpacePropertyError) in try NullSpaceMatrix(exact: exact) }
 }
