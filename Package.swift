@@ -6,6 +6,7 @@
 //   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
+//   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
 //   Sources/Faces    the `sparsecert` command-line tool
 import PackageDescription
 
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
+        .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -55,15 +57,27 @@ let package = Package(
             name: "SparseRecovery",
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
             path: "Sources/Domains/SparseRecovery"),
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
 
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "SparseRecovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
+
+        // Benchmarks (not tests). The overhead benchmark imports CGLPK itself: it measures the raw C API
+        // against the LinearProgramming layer — the one exception to "only LinearProgramming imports C".
+        .executableTarget(
+            name: "lp-overhead-benchmark",
+            dependencies: ["LinearProgramming", "CGLPK"],
+            path: "Benchmarks/LPOverhead"),
 
         // Tests.
         .testTarget(
@@ -77,7 +91,9 @@ let package = Package(
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
         .testTarget(
             name: "SparseRecoveryTests",
-            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+            name: "ProblemDataTests",
+            dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
