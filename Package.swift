@@ -57,6 +57,7 @@ let package = Package(
             name: "SparseRecovery",
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
             path: "Sources/Domains/SparseRecovery"),
+
         // Data layer: problem files and instance generators.
         .target(
             name: "ProblemData",
@@ -92,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
