@@ -43,7 +43,7 @@ let package = Package(
             path: "Sources/Numbers/ExactArithmetic"),
         .target(
             name: "DenseLinearAlgebra",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
 
         // LP layer.
@@ -79,6 +79,12 @@ let package = Package(
             name: "lp-overhead-benchmark",
             dependencies: ["LinearProgramming", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
+
+        .executableTarget(
+            name: "bp-benchmark",
+            dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Benchmarks/BasisPursuit",
+            exclude: ["highs_reference.py"]),
 
         // Tests.
         .testTarget(

@@ -9,7 +9,7 @@ struct BasicSolution {
     /// Indices of the basic variables, in the order of B's columns.
     let basic: [Int]
     /// LU of B, `nil` when B is singular.
-    let factors: LUDecomposition<Rational>?
+    let factors: FractionFreeLU?
     /// z, exactly (empty when singular).
     let values: [Rational]
     /// Reduced cost of every z variable (zero for basic ones; empty when singular).
@@ -43,7 +43,7 @@ struct BasicSolution {
         self.form = form
         self.status = status
         self.basic = basic
-        guard let factors = try? LUDecomposition(matrix) else {
+        guard let factors = try? FractionFreeLU(matrix) else {
             self.factors = nil
             self.values = []
             self.reducedCosts = []
