@@ -125,6 +125,17 @@ struct BasisPursuitTests {
         #expect(try BasisPursuit.solve(Self.floating(problem)).status == .infeasible)
     }
 
+    @Test("a tiny exact entry: the floating-point support misses it, the exact support has it and says so")
+    func supportDiffers() throws {
+        let tiny = Rational(1, 1_000_000_000_000)
+        let exact = try BasisPursuit.solveExactly(Self.problem([[1, 0, 1], [0, 1, 1]], [1, tiny]))
+        #expect(exact.verified)
+        #expect(exact.solution.x == [1 - tiny, 0, tiny])
+        #expect(exact.solution.support == [0, 2])
+        #expect(exact.floatingSupport == [0])
+        #expect(exact.supportDiffers)
+    }
+
     @Test("bad data and parameters throw, naming the problem")
     func invalid() throws {
         let a = try Matrix([[1.0, 2], [3, 4]])

@@ -193,7 +193,8 @@ struct BPReport: Encodable {
             lines.append("certificate (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1, zero duality gap: "
                 + (certificateHolds == true ? (verified != nil ? "holds exactly" : "holds") : "FAILS"))
             if let method = uniquenessMethod {
-                let rhoText = rhoExact ?? rho.value.map(format) ?? "—"
+                let approximate = rho.value.map { " ≈ \($0)" } ?? ""
+                let rhoText = rhoExact.map { $0.count <= 24 ? $0 : $0 + approximate } ?? rho.value.map(format) ?? "—"
                 lines.append("ϱ = \(rhoText)   (\(method))")
                 let verdict = unique.value.map { $0 ? "unique" : "NOT unique" } ?? "undecided"
                 lines.append("uniqueness: \(verdict) — \(uniquenessReason ?? "")")

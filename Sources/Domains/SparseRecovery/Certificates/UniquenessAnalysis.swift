@@ -51,7 +51,7 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
     static func decide(supportSize: Int, columnRank: Int, method: Method, rho: Scalar?, rhoCertificate: [Scalar],
                        rhoWitness: [Scalar], rhoBelowOne: Bool?, nondegenerate: Bool) -> UniquenessAnalysis {
         let name = method == .oneSidedExponent ? "ϱ⁺(S)" : "ϱ(S, σ)"
-        let shown = rho.map { "\($0)" } ?? "+∞"
+        let shown = rho.map { value in "\(value)".count <= 24 ? "\(value)" : "≈ \(value.doubleValue)" } ?? "+∞"
         func make(_ unique: Bool?, _ reason: String) -> UniquenessAnalysis {
             UniquenessAnalysis(supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
                                rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: unique, reason: reason)
