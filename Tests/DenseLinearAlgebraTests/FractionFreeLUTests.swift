@@ -2,7 +2,7 @@ import DenseLinearAlgebra
 import ExactArithmetic
 import Testing
 
-@Suite("Fraction-free exact solves and common-denominator products")
+@Suite("Fraction-free exact solves and the specialized rational and double products")
 struct FractionFreeLUTests {
     /// A deterministic rational matrix with mixed denominators (a linear congruential pattern, no zeros on
     /// purpose in some places and zeros in others, so that pivoting is exercised).
@@ -49,5 +49,13 @@ struct FractionFreeLUTests {
         for j in 0..<4 {
             #expect(a.multiplyTransposed(y)[j] == (0..<3).reduce(Rational.zero) { $0 + a[$1, j] * y[$1] })
         }
+    }
+
+    @Test("double products equal the naive sums")
+    func doubleProducts() throws {
+        let a = Matrix(rows: 3, columns: 5, elements: (0..<15).map { Double($0 % 7) - 2.5 })
+        let x = [0.5, -1, 2, 0, 3], y = [1.5, 0, -2]
+        for i in 0..<3 { #expect(a.multiply(x)[i] == (0..<5).reduce(0.0) { $0 + a[i, $1] * x[$1] }) }
+        for j in 0..<5 { #expect(a.multiplyTransposed(y)[j] == (0..<3).reduce(0.0) { $0 + a[$1, j] * y[$1] }) }
     }
 }
