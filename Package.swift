@@ -49,7 +49,10 @@ let package = Package(
         // LP layer.
         .target(
             name: "LinearProgramming",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
+            dependencies: [
+                "ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Sources/LP/LinearProgramming"),
 
         // Domains layer.

@@ -43,5 +43,7 @@ struct JSONProblemFileTests {
         let folder = try TemporaryFolder()
         #expect(try ProblemFile.loadMatrix(try folder.write("A.json", "[[1, 2], [3, 4]]")) == Matrix(rows: 2, columns: 2, elements: [1, 2, 3, 4]))
         #expect(try ProblemFile.loadVector(try folder.write("y.json", "[\"1/2\", 3]")) == [Rational(1, 2), 3])
+        let mixed = try ProblemFile.load(folder.path("A.json"), observations: try folder.write("y.csv", "1\n1/3\n"))
+        #expect(mixed.observations == [1, Rational(1, 3)] && mixed.matrix[1, 1] == 4)
     }
 }

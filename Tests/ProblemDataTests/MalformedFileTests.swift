@@ -110,3 +110,42 @@ struct MalformedFileTests {
         }
     }
 }
+
+/// Random damage to valid files (flipped, deleted and inserted bytes, truncation) is reported, never fatal.
+@Suite("damaged files")
+struct DamagedFileTests {
+    /// Bytes that make a file almost right: separators, signs, brackets, quotes, comment marks.
+    static let noise = Array("-,.e/[]{}\"%\n 9".utf8)
+
+    @Test("every damaged file loads or throws ProblemDataError", arguments: ProblemFormat.allCases)
+    func damage(format: ProblemFormat) throws {
+        let folder = try TemporaryFolder()
+        let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 2, seed: 1).generate()
+        let path = folder.path("p.\(format.fileExtension)")
+        try ProblemFile.write(problem, to: path)
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var generator = SplitMix64(seed: 99)
+        var rejected = 0
+        for _ in 0..<150 {
+            var bytes = original
+            for _ in 0...generator.nextInt(below: 3) {
+                let position = generator.nextInt(below: bytes.count)
+                switch generator.nextInt(below: 4) {
+                case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.remove(at: position)
+                case 2: bytes.insert(Self.noise[generator.nextInt(below: Self.noise.count)], at: position)
+                default: bytes.removeLast(bytes.count - position)
+                }
+                if bytes.isEmpty { break }
+            }
+            try folder.write("p.\(format.fileExtension)", bytes: bytes)
+            do {
+                _ = try ProblemFile.load(path)
+            } catch {
+                rejected += 1
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(rejected > 50)
+    }
+}

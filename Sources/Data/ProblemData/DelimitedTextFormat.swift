@@ -49,11 +49,11 @@ enum DelimitedTextFormat {
 
     /// The text of a matrix: one comma-separated row per line, every value written exactly.
     static func text(of matrix: Matrix<Rational>) -> String {
-        matrix.rowArrays.map { $0.map(NumberText.text(of:)).joined(separator: ",") + "\n" }.joined()
+        matrix.rowArrays.map { $0.map { NumberText.text(of: $0).text }.joined(separator: ",") + "\n" }.joined()
     }
 
     /// The text of a vector: one value per line.
     static func text(of vector: [Rational]) -> String {
-        vector.map { NumberText.text(of: $0) + "\n" }.joined()
+        vector.map { NumberText.text(of: $0).text + "\n" }.joined()
     }
 }

@@ -27,5 +27,6 @@ public struct DyadicGrid: Sendable, Hashable, CustomStringConvertible {
         return Rational(Int(scaled), 1 << exponent)
     }
 
+    /// `multiples of 2^-k`.
     public var description: String { "multiples of 2^-\(exponent)" }
 }

@@ -73,7 +73,10 @@ enum JSONProblemFormat {
 
     /// The JSON text of a vector: one array on one line.
     static func text(of vector: [Rational]) -> String {
-        "[" + vector.map { NumberText.isDouble($0) ? NumberText.text(of: $0) : "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+        "[" + vector.map { value in
+            let (text, isDouble) = NumberText.text(of: value)
+            return isDouble ? text : "\"\(text)\""
+        }.joined(separator: ", ") + "]\n"
     }
 
     private static func quoted(_ text: String) -> String {

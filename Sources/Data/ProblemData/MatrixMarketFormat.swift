@@ -128,8 +128,9 @@ enum MatrixMarketFormat {
         for j in 0..<matrix.columns {
             for i in 0..<matrix.rows {
                 let value = matrix[i, j]
-                guard NumberText.isDouble(value) else { throw .notADouble(value, row: i, column: j, path: path, format: ".mtx") }
-                text += NumberText.text(of: value) + "\n"
+                let (entry, isDouble) = NumberText.text(of: value)
+                guard isDouble else { throw .notADouble(value, row: i, column: j, path: path, format: ".mtx") }
+                text += entry + "\n"
             }
         }
         return text

@@ -94,10 +94,10 @@ enum NumPyFormat {
         bytes += Array(header.utf8)
         let columns = shape.count == 1 ? shape[0] : shape[1]
         for (k, value) in values.enumerated() {
-            guard NumberText.isDouble(value) else {
+            guard let double = NumberText.exactDouble(value) else {
                 throw .notADouble(value, row: k / columns, column: k % columns, path: path, format: ".npy")
             }
-            let bits = value.doubleValue.bitPattern
+            let bits = double.bitPattern
             for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> (8 * b))) }
         }
         return bytes

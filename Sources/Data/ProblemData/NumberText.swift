@@ -1,7 +1,7 @@
-import Foundation
 import ExactArithmetic
+import Foundation
 
-/// How numbers are written in the text formats (JSON numbers, CSV, Matrix Market).
+/// How numbers are spelled in the text formats (JSON numbers, CSV, Matrix Market), both ways.
 ///
 /// - an integer (`-7`) is that integer, exactly, however large;
 /// - a decimal with a fraction or an exponent (`0.1`, `2.5e-3`) is the double nearest to it, converted
@@ -50,18 +50,19 @@ enum NumberText {
         return ReasonText("'\(token)' is not finite: NaN and infinities are not allowed")
     }
 
-    /// The shortest text that reads back as exactly `value` under ``value(of:)``: the integer itself, the
-    /// shortest round-trip decimal when the value is a double, `p/q` otherwise.
-    static func text(of value: Rational) -> String {
-        if value.isInteger { return value.description }
-        let double = value.doubleValue
-        if Rational(exactly: double) == value { return "\(double)" }
-        return value.description
+    /// The shortest text that reads back as exactly `value` under ``value(of:)`` — the integer itself, the
+    /// shortest round-trip decimal of the double equal to `value`, or `p/q` — and whether `value` is
+    /// exactly a double (so that JSON may write it as a number and `.mtx` may hold it).
+    static func text(of value: Rational) -> (text: String, isDouble: Bool) {
+        let double = exactDouble(value)
+        if value.isInteger { return (value.description, double != nil) }
+        return double.map { ("\($0)", true) } ?? (value.description, false)
     }
 
-    /// Whether `value` is exactly a double, so that binary and decimal formats can hold it.
-    static func isDouble(_ value: Rational) -> Bool {
-        Rational(exactly: value.doubleValue) == value
+    /// The double equal to `value`, or `nil` when no double is.
+    static func exactDouble(_ value: Rational) -> Double? {
+        let double = value.doubleValue
+        return Rational(exactly: double) == value ? double : nil
     }
 }
 

@@ -7,6 +7,7 @@ public enum FileLocation: Sendable, Hashable, CustomStringConvertible {
     /// A 0-based byte offset in a binary file.
     case byteOffset(Int)
 
+    /// `line L, column C` or `byte B`.
     public var description: String {
         switch self {
         case let .lineColumn(line, column): "line \(line), column \(column)"
@@ -35,6 +36,7 @@ public struct ProblemDataError: Error, Sendable, Hashable, CustomStringConvertib
         self.reason = reason
     }
 
+    /// `file, place: reason`, leaving out what is unknown.
     public var description: String {
         let place = [path, location?.description].compactMap { $0 }.joined(separator: ", ")
         return place.isEmpty ? reason : "\(place): \(reason)"

@@ -12,8 +12,9 @@ import Foundation
 /// Every reader rejects NaN, infinities, empty data and ragged rows, and reports the line and column (text)
 /// or byte offset (`.npy`) of the first problem. Reading is O(file size) apart from exact conversion.
 public enum ProblemFile {
-    /// The problem in `path`: a JSON problem file, or a matrix file together with the vector file
-    /// `observations` (default: the companion `<stem>.y.<ext>` when it exists).
+    /// The problem in `path`: a JSON problem file, or a matrix file (any format, JSON as a bare array of
+    /// rows) together with the vector file `observations` (default: the companion `<stem>.y.<ext>` when it
+    /// exists, and then also `<stem>.x0.<ext>` as the ground truth when that exists).
     ///
     /// - Parameters:
     ///   - path: the JSON problem file or the matrix file.
@@ -23,10 +24,7 @@ public enum ProblemFile {
     public static func load(_ path: String, observations: String? = nil,
                             format: ProblemFormat? = nil) throws(ProblemDataError) -> Problem {
         let format = try ProblemFormat.resolve(format, path: path)
-        if format == .json {
-            if let observations {
-                throw ProblemDataError(path: observations, "a JSON problem file holds y itself; do not name an observations file for \(path)")
-            }
+        if format == .json, observations == nil {
             return try JSONProblemFormat.readProblem(try readText(path), path: path)
         }
         let matrix = try loadMatrix(path, format: format)

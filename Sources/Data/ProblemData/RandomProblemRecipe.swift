@@ -34,6 +34,9 @@ public struct RandomProblemRecipe: Sendable, Hashable {
     /// The largest m·n generated (a guard against requests that cannot fit in memory).
     public static let maximumEntries = 20_000_000
 
+    /// The largest noise level η accepted (noise terms must fit the grid's 63-bit range).
+    public static let maximumNoiseLevel = 1_000_000.0
+
     /// A recipe; nothing is drawn until ``generate()``.
     public init(ensemble: MeasurementEnsemble, rows: Int, columns: Int, sparsity: Int, seed: UInt64,
                 signs: [Int]? = nil, noiseLevel: Double = 0,
@@ -55,7 +58,7 @@ public struct RandomProblemRecipe: Sendable, Hashable {
     /// Draws the instance; `groundTruth` is x₀ and `name` records the recipe.
     ///
     /// - Throws: ``ProblemDataError`` for sizes out of range (m, n ≥ 1, 0 ≤ s ≤ n, m ≤ n for DCT rows,
-    ///   m·n ≤ ``maximumEntries``), a negative or non-finite noise level, grids finer than 2⁻³⁰, or bad signs.
+    ///   m·n ≤ ``maximumEntries``), a noise level outside [0, ``maximumNoiseLevel``], grids finer than 2⁻³⁰, or bad signs.
     /// - Complexity: O(m·n) draws and exact products.
     public func generate() throws(ProblemDataError) -> Problem {
         guard rows >= 1, columns >= 1 else { throw ProblemDataError("the matrix needs at least one row and one column (m = \(rows), n = \(columns))") }
@@ -65,14 +68,17 @@ public struct RandomProblemRecipe: Sendable, Hashable {
         guard ensemble != .dct || rows <= columns else {
             throw ProblemDataError("a partial DCT takes m of the n rows of the n×n DCT, so m = \(rows) must not exceed n = \(columns)")
         }
-        guard noiseLevel.isFinite, noiseLevel >= 0 else { throw ProblemDataError("the noise level must be a finite number ≥ 0, not \(noiseLevel)") }
+        guard noiseLevel.isFinite, noiseLevel >= 0, noiseLevel <= Self.maximumNoiseLevel else {
+            throw ProblemDataError("the noise level must be a number in [0, \(Self.maximumNoiseLevel)], not \(noiseLevel)")
+        }
         guard matrixGrid.exponent <= 30, signalGrid.exponent <= 30 else {
             throw ProblemDataError("grids finer than 2^-30 are not supported (asked for 2^-\(max(matrixGrid.exponent, signalGrid.exponent)))")
         }
         var generator = SplitMix64(seed: seed)
         let matrix = ensemble.matrix(rows: rows, columns: columns, grid: matrixGrid, generator: &generator)
         let signal = try SparseSignal.random(length: columns, sparsity: sparsity, signs: signs, grid: signalGrid, generator: &generator)
-        var observations = matrix.multiply(signal)
+        let support = signal.indices.filter { signal[$0] != .zero }
+        var observations = matrix.columns(support).multiply(support.map { signal[$0] })
         if noiseLevel > 0 {
             for i in 0..<rows { observations[i] += observationGrid.round(noiseLevel * generator.nextGaussian()) }
         }

@@ -72,7 +72,8 @@ public enum TightnessFamily {
     ///   that cannot be scaled to a positive ϱ.
     public static func randomBlock(size: Int, columns: Int, seed: UInt64, rho: Rational? = nil, signs: [Int]? = nil,
                                    grid: DyadicGrid = DyadicGrid(exponent: 10)) throws(ProblemDataError) -> TightnessInstance {
-        guard size >= 1, columns >= size, size.multipliedReportingOverflow(by: columns).partialValue <= RandomProblemRecipe.maximumEntries else {
+        guard size >= 1, columns >= size, columns <= RandomProblemRecipe.maximumEntries,
+              size.multipliedReportingOverflow(by: columns).partialValue <= RandomProblemRecipe.maximumEntries else {
             throw ProblemDataError("the block family needs 1 ≤ s ≤ n and s·n ≤ \(RandomProblemRecipe.maximumEntries) (s = \(size), n = \(columns))")
         }
         if let rho, rho < 0 || rho >= 1 { throw ProblemDataError("ϱ must satisfy 0 ≤ ϱ < 1, not \(rho)") }
