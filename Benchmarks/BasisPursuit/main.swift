@@ -65,12 +65,14 @@ final class HiGHSReference {
     /// Solves one instance; returns (seconds, objective).
     func solve(_ name: String) -> (seconds: Double, objective: Double) {
         input.fileHandleForWriting.write(Data("\(name)\n".utf8))
-        while !buffer.contains(UInt8(ascii: "\n")) {
+        var found = buffer.firstIndex(of: UInt8(ascii: "\n"))
+        while found == nil {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { fail("highs_reference.py ended early (is SciPy installed?)") }
             buffer.append(chunk)
+            found = buffer.firstIndex(of: UInt8(ascii: "\n"))
         }
-        let newline = buffer.firstIndex(of: UInt8(ascii: "\n"))!
+        guard let newline = found else { fail("no answer from highs_reference.py") }
         let line = buffer[buffer.startIndex..<newline]
         buffer = Data(buffer[(newline + 1)...])
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
