@@ -27,3 +27,4 @@ benchmarks:
 	@scripts/install-dependencies --python
 	$(SWIFT) build -c release
 	"$$($(SWIFT) build -c release --show-bin-path)/lp-overhead-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/bp-benchmark"
