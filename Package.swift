@@ -56,12 +56,6 @@ let package = Package(
             ],
             path: "Sources/LP/LinearProgramming"),
 
-        // Data layer: problem files and instance generators.
-        .target(
-            name: "ProblemData",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
-            path: "Sources/Data/ProblemData"),
-
         // Domains layer.
         .target(
             name: "SparseRecovery",
@@ -72,11 +66,17 @@ let package = Package(
             dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/NullSpaceProperty"),
 
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "ProblemData", "NullSpaceProperty",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "SparseRecovery", "NullSpaceProperty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -87,6 +87,12 @@ let package = Package(
             name: "lp-overhead-benchmark",
             dependencies: ["LinearProgramming", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
+
+        .executableTarget(
+            name: "bp-benchmark",
+            dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Benchmarks/BasisPursuit",
+            exclude: ["highs_reference.py"]),
         .executableTarget(
             name: "nsp-benchmark",
             dependencies: ["NullSpaceProperty", "ProblemData"],
@@ -104,7 +110,7 @@ let package = Package(
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
         .testTarget(
             name: "SparseRecoveryTests",
-            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "NullSpacePropertyTests",
             dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",

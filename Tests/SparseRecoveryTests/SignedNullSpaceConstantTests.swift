@@ -1,5 +1,7 @@
 import DenseLinearAlgebra
 import ExactArithmetic
+import LinearProgramming
+import ProblemData
 import SparseRecovery
 import Testing
 
@@ -96,6 +98,55 @@ struct SignedNullSpaceConstantTests {
         }
         #expect(throws: SparseRecoveryError.self) {
             try SignedNullSpaceLP.solve(matrix: Matrix<Double>(rows: 0, columns: 3), support: [], signs: [])
+        }
+    }
+}
+
+@Suite("ϱ on random instances: three LP forms, exact and floating agree")
+struct SignedNullSpaceRandomTests {
+    static let cases: [(rows: Int, columns: Int, sparsity: Int, seed: UInt64)] = [
+        (6, 15, 1, 1), (10, 30, 2, 2), (20, 60, 3, 3), (30, 90, 4, 4),
+    ]
+
+    static func instance(_ c: (rows: Int, columns: Int, sparsity: Int, seed: UInt64)) throws
+        -> (matrix: Matrix<Rational>, support: [Int], signs: [Int])
+    {
+        let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: c.rows, columns: c.columns,
+                                              sparsity: c.sparsity, seed: c.seed).generate()
+        let x0 = problem.groundTruth ?? []
+        let support = x0.indices.filter { x0[$0] != .zero }
+        return (problem.matrix, support, support.map { x0[$0].signum })
+    }
+
+    @Test("reciprocal, min-t and dual forms give the same ϱ; exact agrees and is verified", arguments: cases)
+    func formsAgree(c: (rows: Int, columns: Int, sparsity: Int, seed: UInt64)) throws {
+        let (exactMatrix, support, signs) = try Self.instance(c)
+        let a = exactMatrix.map(\.doubleValue)
+        let constant = try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs)
+        let minimumForm = try GLPKSolverAdapter.solve(SignedNullSpaceLP.program(matrix: a, support: support, signs: signs))
+        let dualForm = try GLPKSolverAdapter.solve(SignedNullSpaceLP.dualProgram(matrix: a, support: support, signs: signs))
+        let reciprocal = try GLPKSolverAdapter.solve(SignedNullSpaceLP.reciprocalProgram(matrix: a, support: support, signs: signs))
+        #expect(abs(constant.value - minimumForm) <= 1e-9 * (1 + minimumForm))
+        #expect(abs(constant.value - dualForm) <= 1e-9 * (1 + dualForm))
+        #expect(abs(constant.value - 1 / reciprocal) <= 1e-9 * (1 + constant.value))
+        #expect(constant.dualityGap <= 1e-9)
+        let exact = try SignedNullSpaceLP.solveExactly(matrix: exactMatrix, support: support, signs: signs)
+        #expect(exact.verified)
+        #expect(abs((exact.value?.doubleValue ?? .nan) - constant.value) <= 1e-9 * (1 + constant.value))
+    }
+
+    @Test("a warm start (ignored by solve, of any size) does not change the values")
+    func warmStarts() throws {
+        let (exactMatrix, support, _) = try Self.instance((12, 30, 3, 5))
+        let a = exactMatrix.map(\.doubleValue)
+        var warm = GLPKSolver()
+        warm.options.warmStart = Basis(rows: [.basic], columns: [.basic])
+        for pattern in 0..<4 {
+            let signs = (0..<3).map { pattern >> $0 & 1 == 1 ? -1 : 1 }
+            let cold = try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs)
+            let warmed = try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs, solver: warm)
+            #expect(abs(cold.value - warmed.value) <= 1e-9 * (1 + cold.value))
+            if let basis = warmed.basis { warm.options.warmStart = basis }
         }
     }
 }

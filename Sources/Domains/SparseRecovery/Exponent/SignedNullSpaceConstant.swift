@@ -29,13 +29,14 @@ public struct SignedNullSpaceConstant: Sendable, Hashable {
     /// μ ∈ ℝ^m with (Aᵀμ)_S = τ and ‖(Aᵀμ)_{S^c}‖_∞ = ϱ (empty when ϱ = +∞).
     public let certificate: [Double]
     /// v ∈ ℝ^n with A v = 0, ‖v_{S^c}‖₁ = 1 and ⟨τ, v_S⟩ = ϱ, from the LP's row duals (or, if those fail
-    /// the check, from solving the dual LP ``SignedNullSpaceLP/dualProgram(matrix:support:signs:)``).
+    /// the check, from solving the dual form ``SignedNullSpaceLP/dualProgram(matrix:support:signs:)``).
     /// When ϱ = 0, v = 0 is a valid maximizer and may be returned. When ϱ = +∞: the ray described above.
     public let witness: [Double]
     /// |‖(Aᵀμ)_{S^c}‖_∞ − ⟨τ, v_S⟩|, recomputed from ``certificate`` and ``witness`` (0 when ϱ = +∞).
     public let dualityGap: Double
-    /// The optimal simplex basis of ``SignedNullSpaceLP/program(matrix:support:signs:)``, for warm starts
-    /// of related LPs (same A and S^c, other τ); `nil` when ϱ = +∞.
+    /// The optimal simplex basis of ``SignedNullSpaceLP/reciprocalProgram(matrix:support:signs:)``, for callers
+    /// that solve related LPs of that form themselves (``SignedNullSpaceLP/solve(matrix:support:signs:solver:)``
+    /// does not warm-start: it measured slower); `nil` when ϱ = 0 or +∞ or when the fallback form was used.
     public let basis: Basis?
     /// Simplex iterations spent (all LPs of this computation).
     public let iterations: Int
@@ -63,7 +64,7 @@ public struct ExactSignedNullSpaceConstant: Sendable, Hashable {
     public let verified: Bool
     /// What was done, in order: solves, exact verifications, repairs.
     public let steps: [String]
-    /// The certified basis of the primal LP (`nil` when ϱ = +∞).
+    /// The certified basis of ``SignedNullSpaceLP/dualProgram(matrix:support:signs:)`` (`nil` when ϱ = +∞).
     public let basis: Basis?
 
     /// Whether ϱ = +∞.
