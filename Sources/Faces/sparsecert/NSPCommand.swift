@@ -365,17 +365,11 @@ struct ExactReport: Codable {
     }
 }
 
-/// An optional that is written as JSON `null` instead of being left out.
-struct Nullable<Value: Codable>: Codable {
-    var value: Value?
-    init(_ value: Value?) { self.value = value }
-    init(from decoder: Decoder) throws {
+/// `nsp merge` reads reports back, so the `null`-writing optional of `BPCommand.swift` decodes too.
+extension Nullable: Decodable where Value: Decodable {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        value = container.decodeNil() ? nil : try container.decode(Value.self)
-    }
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value { try container.encode(value) } else { try container.encodeNil() }
+        self.init(container.decodeNil() ? nil : try container.decode(Value.self))
     }
 }
 
