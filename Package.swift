@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
@@ -49,6 +50,12 @@ let package = Package(
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
             path: "Sources/LP/LinearProgramming"),
 
+        // Domains layer.
+        .target(
+            name: "DiagonalNetworks",
+            dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Domains/DiagonalNetworks"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
@@ -59,6 +66,9 @@ let package = Package(
             path: "Sources/Faces/sparsecert"),
 
         // Tests.
+        .testTarget(
+            name: "DiagonalNetworksTests",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "ExactArithmeticTests",
             dependencies: ["ExactArithmetic"]),
