@@ -88,6 +88,12 @@ public struct FlowLimitSolver: Sendable {
     /// - Throws: ``DiagonalNetworkError/notConverged(_:)`` when the continuation cannot reach α.
     /// - Complexity: O(m²n) per Newton iteration; typically 5–20 continuation steps of 1–4 iterations.
     public func solve() throws(DiagonalNetworkError) -> FlowLimit {
+        let (state, statistics) = try solveState()
+        return result(state, statistics: statistics)
+    }
+
+    /// The converged state of the interpolation equations at the network's α, with iteration counts.
+    func solveState() throws(DiagonalNetworkError) -> (LimitSystem.State, (iterations: Int, steps: Int)) {
         let target = network.logProductScale
         var logAlpha = max(0, target)
         var statistics = (iterations: 0, steps: 0)
@@ -121,7 +127,13 @@ public struct FlowLimitSolver: Sendable {
                 }
             }
         }
-        return result(state, statistics: statistics)
+        // Polish at the target: a few more Newton steps well below the tolerance, kept if they help.
+        if case let .converged(polished, used) = corrector(from: state.point, logAlpha: target,
+                                                           maxIterations: 3, tolerance: tolerance * 1e-3) {
+            state = polished
+            statistics.iterations += used
+        }
+        return (state, statistics)
     }
 
     private func failureHint(at logAlpha: Double) -> String {
@@ -157,7 +169,9 @@ public struct FlowLimitSolver: Sendable {
 
     /// Damped Newton at fixed α; converged when max |Eᵢ|/scaleᵢ ≤ tolerance, or when the residual has
     /// reached rounding level (≤ 1e-8) and no step decreases it any more.
-    private func corrector(from point: [Double], logAlpha: Double, maxIterations: Int) -> Correction {
+    private func corrector(from point: [Double], logAlpha: Double, maxIterations: Int,
+                           tolerance: Double? = nil) -> Correction {
+        let tolerance = tolerance ?? self.tolerance
         guard var state = system.evaluate(point, logAlpha: logAlpha) else { return .failed(0) }
         for iteration in 0..<maxIterations {
             let (scaledJacobian, scales) = equilibrated(system.jacobian(state))
@@ -185,7 +199,13 @@ public struct FlowLimitSolver: Sendable {
             }
             state = next
         }
-        return .failed(maxIterations)
+        return scaledResidualSize(state) <= self.tolerance ? .converged(state, maxIterations) : .failed(maxIterations)
+    }
+
+    /// max |Eᵢ|/(largest entry of row i of J).
+    private func scaledResidualSize(_ state: LimitSystem.State) -> Double {
+        let scales = equilibrated(system.jacobian(state)).1
+        return state.residual.indices.map { abs(state.residual[$0] / scales[$0]) }.max() ?? 0
     }
 
     private func result(_ state: LimitSystem.State, statistics: (iterations: Int, steps: Int)) -> FlowLimit {
@@ -212,8 +232,7 @@ public struct FlowLimitSolver: Sendable {
         }
         let ax = a.multiply(x)
         let residual = scaledNorm2(ax.indices.map { ax[$0] - network.observations[$0] })
-        let scales = equilibrated(system.jacobian(state)).1
-        let scaledResidual = state.residual.indices.map { abs(state.residual[$0] / scales[$0]) }.max() ?? 0
+        let scaledResidual = scaledResidualSize(state)
         var errorL1: Double?, errorL2: Double?
         if let reference {
             let difference: [Double] = c.isPlain
