@@ -65,6 +65,13 @@ let package = Package(
             ],
             path: "Sources/Faces/sparsecert"),
 
+        // Benchmarks (not tests: run in release, see docs/benchmarks.md).
+        .executableTarget(
+            name: "flow-benchmark",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra"],
+            path: "Benchmarks/FlowLimit",
+            exclude: ["numpy_gd.py"]),
+
         // Tests.
         .testTarget(
             name: "DiagonalNetworksTests",

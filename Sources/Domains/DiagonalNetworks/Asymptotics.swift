@@ -68,7 +68,7 @@ public struct BarrierCertificate: Sendable {
                 let w = potential.linkSlope(z[i])
                 for r in 0..<b.count { for c in 0..<b.count { hessian[r, c] += n[i, r] * w * n[i, c] } }
             }
-            guard let direction = try? LUDecomposition(hessian).solve(gradient.map { -$0 }) else {
+            guard let direction = try? LDLDecomposition(hessian).solve(gradient.map { -$0 }) else {
                 throw .notConverged("singular Hessian in the barrier certificate problem")
             }
             if direction.lazy.map(abs).max() ?? 0 <= 1e-15 * (1 + (b.lazy.map(abs).max() ?? 0)) { break }

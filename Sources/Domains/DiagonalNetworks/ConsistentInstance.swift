@@ -49,7 +49,7 @@ public struct ConsistentInstance: Sendable {
     public var hasStrictLeastNormCertificate: Bool {
         let support = sparseSolution.indices.filter { sparseSolution[$0] != 0 }
         let aS = matrix.columns(support)
-        guard let lu = try? LUDecomposition(aS.transposed.multiply(aS)),
+        guard let lu = try? LDLDecomposition(aS.transposed.multiply(aS)),
               let coefficients = try? lu.solve(support.map { sparseSolution[$0] > 0 ? 1 : -1 }) else { return false }
         let certificate = matrix.multiplyTransposed(aS.multiply(coefficients))
         return sparseSolution.indices.allSatisfy { sparseSolution[$0] != 0 || abs(certificate[$0]) < 1 - 1e-9 }

@@ -54,17 +54,20 @@ public struct DualFlowSimulator: Sendable {
         }
         var converged = scaledNorm2(current.rhs) <= options.residualTolerance * yNorm
         while !converged && steps < options.maxSteps {
-            // W = I − h·d·J with J = −κ A diag(slope) Aᵀ.
-            var w = Matrix<Double>.identity(m)
+                        // W = I + h·d·κ·A diag(slope) Aᵀ is symmetric positive definite.
+            var w = [Double](repeating: 0, count: m * m)
+            let entries = a.elements, n = a.columns
             for i in 0..<m {
-                for j in 0..<m {
+                for j in 0...i {
                     var sum = 0.0
-                    for k in 0..<a.columns { sum += a[i, k] * current.slope[k] * a[j, k] }
-                    w[i, j] += h * d * kappa * sum
+                    for k in 0..<n { sum += entries[i * n + k] * current.slope[k] * entries[j * n + k] }
+                    w[i * m + j] = h * d * kappa * sum + (i == j ? 1 : 0)
                 }
             }
-            guard let lu = try? LUDecomposition(w) else { throw .notConverged("singular Rosenbrock matrix at t = \(time)") }
-            let solve: ([Double]) -> [Double] = { (try? lu.solve($0)) ?? $0 }
+            guard let ldl = try? LDLDecomposition(symmetric: w, dimension: m) else {
+                throw .notConverged("the Rosenbrock matrix is not positive definite at t = \(time)")
+            }
+            let solve: ([Double]) -> [Double] = { (try? ldl.solve($0)) ?? $0 }
             let f0 = current.rhs
             let k1 = solve(f0)
             var attempt: (nu: [Double], state: (x: [Double], slope: [Double], rhs: [Double]), error: Double)?

@@ -108,8 +108,8 @@ public struct FlowLimitSolver: Sendable {
             let next = max(target, logAlpha + step)
             let delta = next - logAlpha
             var predicted = state.point
-            if let tangent = try? newtonDirection(state, rightHandSide: system.scaleDerivative(state)) {
-                for k in predicted.indices { predicted[k] += delta * tangent[k] }
+            if let tangent = newtonStep(state, rightHandSide: system.scaleDerivative(state)) {
+                for k in predicted.indices { predicted[k] += delta * tangent.direction[k] }
             }
             if system.evaluate(predicted, logAlpha: next) == nil { predicted = state.point }
             switch corrector(from: predicted, logAlpha: next, maxIterations: 12) {
@@ -148,23 +148,30 @@ public struct FlowLimitSolver: Sendable {
 
     enum Correction { case converged(LimitSystem.State, Int), failed(Int) }
 
-    /// Row-equilibrated Newton step: solves J·Δ = −rhs with each row divided by its largest entry.
-    private func newtonDirection(_ state: LimitSystem.State, rightHandSide: [Double]) throws -> [Double] {
-        let (scaled, scales) = equilibrated(system.jacobian(state))
-        let lu = try LUDecomposition(scaled)
-        return try lu.solve(rightHandSide.indices.map { -rightHandSide[$0] / scales[$0] })
+    /// A Newton step and the residual scales at a state.
+    struct Step {
+        /// Δ(v, b).
+        var direction: [Double]
+        /// Hᵢᵢ·|dzᵢ/dXᵢ|: |Eᵢ|/scaleᵢ approximates the distance to the root in coordinate i.
+        var scales: [Double]
     }
 
-    private func equilibrated(_ jacobian: Matrix<Double>) -> (Matrix<Double>, [Double]) {
-        var j = jacobian
-        var scales = [Double](repeating: 1, count: j.rows)
-        for r in 0..<j.rows {
-            var largest = 0.0
-            for c in 0..<j.columns { largest = max(largest, abs(j[r, c])) }
-            if largest > 0, largest.isFinite { scales[r] = largest }
-            for c in 0..<j.columns { j[r, c] /= scales[r] }
+    /// Solves H·Δz = −rhs by LDLᵀ after the symmetric scaling to unit diagonal, then Δv = Δz_S/φ'(v).
+    private func newtonStep(_ state: LimitSystem.State, rightHandSide: [Double]) -> Step? {
+        let dim = system.dimension
+        var h = system.hessian(state)
+        let slopes = system.coordinateSlopes(state)
+        var scaling = [Double](repeating: 0, count: dim), scales = scaling
+        for i in 0..<dim {
+            let diagonal = h[i * dim + i]
+            guard diagonal > 0, diagonal.isFinite else { return nil }
+            scaling[i] = 1 / diagonal.squareRoot()
+            scales[i] = diagonal * abs(slopes[i])
         }
-        return (j, scales)
+        for r in 0..<dim { for c in 0...r { h[r * dim + c] *= scaling[r] * scaling[c] } }
+        guard let ldl = try? LDLDecomposition(symmetric: h, dimension: dim),
+              let y = try? ldl.solve((0..<dim).map { -scaling[$0] * rightHandSide[$0] }) else { return nil }
+        return Step(direction: (0..<dim).map { scaling[$0] * y[$0] / slopes[$0] }, scales: scales)
     }
 
     /// Damped Newton at fixed α; converged when max |Eᵢ|/scaleᵢ ≤ tolerance, or when the residual has
@@ -174,23 +181,18 @@ public struct FlowLimitSolver: Sendable {
         let tolerance = tolerance ?? self.tolerance
         guard var state = system.evaluate(point, logAlpha: logAlpha) else { return .failed(0) }
         for iteration in 0..<maxIterations {
-            let (scaledJacobian, scales) = equilibrated(system.jacobian(state))
-            let scaledResidual = state.residual.indices.map { state.residual[$0] / scales[$0] }
-            let size = scaledResidual.lazy.map(abs).max() ?? 0
+            guard let step = newtonStep(state, rightHandSide: state.residual) else { return .failed(iteration) }
+            let size = residualSize(state, scales: step.scales)
             if size <= tolerance { return .converged(state, iteration) }
-            guard let lu = try? LUDecomposition(scaledJacobian),
-                  let direction = try? lu.solve(scaledResidual.map { -$0 }) else { return .failed(iteration) }
-            let merit = scaledResidual.reduce(0) { $0 + $1 * $1 }
+            let merit = meritValue(state, scales: step.scales)
             var fraction = 1.0
             var accepted: LimitSystem.State?
             for _ in 0..<40 {
-                let trial = state.point.indices.map { state.point[$0] + fraction * direction[$0] }
-                if let candidate = system.evaluate(trial, logAlpha: logAlpha) {
-                    let trialMerit = candidate.residual.indices.reduce(0.0) {
-                        let r = candidate.residual[$1] / scales[$1]
-                        return $0 + r * r
-                    }
-                    if trialMerit <= (1 - 1e-4 * fraction) * merit { accepted = candidate; break }
+                let trial = state.point.indices.map { state.point[$0] + fraction * step.direction[$0] }
+                if let candidate = system.evaluate(trial, logAlpha: logAlpha),
+                   meritValue(candidate, scales: step.scales) <= (1 - 1e-4 * fraction) * merit {
+                    accepted = candidate
+                    break
                 }
                 fraction /= 2
             }
@@ -202,10 +204,18 @@ public struct FlowLimitSolver: Sendable {
         return scaledResidualSize(state) <= self.tolerance ? .converged(state, maxIterations) : .failed(maxIterations)
     }
 
-    /// max |Eᵢ|/(largest entry of row i of J).
+    private func residualSize(_ state: LimitSystem.State, scales: [Double]) -> Double {
+        state.residual.indices.reduce(0) { max($0, abs(state.residual[$1]) / scales[$1]) }
+    }
+
+    private func meritValue(_ state: LimitSystem.State, scales: [Double]) -> Double {
+        state.residual.indices.reduce(0) { $0 + (state.residual[$1] / scales[$1]) * (state.residual[$1] / scales[$1]) }
+    }
+
+    /// max |Eᵢ|/scaleᵢ at a state (∞ if the Hessian is not positive definite there).
     private func scaledResidualSize(_ state: LimitSystem.State) -> Double {
-        let scales = equilibrated(system.jacobian(state)).1
-        return state.residual.indices.map { abs(state.residual[$0] / scales[$0]) }.max() ?? 0
+        guard let step = newtonStep(state, rightHandSide: state.residual) else { return .infinity }
+        return residualSize(state, scales: step.scales)
     }
 
     private func result(_ state: LimitSystem.State, statistics: (iterations: Int, steps: Int)) -> FlowLimit {

@@ -78,29 +78,39 @@ struct LimitSystem: Sendable {
                      residual: residual)
     }
 
-    /// J at a state (row-major m×m).
-    /// - Complexity: O(m²(n − s)).
-    func jacobian(_ state: State) -> Matrix<Double> {
+    /// The symmetric positive definite Jacobian of E with respect to (z_S, b), row-major m×m, lower
+    /// triangle filled: H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0). E is the gradient of
+    /// the dual Φ_α in these affine coordinates, so H is its Hessian.
+    /// - Complexity: O(m²(n − s)/2).
+    func hessian(_ state: State) -> [Double] {
         let s = supportSize, dim = dimension, c = coordinates
         let offCount = c.offSupport.count, k2 = dim - s
         let m = c.supportCoupling.elements, n = c.complementCoupling.elements
-        // Row i of C = [M | N] and of B = [M·diag(φ') | N].
-        var weighted = [Double](repeating: 0, count: dim * dim)
-        var left = [Double](repeating: 0, count: dim), right = left
-        for i in 0..<offCount {
-            let w = state.offSupportSlope[i]
-            guard w != 0 else { continue }
-            for k in 0..<s { left[k] = m[i * s + k]; right[k] = m[i * s + k] * state.supportShiftSlope[k] }
-            for k in 0..<k2 { left[s + k] = n[i * k2 + k]; right[s + k] = n[i * k2 + k] }
-            for r in 0..<dim where left[r] != 0 {
-                let lw = left[r] * w
-                for col in 0..<dim { weighted[r * dim + col] += lw * right[col] }
+        var h = [Double](repeating: 0, count: dim * dim)
+        var row = [Double](repeating: 0, count: dim)
+        // Rank-one updates H += wᵢ·cᵢcᵢᵀ on the lower triangle: the hot loop, on raw buffers.
+        h.withUnsafeMutableBufferPointer { hp in
+            row.withUnsafeMutableBufferPointer { rp in
+                for i in 0..<offCount {
+                    let w = state.offSupportSlope[i]
+                    guard w != 0 else { continue }
+                    for k in 0..<s { rp[k] = m[i * s + k] }
+                    for k in 0..<k2 { rp[s + k] = n[i * k2 + k] }
+                    for r in 0..<dim where rp[r] != 0 {
+                        let rw = rp[r] * w
+                        let base = hp.baseAddress! + r * dim
+                        for col in 0...r { base[col] += rw * rp[col] }
+                    }
+                }
             }
         }
-        for k in 0..<s { weighted[k * dim + k] += state.supportSlope[k] }
-        var result = Matrix<Double>(rows: dim, columns: dim)
-        for r in 0..<dim { for col in 0..<dim { result[r, col] = weighted[r * dim + col] } }
-        return result
+        for k in 0..<s { h[k * dim + k] += state.supportSlope[k] / state.supportShiftSlope[k] }
+        return h
+    }
+
+    /// dz/dX for each unknown: φ'(v) on the support coordinates, 1 for b.
+    func coordinateSlopes(_ state: State) -> [Double] {
+        state.supportShiftSlope + Array(repeating: 1, count: dimension - supportSize)
     }
 
     /// ∂E/∂ln α at fixed coordinates: (x_S + Mᵀe; Nᵀe), since x = α·h_D(z).

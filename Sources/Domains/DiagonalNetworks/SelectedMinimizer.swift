@@ -57,7 +57,7 @@ public struct SelectedMinimizer: Sendable {
                     for col in 0..<k { hessian[r, col] += kr * c * signs[i] * kernel[i, col] }
                 }
             }
-            guard let step = try? LUDecomposition(hessian).solve(gradient.map { -$0 }) else {
+            guard let step = try? LDLDecomposition(hessian).solve(gradient.map { -$0 }) else {
                 throw .notConverged("singular Hessian in the selected-minimizer problem")
             }
             let move = support.indices.map { i in (0..<k).reduce(0.0) { $0 + signs[i] * kernel[i, $1] * step[$1] } }

@@ -73,24 +73,43 @@ struct SupportCoordinates: Sendable {
             }
         }
         guard !support.isEmpty else { return nil }
-        let aS = matrix.columns(support), aOff = matrix.columns(offSupport)
-        let gram = aS.transposed.multiply(aS)
-        guard let gramLU = try? LUDecomposition(gram) else { return nil }
+        let aS = matrix.columns(support)
+        guard let gram = try? LDLDecomposition(aS.transposed.multiply(aS)) else { return nil }
         // P = A_S G⁻¹: row i of P solves G pᵢ = (row i of A_S), G being symmetric.
         var p = Matrix<Scalar>(rows: matrix.rows, columns: support.count)
         for i in 0..<matrix.rows {
-            guard let row = try? gramLU.solve(aS.row(i)) else { return nil }
+            guard let row = try? gram.solve(aS.row(i)) else { return nil }
             for k in row.indices { p[i, k] = row[k] }
         }
         let q2 = aS.transposed.nullSpaceBasis
-        let aOffT = aOff.transposed
         return SupportCoordinates(
             support: support, offSupport: offSupport,
             signs: support.map { reference[$0] > .zero ? 1 : -1 },
             referenceOnSupport: support.map { reference[$0].doubleValue },
             supportDual: p.map(\.doubleValue), complementDual: q2.map(\.doubleValue),
-            supportCoupling: aOffT.multiply(p).map(\.doubleValue),
-            complementCoupling: aOffT.multiply(q2).map(\.doubleValue),
+            supportCoupling: transposedProduct(matrix, columns: offSupport, p),
+            complementCoupling: transposedProduct(matrix, columns: offSupport, q2),
             complementTarget: Array(repeating: 0, count: q2.columns))
+    }
+
+    /// (A_J)ᵀ·B for the columns J of A, rounded to double (a kernel on the raw entries, so that it is
+    /// specialized for the scalar).
+    /// - Complexity: O(|J|·m·k) for an m×k matrix B.
+    private static func transposedProduct<Scalar: LinearAlgebraScalar>(
+        _ a: Matrix<Scalar>, columns: [Int], _ b: Matrix<Scalar>
+    ) -> Matrix<Double> {
+        let aEntries = a.elements, bEntries = b.elements
+        let n = a.columns, k = b.columns
+        var rows: [[Double]] = []
+        rows.reserveCapacity(columns.count)
+        for j in columns {
+            var row = [Scalar](repeating: .zero, count: k)
+            for i in 0..<a.rows where aEntries[i * n + j] != .zero {
+                let factor = aEntries[i * n + j]
+                for c in 0..<k { row[c] += factor * bEntries[i * k + c] }
+            }
+            rows.append(row.map(\.doubleValue))
+        }
+        return (try? Matrix(rows)) ?? Matrix(rows: columns.count, columns: k)
     }
 }

@@ -7,36 +7,40 @@ extension Matrix {
     /// exact; with `Double` a pivot below `max(m, n)·u·max|aᵢⱼ|` counts as zero.
     ///
     /// For an m×0 or 0×n matrix the result is the n×n identity (nothing constrains x).
+    /// `@inlinable`, so that callers get it specialized for their scalar.
     /// - Complexity: O(m·n·min(m, n)) scalar operations.
+    @inlinable
     public var nullSpaceBasis: Matrix {
-        var r = self
-        let threshold = Scalar.isExact ? 0
-            : Double(Swift.max(rows, columns)) * Scalar.unitRoundoff
-                * (elements.lazy.map(\.magnitude).max() ?? .zero).doubleValue
+        let m = rows, n = columns
+        var r = elements
+        var largest = Scalar.zero
+        for value in r where value.magnitude > largest { largest = value.magnitude }
+        let threshold = Scalar.isExact ? 0 : Double(Swift.max(m, n)) * Scalar.unitRoundoff * largest.doubleValue
         var pivotColumns: [Int] = []
         var pivotRow = 0
-        for column in 0..<columns where pivotRow < rows {
+        for column in 0..<n where pivotRow < m {
             var best = pivotRow
-            for i in pivotRow..<rows where r[i, column].magnitude > r[best, column].magnitude { best = i }
-            guard r[best, column] != .zero, r[best, column].magnitude.doubleValue > threshold else { continue }
+            for i in pivotRow..<m where r[i * n + column].magnitude > r[best * n + column].magnitude { best = i }
+            let pivot = r[best * n + column]
+            guard pivot != .zero, pivot.magnitude.doubleValue > threshold else { continue }
             if best != pivotRow {
-                for j in 0..<columns { let t = r[best, j]; r[best, j] = r[pivotRow, j]; r[pivotRow, j] = t }
+                for j in 0..<n { r.swapAt(best * n + j, pivotRow * n + j) }
             }
-            let pivot = r[pivotRow, column]
-            for j in 0..<columns { r[pivotRow, j] = r[pivotRow, j] / pivot }
-            for i in 0..<rows where i != pivotRow && r[i, column] != .zero {
-                let factor = r[i, column]
-                for j in 0..<columns { r[i, j] -= factor * r[pivotRow, j] }
+            for j in 0..<n { r[pivotRow * n + j] = r[pivotRow * n + j] / pivot }
+            for i in 0..<m where i != pivotRow && r[i * n + column] != .zero {
+                let factor = r[i * n + column]
+                for j in 0..<n { r[i * n + j] -= factor * r[pivotRow * n + j] }
             }
             pivotColumns.append(column)
             pivotRow += 1
         }
-        let isPivot = Set(pivotColumns)
-        let freeColumns = (0..<columns).filter { !isPivot.contains($0) }
-        var basis = Matrix(rows: columns, columns: freeColumns.count)
+        var isPivot = [Bool](repeating: false, count: n)
+        for column in pivotColumns { isPivot[column] = true }
+        let freeColumns = (0..<n).filter { !isPivot[$0] }
+        var basis = Matrix(rows: n, columns: freeColumns.count)
         for (k, free) in freeColumns.enumerated() {
             basis[free, k] = 1
-            for (row, pivotColumn) in pivotColumns.enumerated() { basis[pivotColumn, k] = -r[row, free] }
+            for (row, pivotColumn) in pivotColumns.enumerated() { basis[pivotColumn, k] = -r[row * n + free] }
         }
         return basis
     }
