@@ -65,7 +65,12 @@ let package = Package(
             ],
             path: "Sources/Faces/sparsecert"),
 
-        // Benchmarks (not tests: run in release, see docs/benchmarks.md).
+        // Benchmarks (not tests). The overhead benchmark imports CGLPK itself: it measures the raw C API
+        // against the LinearProgramming layer — the one exception to "only LinearProgramming imports C".
+        .executableTarget(
+            name: "lp-overhead-benchmark",
+            dependencies: ["LinearProgramming", "CGLPK"],
+            path: "Benchmarks/LPOverhead"),
         .executableTarget(
             name: "flow-benchmark",
             dependencies: ["DiagonalNetworks", "DenseLinearAlgebra"],

@@ -71,7 +71,7 @@ struct ExactVerificationTests {
         #expect(singular.verdict == .singularBasis)
     }
 
-    @Test("a coefficient 1 + 2⁻⁴⁰ is certified exactly, where glp_exact rounds it away")
+    @Test("a cost 1 + 2⁻⁴⁰ gives the exact objective 1 + 2⁻⁴⁰")
     func dyadicCoefficient() throws {
         // min (1 + ε)·x s.t. x ≥ 1: the optimum is 1 + ε exactly.
         var lp = LinearProgram<Rational>()
@@ -99,6 +99,25 @@ struct ExactVerificationTests {
         #expect(repaired.isOptimal && repaired.x == [0, 1])
         let certified = try GLPKSolver().solveCertified(lp)
         #expect(certified.isCertified && certified.certificate?.x == [0, 1])
+    }
+
+    @Test("glp_exact answers a vertex that is infeasible on the true data; the verifier rejects it")
+    func glpExactIsNoCertificate() throws {
+        var lp = LinearProgram<Rational>(direction: .maximize)
+        let x0 = lp.addVariable(cost: 1), x1 = lp.addVariable(cost: 1)
+        lp.addConstraint([(x0, 1 + Self.epsilon), (x1, 1)], .atMost(1))
+        var options = GLPKSolver.Options()
+        options.method = .exactSimplex
+        let glpk = try GLPKSolver(options: options).solve(lp.map(\.doubleValue))
+        // Observed with Debian's GLPK 5.0: x = (1, 0), although (1 + 2⁻⁴⁰)·1 > 1.
+        #expect(glpk.status == .optimal && glpk.x == [1, 0])
+        let verdict = try ExactVerifier.verify(lp, basis: try #require(glpk.basis))
+        guard case let .notOptimal(violations) = verdict.verdict else {
+            Issue.record("the verifier accepted glp_exact's basis: \(verdict.summary)")
+            return
+        }
+        #expect(violations.contains { $0.kind == .dual })
+        #expect(try GLPKSolver().solveCertified(lp).certificate?.x == [0, 1])
     }
 
     @Test("infeasible exact data yield no certificate, honestly")

@@ -1,0 +1,29 @@
+# SparseCert — the two commands of the README, and a few more.
+#   make demo        the main job: the demo on a built-in instance (release build)
+#   make test        the whole test suite: Swift tests, then the cross-checks against SciPy and mpmath
+#   make benchmarks  the benchmarks (release build; they are not tests and take minutes)
+SWIFT ?= swift
+PYTHON ?= python3
+
+.PHONY: demo test swift-test crosscheck benchmarks
+
+demo:
+	@scripts/install-dependencies
+	$(SWIFT) run -c release sparsecert demo
+
+test: swift-test crosscheck
+
+swift-test:
+	@scripts/install-dependencies --python
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+crosscheck:
+	@scripts/install-dependencies --python
+	$(SWIFT) build --product sparsecert
+	SPARSECERT_BIN="$$($(SWIFT) build --show-bin-path)/sparsecert" $(PYTHON) -m pytest Tests/crosscheck -q
+
+benchmarks:
+	@scripts/install-dependencies --python
+	$(SWIFT) build -c release
+	"$$($(SWIFT) build -c release --show-bin-path)/lp-overhead-benchmark"
