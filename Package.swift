@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming",
+                "ExactArithmetic", "LinearProgramming", "DiagonalNetworks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),

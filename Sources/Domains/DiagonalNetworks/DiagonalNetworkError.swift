@@ -49,7 +49,7 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
         case let .nonFiniteObservation(index):
             "y[\(index)] is not a finite number"
         case let .notInterpolable(residual):
-            "y is not in the range of A (least-squares residual ≈ \(residual)): the data are not interpolable, "
+            "y is not in the range of A (a component of size ≈ \(residual) lies outside it): the data are not interpolable, "
                 + "so gradient flow has no interpolating limit; check y or add columns to A"
         case let .dependentRow(row):
             "row \(row) of A is a linear combination of the rows before it; remove it (the data stay the same)"
