@@ -7,8 +7,8 @@ import Foundation
 /// Gradient flow runs u̇ = −D u^(D−1) ⊙ g, v̇ = +D v^(D−1) ⊙ g with g = Aᵀ(A x − y), from
 /// u(0) = v(0) = α^(1/D)·𝟙 (``InitializationConvention/product``, the default) or u(0) = v(0) = α·𝟙
 /// (``InitializationConvention/perFactor``). The data are validated once, here: A non-empty with finite
-/// entries, y of matching length, rows of A linearly independent and y in range(A) — exactly when the data
-/// are given as rationals, to working precision otherwise.
+/// entries, y of matching length, rows of A linearly independent and y in range(A) (to working precision,
+/// on the data rounded to doubles).
 public struct DiagonalNetwork: Sendable {
     /// The depth D ≥ 2.
     public let depth: Int
@@ -25,8 +25,10 @@ public struct DiagonalNetwork: Sendable {
     /// A and y exactly, when the caller had exact data.
     public let exactData: (matrix: Matrix<Rational>, observations: [Rational])?
 
-    /// The product scale α_prod = u(0)^D (α itself under the product convention).
-    public var productScale: Double { exp(logProductScale) }
+    /// The product scale α_prod = u(0)^D (α itself under the product convention, α^D per factor).
+    public var productScale: Double {
+        convention == .product ? alpha : pow(alpha, Double(depth))
+    }
     /// The scale of every factor at t = 0, u(0) = α_prod^(1/D).
     public var factorScale: Double { exp(logProductScale / Double(depth)) }
 
@@ -50,15 +52,16 @@ public struct DiagonalNetwork: Sendable {
         try self.init(checked: matrix, observations, exact: nil, depth: depth, alpha: alpha, convention: convention)
     }
 
-    /// A network on exact data; the checks (rank, y ∈ range(A)) are then exact, and the limit solver
-    /// builds its support coordinates exactly.
+    /// A network on exact data. The rank and range checks run on the data rounded to doubles; the exact
+    /// values serve the limit solver, which checks A_S x*_S = y exactly for a reference x*.
     /// - Throws: ``DiagonalNetworkError``.
-    /// - Complexity: O(m²n) rational operations.
+    /// - Complexity: O(m²n).
     public init(exactMatrix: Matrix<Rational>, observations: [Rational], depth: Int, alpha: Double,
                 convention: InitializationConvention = .product) throws(DiagonalNetworkError) {
         try Self.validateShape(rows: exactMatrix.rows, columns: exactMatrix.columns, observations: observations.count)
-        try Self.validateRange(matrix: exactMatrix, observations: observations)
-        try self.init(checked: exactMatrix.map(\.doubleValue), observations.map(\.doubleValue),
+        let rounded = exactMatrix.map(\.doubleValue), roundedObservations = observations.map(\.doubleValue)
+        try Self.validateRange(matrix: rounded, observations: roundedObservations)
+        try self.init(checked: rounded, roundedObservations,
                       exact: (exactMatrix, observations), depth: depth, alpha: alpha, convention: convention)
     }
 
@@ -99,24 +102,19 @@ public struct DiagonalNetwork: Sendable {
 
     /// Rows independent and y ∈ range(A), via a basis Z of the left null space {z : Aᵀz = 0}: y is in
     /// range(A) iff Zᵀy = 0, and Z is empty iff the rows are independent.
-    private static func validateRange<Scalar: LinearAlgebraScalar>(
-        matrix: Matrix<Scalar>, observations: [Scalar]
-    ) throws(DiagonalNetworkError) {
+    private static func validateRange(matrix: Matrix<Double>, observations: [Double]) throws(DiagonalNetworkError) {
         let leftNull = matrix.transposed.nullSpaceBasis
         guard leftNull.columns > 0 else { return }
-        let scale = observations.map { $0.magnitude.doubleValue }.max() ?? 0
-        let tolerance = Scalar.isExact ? 0 : 1e-10 * Swift.max(scale, 1)
+        let tolerance = 1e-10 * Swift.max(observations.lazy.map(abs).max() ?? 0, 1)
         var worst = 0.0
         for k in 0..<leftNull.columns {
             let z = leftNull.column(k)
-            var dot = Scalar.zero
-            for i in z.indices { dot += z[i] * observations[i] }
-            let norm = z.map { $0.magnitude.doubleValue }.max() ?? 1
-            worst = Swift.max(worst, dot.magnitude.doubleValue / norm)
+            let dot = z.indices.reduce(0.0) { $0 + z[$1] * observations[$1] }
+            worst = Swift.max(worst, abs(dot) / (z.lazy.map(abs).max() ?? 1))
         }
         if worst > tolerance { throw .notInterpolable(residual: worst) }
         // The last non-zero entry of a left-null vector marks a row that depends on earlier rows.
         let z = leftNull.column(0)
-        throw .dependentRow(z.lastIndex(where: { $0 != .zero }) ?? 0)
+        throw .dependentRow(z.lastIndex(where: { $0 != 0 }) ?? 0)
     }
 }

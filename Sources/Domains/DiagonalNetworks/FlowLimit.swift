@@ -15,8 +15,8 @@ public struct FlowLimit: Sendable {
     public let lambda: [Double]
     /// ‖A x_∞ − y‖₂ evaluated in double precision.
     public let residual: Double
-    /// The largest equilibrated residual of the interpolation equations at the end (≈ the distance to
-    /// the root in the solver's coordinates).
+    /// The largest scaled residual of the interpolation equations at the end (≈ the distance to the root
+    /// in the solver's coordinates).
     public let scaledResidual: Double
     /// Newton iterations over all continuation steps.
     public let newtonIterations: Int

@@ -10,9 +10,10 @@ import Foundation
 ///    (``SupportCoordinates``), so that the off-support balance is solved on its own scale and, for D ≥ 3,
 ///    the distance t = 1 − σz of z_S to the boundary of the box is carried directly;
 /// 2. follows λ*(α) by continuation in ln α from α = 1 (where λ = 0 is an interior starting point) down to
-///    the target, with a tangent predictor dX/d ln α = −J⁻¹ ∂E/∂ln α and a damped Newton corrector on the
-///    row-equilibrated equations (Armijo backtracking that also keeps |z| < 1); steps double after easy
-///    corrections and halve after failed ones.
+///    the target, with a tangent predictor dX/d ln α = −H⁻¹ ∂E/∂ln α and a damped Newton corrector (Armijo
+///    backtracking on the scaled residual that also keeps |z| < 1); steps double after easy corrections and
+///    shrink after failed ones. The Newton systems are symmetric positive definite: they are scaled to unit
+///    diagonal and factored by `LDLDecomposition`.
 ///
 /// With the support-aware coordinates, D = 2 works down to α = 1e-300 and D ≥ 3 far below 1e-100 in
 /// double precision. Without a reference (or if A_S is not injective) the plain dual coordinates are used;
@@ -23,7 +24,8 @@ public struct FlowLimitSolver: Sendable {
     public let network: DiagonalNetwork
     /// The reference x* (the basis pursuit solution), if given.
     public let reference: [Double]?
-    /// Newton stops when every equilibrated residual is below this (default 1e-11).
+    /// Newton stops when every scaled residual |Eᵢ|/(Hᵢᵢ·|dzᵢ/dXᵢ|) — about the distance to the root in
+    /// coordinate i — is below this (default 1e-11).
     public var tolerance: Double = 1e-11
     let system: LimitSystem
 

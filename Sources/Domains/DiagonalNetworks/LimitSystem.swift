@@ -5,10 +5,10 @@ import Foundation
 ///
 /// Unknowns: the support coordinates v ∈ ℝˢ (z_S = offset + φ(v), see ``DepthPotential``) and b ∈ ℝ^(m−s).
 /// Equations (E₁; E₂) = (x_S − x*_S + Mᵀe; Nᵀe − r₂) with e = x_{Sᶜ} = α·h_D(z_{Sᶜ}),
-/// z_{Sᶜ} = M·(offset + φ(v)) + N·b. The Jacobian is
-/// J = diag(dx_S/dv ⊕ 0) + [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M·diag(φ') | N], an m×m matrix; its rows are
-/// equilibrated (divided by their largest entry) so that a scaled residual reads as a distance in the
-/// coordinates.
+/// z_{Sᶜ} = M·(offset + φ(v)) + N·b. E is the gradient of the dual Φ_α in the affine coordinates (z_S, b),
+/// so its Jacobian with respect to (z_S, b) is the symmetric positive definite Hessian
+/// H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0); the solver maps steps in z_S to steps in
+/// v through φ'(v).
 struct LimitSystem: Sendable {
     let coordinates: SupportCoordinates
     let potential: DepthPotential

@@ -15,7 +15,8 @@ import ExactArithmetic
 /// Without a usable reference (none given, or A_S not injective because BP has several minimizers) the
 /// coordinates are the plain dual ones: S = ∅, Q₂ = I, N = Aᵀ and E₂ = A x − y.
 ///
-/// The matrices are formed in the scalar of the data — exactly for rational data — and rounded once.
+/// The consistency y = A_S x*_S, on which the cancellation of y rests, is checked in the scalar of the data
+/// (exactly for rational data); the coordinate matrices are then formed in double precision.
 struct SupportCoordinates: Sendable {
     /// S, increasing.
     let support: [Int]
@@ -73,10 +74,18 @@ struct SupportCoordinates: Sendable {
             }
         }
         guard !support.isEmpty else { return nil }
+        return build(matrix: matrix.map(\.doubleValue), support: support, offSupport: offSupport,
+                     reference: reference.map(\.doubleValue))
+    }
+
+    /// The support-aware coordinates in double precision, or `nil` when A_S is numerically not injective.
+    /// - Complexity: O(m²n).
+    private static func build(matrix: Matrix<Double>, support: [Int], offSupport: [Int],
+                              reference: [Double]) -> SupportCoordinates? {
         let aS = matrix.columns(support)
         guard let gram = try? LDLDecomposition(aS.transposed.multiply(aS)) else { return nil }
         // P = A_S G⁻¹: row i of P solves G pᵢ = (row i of A_S), G being symmetric.
-        var p = Matrix<Scalar>(rows: matrix.rows, columns: support.count)
+        var p = Matrix<Double>(rows: matrix.rows, columns: support.count)
         for i in 0..<matrix.rows {
             guard let row = try? gram.solve(aS.row(i)) else { return nil }
             for k in row.indices { p[i, k] = row[k] }
@@ -84,31 +93,28 @@ struct SupportCoordinates: Sendable {
         let q2 = aS.transposed.nullSpaceBasis
         return SupportCoordinates(
             support: support, offSupport: offSupport,
-            signs: support.map { reference[$0] > .zero ? 1 : -1 },
-            referenceOnSupport: support.map { reference[$0].doubleValue },
-            supportDual: p.map(\.doubleValue), complementDual: q2.map(\.doubleValue),
+            signs: support.map { reference[$0] > 0 ? 1 : -1 },
+            referenceOnSupport: support.map { reference[$0] },
+            supportDual: p, complementDual: q2,
             supportCoupling: transposedProduct(matrix, columns: offSupport, p),
             complementCoupling: transposedProduct(matrix, columns: offSupport, q2),
             complementTarget: Array(repeating: 0, count: q2.columns))
     }
 
-    /// (A_J)ᵀ·B for the columns J of A, rounded to double (a kernel on the raw entries, so that it is
-    /// specialized for the scalar).
+    /// (A_J)ᵀ·B for the columns J of A (a kernel on the raw entries).
     /// - Complexity: O(|J|·m·k) for an m×k matrix B.
-    private static func transposedProduct<Scalar: LinearAlgebraScalar>(
-        _ a: Matrix<Scalar>, columns: [Int], _ b: Matrix<Scalar>
-    ) -> Matrix<Double> {
+    private static func transposedProduct(_ a: Matrix<Double>, columns: [Int], _ b: Matrix<Double>) -> Matrix<Double> {
         let aEntries = a.elements, bEntries = b.elements
         let n = a.columns, k = b.columns
         var rows: [[Double]] = []
         rows.reserveCapacity(columns.count)
         for j in columns {
-            var row = [Scalar](repeating: .zero, count: k)
+            var row = [Double](repeating: 0, count: k)
             for i in 0..<a.rows where aEntries[i * n + j] != .zero {
                 let factor = aEntries[i * n + j]
                 for c in 0..<k { row[c] += factor * bEntries[i * k + c] }
             }
-            rows.append(row.map(\.doubleValue))
+            rows.append(row)
         }
         return (try? Matrix(rows)) ?? Matrix(rows: columns.count, columns: k)
     }
