@@ -6,6 +6,7 @@
 //   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
+//   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
 //   Sources/Faces    the `sparsecert` command-line tool
 import PackageDescription
 
@@ -17,6 +18,8 @@ let package = Package(
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
+        .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -41,13 +44,16 @@ let package = Package(
             path: "Sources/Numbers/ExactArithmetic"),
         .target(
             name: "DenseLinearAlgebra",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
 
         // LP layer.
         .target(
             name: "LinearProgramming",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims"],
+            dependencies: [
+                "ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Sources/LP/LinearProgramming"),
 
         // Domains layer.
@@ -56,11 +62,22 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/DiagonalNetworks"),
 
+        .target(
+            name: "SparseRecovery",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
+            path: "Sources/Domains/SparseRecovery"),
+
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "DiagonalNetworks",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "SparseRecovery", "DiagonalNetworks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -73,14 +90,20 @@ let package = Package(
             path: "Benchmarks/LPOverhead"),
         .executableTarget(
             name: "flow-benchmark",
-            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra"],
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ProblemData"],
             path: "Benchmarks/FlowLimit",
             exclude: ["numpy_gd.py"]),
+
+        .executableTarget(
+            name: "bp-benchmark",
+            dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Benchmarks/BasisPursuit",
+            exclude: ["highs_reference.py"]),
 
         // Tests.
         .testTarget(
             name: "DiagonalNetworksTests",
-            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "ExactArithmeticTests",
             dependencies: ["ExactArithmetic"]),
@@ -90,6 +113,12 @@ let package = Package(
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
+        .testTarget(
+            name: "SparseRecoveryTests",
+            dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
+            name: "ProblemDataTests",
+            dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),

@@ -1,21 +1,25 @@
+import BigInt
 import DenseLinearAlgebra
 import ExactArithmetic
 
-/// The exact basic solution of one basis, its duals, and the simplex step out of it.
+/// The exact basic solution of one basis, its duals, and the simplex steps out of it.
+///
+/// All linear algebra runs on the integer-scaled form (``ExactStandardForm``) through fraction-free
+/// elimination; rationals appear only in the reported values.
 struct BasicSolution {
     let form: ExactStandardForm
     /// Status of every z variable (rows first).
     let status: [BasisStatus]
     /// Indices of the basic variables, in the order of B's columns.
     let basic: [Int]
-    /// LU of B, `nil` when B is singular.
-    let factors: LUDecomposition<Rational>?
-    /// z, exactly (empty when singular).
+    /// B̃ = the basic columns of M̃, row-major; `nil` for a singular basis.
+    let basisMatrix: [BigInt]?
+    /// z, exactly.
     let values: [Rational]
-    /// Reduced cost of every z variable (zero for basic ones; empty when singular).
+    /// Numerators N_k of the reduced costs d_k = N_k / (D·L) over a common positive-or-negative D·L;
+    /// `reducedCostSign` gives the sign of d_k.
+    let reducedCostSigns: [Int]
     let reducedCosts: [Rational]
-    /// λ.
-    let duals: [Rational]
     let verification: ExactVerification
 
     init(_ form: ExactStandardForm, basis: Basis) throws(LPError) {
@@ -28,62 +32,78 @@ struct BasicSolution {
         guard basic.count == form.rows else {
             throw .invalidBasis("it has \(basic.count) basic variables; a basis of this LP has exactly \(form.rows)")
         }
-        var values = Array(repeating: Rational.zero, count: form.variableCount)
-        var rhs = Array(repeating: Rational.zero, count: form.rows)
-        for k in status.indices where status[k] != .basic {
-            let value = try form.nonbasicValue(k, status[k]).get()
-            values[k] = value
-            guard value != .zero else { continue }
-            for (i, a) in form.constraintColumn(k).enumerated() where a != .zero { rhs[i] -= a * value }
+        let m = form.rows
+        var values = [Rational](repeating: .zero, count: form.variableCount)
+        for k in status.indices where status[k] != .basic { values[k] = try form.nonbasicValue(k, status[k]) }
+        // M̃_B z_B = −Σ_N M̃_k z_k, with the nonbasic values brought to one denominator first.
+        let nonbasic = status.indices.filter { status[$0] != .basic && values[$0] != .zero }
+        let valueScale = Rational.commonDenominator(of: nonbasic.map { values[$0] })
+        var rhs = [BigInt](repeating: 0, count: m)
+        for k in nonbasic {
+            let v = values[k].numerator * (valueScale / values[k].denominator)
+            for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero { rhs[i] -= a * v }
         }
-        var matrix = Matrix<Rational>(rows: form.rows, columns: form.rows)
+        var matrix = [BigInt](repeating: 0, count: m * m)
         for (position, k) in basic.enumerated() {
-            for (i, a) in form.constraintColumn(k).enumerated() { matrix[i, position] = a }
+            for (i, a) in form.scaledColumns[k].enumerated() { matrix[i * m + position] = a }
         }
         self.form = form
         self.status = status
         self.basic = basic
-        guard let factors = try? LUDecomposition(matrix) else {
-            self.factors = nil
+        let costs = basic.map { form.scaledCosts[$0] }
+        guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]),
+              let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [costs], transposed: true)
+        else {
+            basisMatrix = nil
             self.values = []
-            self.reducedCosts = []
-            self.duals = []
-            self.verification = ExactVerification(verdict: .singularBasis, basis: basis, x: [], rowActivities: [],
-                                                  rowDuals: [], reducedCosts: [], objective: .zero)
+            reducedCostSigns = []
+            reducedCosts = []
+            verification = ExactVerification(verdict: .singularBasis, basis: basis, x: [], rowActivities: [],
+                                             rowDuals: [], reducedCosts: [], objective: .zero)
             return
         }
-        self.factors = factors
-        // Sizes were checked above, so the solves cannot fail.
-        let basicValues = (try? factors.solve(rhs)) ?? []
-        for (position, k) in basic.enumerated() { values[k] = basicValues[position] }
-        let pi = (try? factors.solveTransposed(basic.map { form.cost[$0] })) ?? []
-        let duals = pi.map { -$0 }
-        let dualActivity = form.matrix.multiplyTransposed(duals)
-        var reducedCosts = duals
-        for j in 0..<form.columns { reducedCosts.append(form.cost[form.rows + j] - dualActivity[j]) }
-        for k in basic { reducedCosts[k] = .zero }
+        basisMatrix = matrix
+        for (position, k) in basic.enumerated() {
+            values[k] = Rational(primal.numerators[0][position], primal.denominator * valueScale)
+        }
+        // π̃ = w / D; reduced costs d_k = (D·c̃_k − M̃_kᵀ w) / (D·L); duals λ = −S·π̃ / L.
+        let w = dual.numerators[0], d = dual.denominator, scale = d * form.costScale
+        var signs = [Int](repeating: 0, count: form.variableCount)
+        var reduced = [Rational](repeating: .zero, count: form.variableCount)
+        for k in status.indices where status[k] != .basic {
+            var numerator = d * form.scaledCosts[k]
+            for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero && !w[i].isZero { numerator -= a * w[i] }
+            signs[k] = numerator.isZero ? 0 : (numerator.sign == scale.sign ? 1 : -1)
+            reduced[k] = Rational(numerator, scale)
+        }
         self.values = values
-        self.duals = duals
-        self.reducedCosts = reducedCosts
+        reducedCostSigns = signs
+        reducedCosts = reduced
+        let duals = (0..<m).map { Rational(-form.rowScales[$0] * w[$0], scale) }
 
         var violations: [ExactVerification.Violation] = []
         for k in basic where !Self.withinBounds(values[k], form.lower[k], form.upper[k]) {
             violations.append(.init(kind: .primal, variable: form.describe(k), value: values[k]))
         }
-        for k in status.indices where status[k] != .basic && Self.improvement(status[k], reducedCosts[k], form.direction) != 0 {
-            violations.append(.init(kind: .dual, variable: form.describe(k), value: reducedCosts[k]))
+        for k in status.indices where status[k] != .basic && Self.improvement(status[k], signs[k], form.direction) != 0 {
+            violations.append(.init(kind: .dual, variable: form.describe(k), value: reduced[k]))
         }
-        let x = Array(values[form.rows...])
+        let x = Array(values[m...])
         var objective = form.objectiveConstant
-        for j in 0..<form.columns { objective += form.cost[form.rows + j] * x[j] }
-        self.verification = ExactVerification(
+        for j in 0..<form.columns where form.costs[j] != .zero { objective += form.costs[j] * x[j] }
+        verification = ExactVerification(
             verdict: violations.isEmpty ? .optimal : .notOptimal(violations), basis: basis, x: x,
-            rowActivities: Array(values[..<form.rows]), rowDuals: duals,
-            reducedCosts: Array(reducedCosts[form.rows...]), objective: objective)
+            rowActivities: Array(values[..<m]), rowDuals: duals,
+            reducedCosts: Array(reduced[m...]), objective: objective)
     }
 
     var isPrimalFeasible: Bool {
-        factors != nil && basic.allSatisfy { Self.withinBounds(values[$0], form.lower[$0], form.upper[$0]) }
+        basisMatrix != nil && basic.allSatisfy { Self.withinBounds(values[$0], form.lower[$0], form.upper[$0]) }
+    }
+
+    var isDualFeasible: Bool {
+        basisMatrix != nil
+            && status.indices.allSatisfy { Self.improvement(status[$0], reducedCostSigns[$0], form.direction) == 0 }
     }
 
     private static func withinBounds(_ value: Rational, _ lower: Rational?, _ upper: Rational?) -> Bool {
@@ -91,10 +111,9 @@ struct BasicSolution {
     }
 
     /// +1 when increasing the nonbasic variable improves the objective, −1 when decreasing it does,
-    /// 0 when its reduced cost is optimal for its status.
-    private static func improvement(_ status: BasisStatus, _ reducedCost: Rational,
-                                    _ direction: OptimizationDirection) -> Int {
-        let d = direction == .minimize ? reducedCost.signum : -reducedCost.signum
+    /// 0 when its reduced cost (of sign `sign`) is optimal for its status.
+    private static func improvement(_ status: BasisStatus, _ sign: Int, _ direction: OptimizationDirection) -> Int {
+        let d = direction == .minimize ? sign : -sign
         switch status {
         case .atLower: return d < 0 ? 1 : 0
         case .atUpper: return d > 0 ? -1 : 0
@@ -103,18 +122,30 @@ struct BasicSolution {
         }
     }
 
-    /// One primal simplex step from this primal feasible basis with Bland's rule: the entering variable
-    /// is the lowest-indexed improving one, the leaving one the lowest-indexed among the tied blocking
-    /// variables. `nil` at optimality or when the objective is unbounded along the entering direction.
-    func improvingPivot() -> Basis? {
-        guard let factors,
+    private func basis(_ next: [BasisStatus]) -> Basis {
+        Basis(rows: Array(next[..<form.rows]), columns: Array(next[form.rows...]))
+    }
+
+    /// The status a variable leaving the basis at `bound` takes.
+    private func leavingStatus(_ k: Int, atLower: Bool) -> BasisStatus {
+        form.lower[k] != nil && form.lower[k] == form.upper[k] ? .fixed : (atLower ? .atLower : .atUpper)
+    }
+
+    /// One primal simplex step from this primal feasible basis, with Bland's rule (lowest-indexed improving
+    /// variable enters; the lowest-indexed of the tied blocking variables leaves), so it cannot cycle.
+    /// `nil` at optimality or when the objective is unbounded along the entering direction.
+    func primalPivot() -> Basis? {
+        let m = form.rows
+        guard let basisMatrix,
               let entering = status.indices.first(where: {
-                  status[$0] != .basic && Self.improvement(status[$0], reducedCosts[$0], form.direction) != 0
+                  Self.improvement(status[$0], reducedCostSigns[$0], form.direction) != 0
               }),
-              let alpha = try? factors.solve(form.constraintColumn(entering))
+              let column = try? FractionFreeSolver.solve(basisMatrix, dimension: m,
+                                                        rightHandSides: [form.scaledColumns[entering]])
         else { return nil }
-        let direction: Rational = Self.improvement(status[entering], reducedCosts[entering], form.direction) > 0 ? 1 : -1
-        // Moving z_entering by t·direction moves z_basic by −t·direction·alpha.
+        let direction = Self.improvement(status[entering], reducedCostSigns[entering], form.direction)
+        // Moving z_entering by t·direction moves z_basic by −t·direction·α, α = B̃⁻¹ M̃_entering.
+        let alpha = column.numerators[0].map { Rational($0, column.denominator) }
         var best: (step: Rational, variable: Int, newStatus: BasisStatus)?
         func consider(_ step: Rational, _ variable: Int, _ newStatus: BasisStatus) {
             if let current = best, step > current.step || (step == current.step && variable > current.variable) { return }
@@ -124,11 +155,11 @@ struct BasicSolution {
             consider(u - l, entering, direction > 0 ? .atUpper : .atLower)
         }
         for (position, k) in basic.enumerated() where alpha[position] != .zero {
-            let rate = -direction * alpha[position]
-            if rate < 0, let l = form.lower[k] {
-                consider((values[k] - l) / -rate, k, form.upper[k] == l ? .fixed : .atLower)
-            } else if rate > 0, let u = form.upper[k] {
-                consider((u - values[k]) / rate, k, form.lower[k] == u ? .fixed : .atUpper)
+            let rate = direction > 0 ? -alpha[position] : alpha[position]
+            if rate < .zero, let l = form.lower[k] {
+                consider((values[k] - l) / -rate, k, leavingStatus(k, atLower: true))
+            } else if rate > .zero, let u = form.upper[k] {
+                consider((u - values[k]) / rate, k, leavingStatus(k, atLower: false))
             }
         }
         guard let best else { return nil }
@@ -139,6 +170,56 @@ struct BasicSolution {
             next[entering] = .basic
             next[best.variable] = best.newStatus
         }
-        return Basis(rows: Array(next[..<form.rows]), columns: Array(next[form.rows...]))
+        return basis(next)
+    }
+
+    /// What one dual simplex step from this dual feasible basis leads to.
+    enum DualStep {
+        case pivot(Basis)
+        /// No entering variable exists: the LP is infeasible (the leaving row of B⁻¹ is a Farkas ray).
+        case infeasible(leaving: Int)
+        case stuck
+    }
+
+    /// One dual simplex step with Bland's rule: the lowest-indexed basic variable outside its bounds leaves
+    /// towards the violated bound; among the nonbasic variables that keep dual feasibility, the one with the
+    /// smallest ratio |d_k / α_rk| enters, ties broken by lowest index.
+    func dualPivot() -> DualStep {
+        let m = form.rows
+        guard let basisMatrix,
+              let position = basic.indices.first(where: {
+                  !Self.withinBounds(values[basic[$0]], form.lower[basic[$0]], form.upper[basic[$0]])
+              })
+        else { return .stuck }
+        let leaving = basic[position]
+        let belowLower = form.lower[leaving].map { values[leaving] < $0 } ?? false
+        var unit = [BigInt](repeating: 0, count: m)
+        unit[position] = 1
+        guard let row = try? FractionFreeSolver.solve(basisMatrix, dimension: m, rightHandSides: [unit], transposed: true)
+        else { return .stuck }
+        let rho = row.numerators[0]
+        // α_rk = ρ·M̃_k / D; z_leaving changes by −α_rk per unit increase of z_k.
+        var best: (ratio: Rational, variable: Int)?
+        for k in status.indices where status[k] != .basic && status[k] != .fixed {
+            var product = BigInt(0)
+            for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero && !rho[i].isZero { product += rho[i] * a }
+            guard !product.isZero else { continue }
+            let alpha = Rational(product, row.denominator)
+            // Needed: z_leaving moves towards its violated bound.
+            let increasesLeaving = alpha.signum < 0   // for an increase of z_k
+            let eligible: Bool = switch status[k] {
+            case .atLower: increasesLeaving == belowLower
+            case .atUpper: increasesLeaving != belowLower
+            default: true
+            }
+            guard eligible else { continue }
+            let ratio = reducedCosts[k].magnitude / alpha.magnitude
+            if best == nil || ratio < best!.ratio { best = (ratio, k) }
+        }
+        guard let best else { return .infeasible(leaving: leaving) }
+        var next = status
+        next[best.variable] = .basic
+        next[leaving] = leavingStatus(leaving, atLower: belowLower)
+        return .pivot(basis(next))
     }
 }

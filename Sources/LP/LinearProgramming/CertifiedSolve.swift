@@ -11,7 +11,8 @@ public struct CertifiedSolution: Sendable, Hashable {
     /// What was done, in order, for the record: every solve, verification and repair.
     public let steps: [String]
 
-    /// Whether optimality is proven in exact arithmetic on the given rational data.
+    /// Whether optimality is proven in exact arithmetic on the given rational data. (A proof of
+    /// infeasibility is a certificate too, but not of optimality: see ``certificate``.)
     public var isCertified: Bool { certificate?.isOptimal ?? false }
 }
 
@@ -21,15 +22,19 @@ extension GLPKSolver {
     /// 1. Solves the LP rounded to doubles with the configured simplex method (the interior-point method
     ///    is replaced by the dual simplex: a basis is needed).
     /// 2. Re-verifies the returned basis against the exact data (``ExactVerifier/verify(_:basis:)``).
-    /// 3. If it is not optimal there, re-solves with GLPK's rational simplex warm-started from it and
-    ///    verifies again; if that fails too, pivots exactly from the last primal feasible basis
-    ///    (``ExactVerifier/repair(_:from:pivotLimit:)``).
+    /// 3. If it is not optimal there, pivots exactly from it (``ExactVerifier/repair(_:from:pivotLimit:)``):
+    ///    the dual simplex when its reduced costs are right but a basic value misses a bound by a rounding
+    ///    error, the primal simplex in the opposite case.
+    /// 4. If that basis was neither, solves again with tolerances a hundred times tighter and repairs from
+    ///    the new basis.
     ///
     /// The result says honestly whether a certificate was obtained; it is never claimed without proof.
+    /// (GLPK's `glp_exact` is not used: it solves a rationalisation of the doubles, not your data, and is
+    /// slow.)
     ///
     /// - Throws: ``LPError`` for invalid programs (integer variables included: certification is for LPs),
     ///   or when GLPK fails internally.
-    /// - Complexity: one or two GLPK solves plus O(m³ + m·n) rational operations per verification.
+    /// - Complexity: one or two GLPK solves plus O(m³) big-integer operations per verification or pivot.
     public func solveCertified(_ program: LinearProgram<Rational>) throws(LPError) -> CertifiedSolution {
         guard !program.isMixedInteger else {
             throw .invalidOption("exact certification is for LPs; this program has integer variables")
@@ -39,33 +44,28 @@ extension GLPKSolver {
         var solver = self
         if solver.options.method == .interiorPoint { solver.options.method = .dualSimplex }
         var steps: [String] = []
-
-        let first = try solver.solve(rounded)
-        steps.append("GLPK \(solver.options.method.rawValue) on the data rounded to doubles: \(first.status.rawValue)")
-        guard first.status == .optimal, let firstBasis = first.basis else {
-            return CertifiedSolution(solution: first, certificate: nil, steps: steps)
-        }
-        let verified = try ExactVerifier.verify(program, basis: firstBasis)
-        steps.append("exact verification of its basis: \(verified.summary)")
-        if verified.isOptimal { return CertifiedSolution(solution: first, certificate: verified, steps: steps) }
-
-        var exactSolver = solver
-        exactSolver.options.method = .exactSimplex
-        exactSolver.options.warmStart = firstBasis
-        let second = try exactSolver.solve(rounded)
-        steps.append("GLPK exactSimplex warm-started from that basis: \(second.status.rawValue)")
-        var last = (solution: first, verification: verified)
-        if second.status == .optimal, let secondBasis = second.basis {
-            let reverified = try ExactVerifier.verify(program, basis: secondBasis)
-            steps.append("exact verification of its basis: \(reverified.summary)")
-            if reverified.isOptimal { return CertifiedSolution(solution: second, certificate: reverified, steps: steps) }
-            if case .notOptimal(let violations) = reverified.verdict, violations.allSatisfy({ $0.kind == .dual }) {
-                last = (second, reverified)
+        var solution = try solver.solve(rounded)
+        for attempt in 0..<2 {
+            steps.append("GLPK \(solver.options.method.rawValue) on the data rounded to doubles"
+                + (attempt > 0 ? " with tolerances ×0.01" : "") + ": \(solution.status.rawValue)")
+            guard solution.status == .optimal, let basis = solution.basis else { break }
+            let verified = try ExactVerifier.verify(program, basis: basis)
+            steps.append("exact verification of its basis: \(verified.summary)")
+            if verified.isOptimal { return CertifiedSolution(solution: solution, certificate: verified, steps: steps) }
+            let repaired = try ExactVerifier.repair(program, from: basis)
+            steps.append("exact simplex pivots from that basis: \(repaired.summary)")
+            switch repaired.verdict {
+            case .optimal, .infeasible:
+                return CertifiedSolution(solution: solution, certificate: repaired, steps: steps)
+            case .notOptimal, .singularBasis:
+                guard attempt == 0 else { return CertifiedSolution(solution: solution, certificate: repaired, steps: steps) }
             }
+            solver.options.primalTolerance /= 100
+            solver.options.dualTolerance /= 100
+            solver.options.warmStart = basis
+            solution = try solver.solve(rounded)
         }
-        let repaired = try ExactVerifier.repair(program, from: last.verification.basis)
-        steps.append("exact simplex pivots from the last basis: \(repaired.summary)")
-        return CertifiedSolution(solution: last.solution, certificate: repaired, steps: steps)
+        return CertifiedSolution(solution: solution, certificate: nil, steps: steps)
     }
 }
 
@@ -75,6 +75,7 @@ extension ExactVerification {
         switch verdict {
         case .optimal: "optimal, proven exactly"
         case .singularBasis: "the basis matrix is singular"
+        case let .infeasible(variable): "the LP is infeasible, proven exactly (\(variable) cannot reach its bounds)"
         case let .notOptimal(violations):
             "not optimal in exact arithmetic (\(violations.count) violation\(violations.count == 1 ? "" : "s"); "
                 + "first: \(violations[0]))"

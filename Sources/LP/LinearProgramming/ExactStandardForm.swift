@@ -1,22 +1,30 @@
+import BigInt
 import DenseLinearAlgebra
 import ExactArithmetic
 
-/// An LP in GLPK's standard form over the rationals, the ground on which bases are judged exactly.
+/// An LP in GLPK's standard form, scaled to integers: the ground on which bases are judged exactly.
 ///
 /// Variables z = (r, x) ∈ ℚ^(m+n): the m auxiliary variables rᵢ = (A x)ᵢ followed by the n columns, so the
-/// constraints read [I | −A]·z = 0 and every variable has its own bounds l ≤ z ≤ u. A basis picks m of
-/// them; the rest sit at a bound (or at 0 when free), which fixes the basic ones through the basis matrix B.
-/// Costs follow GLPK: 0 for auxiliaries, cⱼ for columns; the row duals λ solve Bᵀ(−λ) = c_B and the
-/// reduced costs are d = c − [I | −A]ᵀ(−λ), i.e. dᵢ = λᵢ for row i and dⱼ = cⱼ − (Aᵀλ)ⱼ for column j.
+/// constraints read M·z = 0 with M = [I | −A], and every variable has its own bounds l ≤ z ≤ u. Row i of M is
+/// multiplied by sᵢ, the least common multiple of the denominators in row i of A, and the costs by L, the
+/// least common multiple of theirs, which makes M̃ = S·M and c̃ = L·c integer. Neither scaling changes the
+/// feasible set, the basic solutions or the signs of reduced costs; the duals of M̃ are unscaled when
+/// reported (λ = −S·π̃/L).
 struct ExactStandardForm {
     let rows: Int
     let columns: Int
-    /// A, dense.
-    let matrix: Matrix<Rational>
+    /// Column k of M̃ = S·[I | −A], integer.
+    let scaledColumns: [[BigInt]]
+    /// sᵢ.
+    let rowScales: [BigInt]
     let lower: [Rational?]
     let upper: [Rational?]
-    /// Costs of z: zero for auxiliaries.
-    let cost: [Rational]
+    /// L·c for every z variable (zero for auxiliaries).
+    let scaledCosts: [BigInt]
+    /// L.
+    let costScale: BigInt
+    /// c for the columns, to evaluate the objective.
+    let costs: [Rational]
     let objectiveConstant: Rational
     let direction: OptimizationDirection
 
@@ -24,48 +32,51 @@ struct ExactStandardForm {
         try program.validate()
         rows = program.constraints.count
         columns = program.variables.count
-        var matrix = Matrix<Rational>(rows: rows, columns: columns)
+        var scaled = [[BigInt]](repeating: [BigInt](repeating: 0, count: program.constraints.count),
+                                count: rows + columns)
+        var rowScales: [BigInt] = []
         for (i, constraint) in program.constraints.enumerated() {
-            for term in constraint.terms { matrix[i, term.column] = term.coefficient }
+            let scale = Rational.commonDenominator(of: constraint.terms.map(\.coefficient))
+            rowScales.append(scale)
+            scaled[i][i] = scale
+            for term in constraint.terms {
+                scaled[rows + term.column][i] = -term.coefficient.numerator * (scale / term.coefficient.denominator)
+            }
         }
-        self.matrix = matrix
+        scaledColumns = scaled
+        self.rowScales = rowScales
         let bounds = program.constraints.map(\.bounds) + program.variables.map(\.bounds)
         lower = bounds.map(\.lower)
         upper = bounds.map(\.upper)
-        cost = Array(repeating: .zero, count: rows) + program.variables.map(\.cost)
+        let costs = program.variables.map(\.cost)
+        let costScale = Rational.commonDenominator(of: costs)
+        self.costs = costs
+        self.costScale = costScale
+        scaledCosts = Array(repeating: 0, count: rows)
+            + costs.map { $0.numerator * (costScale / $0.denominator) }
         objectiveConstant = program.objectiveConstant
         direction = program.direction
     }
 
     var variableCount: Int { rows + columns }
 
-    /// Column k of [I | −A].
-    func constraintColumn(_ k: Int) -> [Rational] {
-        if k < rows {
-            var unit = Array(repeating: Rational.zero, count: rows)
-            unit[k] = 1
-            return unit
-        }
-        return matrix.column(k - rows).map { -$0 }
-    }
-
-    /// The value a nonbasic variable takes under `status`, or a reason why the status does not fit.
-    func nonbasicValue(_ k: Int, _ status: BasisStatus) -> Result<Rational, LPError> {
+    /// The value a nonbasic variable takes under `status`, or why the status does not fit its bounds.
+    func nonbasicValue(_ k: Int, _ status: BasisStatus) throws(LPError) -> Rational {
         let name = describe(k)
         switch status {
         case .atLower:
-            guard let l = lower[k] else { return .failure(.invalidBasis("\(name) is at its lower bound, but has none")) }
-            return .success(l)
+            guard let l = lower[k] else { throw .invalidBasis("\(name) is at its lower bound, but has none") }
+            return l
         case .atUpper:
-            guard let u = upper[k] else { return .failure(.invalidBasis("\(name) is at its upper bound, but has none")) }
-            return .success(u)
+            guard let u = upper[k] else { throw .invalidBasis("\(name) is at its upper bound, but has none") }
+            return u
         case .free:
-            return .success(.zero)
+            return .zero
         case .fixed:
             guard let l = lower[k], let u = upper[k], l == u else {
-                return .failure(.invalidBasis("\(name) is marked fixed, but its bounds differ"))
+                throw .invalidBasis("\(name) is marked fixed, but its bounds differ")
             }
-            return .success(l)
+            return l
         case .basic:
             preconditionFailure("nonbasicValue(_:_:) called for a basic variable")
         }

@@ -11,6 +11,9 @@ public struct ExactVerification: Sendable, Hashable {
         case notOptimal([Violation])
         /// The basis matrix is singular: this is not a basis.
         case singularBasis
+        /// Exact dual simplex pivots from this basis proved the LP infeasible: the named basic variable
+        /// cannot reach its bounds, whatever the nonbasic ones do.
+        case infeasible(variable: String)
     }
 
     /// One violated optimality condition.
@@ -72,25 +75,42 @@ public enum ExactVerifier {
         try BasicSolution(ExactStandardForm(program), basis: basis).verification
     }
 
-    /// Pivots exactly from `basis` until optimality is proven.
+    /// Pivots exactly from `basis` until optimality (or infeasibility) is proven.
     ///
-    /// The primal simplex needs a primal feasible start, so `basis` must give an exactly primal feasible
-    /// basic solution (as a floating-point solver's final basis nearly always does); a dual-infeasible
-    /// one is then improved pivot by pivot.
+    /// From a primal feasible basis the primal simplex runs, from a dual feasible one the dual simplex —
+    /// the usual case for a floating-point solver's final basis, whose reduced costs have the right signs
+    /// but whose basic values may miss a bound by a rounding error. Both use Bland's rule, so neither cycles.
     ///
-    /// - Returns: the final verification — ``ExactVerification/Verdict/optimal`` when repaired, or the last
-    ///   verdict when the start is not primal feasible, the LP turns out unbounded or `pivotLimit` pivots
-    ///   did not suffice.
+    /// - Returns: the final verification: ``ExactVerification/Verdict/optimal`` when repaired,
+    ///   ``ExactVerification/Verdict/infeasible(variable:)`` when the LP has no feasible point, or the last
+    ///   verdict when the basis is neither primal nor dual feasible, the LP is unbounded, or `pivotLimit`
+    ///   pivots did not suffice.
     /// - Throws: ``LPError`` as ``verify(_:basis:)`` does.
-    /// - Complexity: O(m³ + m·n) rational operations per pivot.
+    /// - Complexity: O(m³) big-integer operations per pivot.
     public static func repair(_ program: LinearProgram<Rational>, from basis: Basis,
                               pivotLimit: Int = 1000) throws(LPError) -> ExactVerification {
         let form = try ExactStandardForm(program)
         var current = try BasicSolution(form, basis: basis)
         for _ in 0..<pivotLimit {
-            guard case .notOptimal = current.verification.verdict, current.isPrimalFeasible,
-                  let next = current.improvingPivot() else { break }
-            current = try BasicSolution(form, basis: next)
+            guard case .notOptimal = current.verification.verdict else { break }
+            if current.isPrimalFeasible {
+                guard let next = current.primalPivot() else { break }
+                current = try BasicSolution(form, basis: next)
+            } else if current.isDualFeasible {
+                switch current.dualPivot() {
+                case let .pivot(next):
+                    current = try BasicSolution(form, basis: next)
+                case let .infeasible(leaving):
+                    let last = current.verification
+                    return ExactVerification(verdict: .infeasible(variable: form.describe(leaving)), basis: last.basis,
+                                             x: last.x, rowActivities: last.rowActivities, rowDuals: last.rowDuals,
+                                             reducedCosts: last.reducedCosts, objective: last.objective)
+                case .stuck:
+                    return current.verification
+                }
+            } else {
+                break
+            }
         }
         return current.verification
     }

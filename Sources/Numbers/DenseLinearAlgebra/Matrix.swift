@@ -1,3 +1,4 @@
+
 /// A dense m×n matrix stored row by row.
 ///
 /// A value type: copies are cheap until mutated (copy on write through the array).
@@ -50,7 +51,7 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 
     /// The entry in row `i`, column `j`.
     public subscript(i: Int, j: Int) -> Scalar {
-        get { elements[i * columns + j] }
+        @inlinable get { elements[i * columns + j] }
         set { elements[i * columns + j] = newValue }
     }
 
@@ -87,28 +88,20 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         return result
     }
 
-    /// A·x.
+    /// A·x, row by row through ``LinearAlgebraScalar/sumOfProducts(_:_:)``.
     /// - Precondition: `x.count == columns`.
     /// - Complexity: O(m·n).
     public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
-        return (0..<rows).map { i in
-            var sum = Scalar.zero
-            for j in 0..<columns { sum += self[i, j] * x[j] }
-            return sum
-        }
+        return (0..<rows).map { i in Scalar.sumOfProducts(elements[i * columns..<(i + 1) * columns], x[...]) }
     }
 
-    /// Aᵀ·y.
+    /// Aᵀ·y, as (Aᵀ)·y.
     /// - Precondition: `y.count == rows`.
     /// - Complexity: O(m·n).
     public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
-        var result = Array(repeating: Scalar.zero, count: columns)
-        for i in 0..<rows where y[i] != .zero {
-            for j in 0..<columns { result[j] += self[i, j] * y[i] }
-        }
-        return result
+        return transposed.multiply(y)
     }
 
     /// The product A·B.

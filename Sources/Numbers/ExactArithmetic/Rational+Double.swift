@@ -8,9 +8,12 @@ extension Rational {
     public init?(exactly value: Double) {
         guard value.isFinite else { return nil }
         if value == 0 { self = .zero; return }
-        let exponent = Int(value.exponent) - Double.significandBitCount
-        let integerSignificand = BigInt(UInt64(value.significand * 0x1p52))
-        let signed = value < 0 ? -integerSignificand : integerSignificand
+        var significand = UInt64(value.significand * 0x1p52)
+        let zeros = significand.trailingZeroBitCount
+        significand >>= zeros
+        let exponent = Int(value.exponent) - Double.significandBitCount + zeros
+        let signed = value < 0 ? -BigInt(significand) : BigInt(significand)
+        // The significand is odd now, so m / 2^k is already in lowest terms.
         self = exponent >= 0
             ? Rational(signed << exponent, 1)
             : Rational(signed, BigInt(1) << -exponent)

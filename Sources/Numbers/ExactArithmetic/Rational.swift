@@ -29,8 +29,16 @@ public struct Rational: Sendable, Hashable {
             self.denominator = numerator.isZero ? 1 : denominator
             return
         }
-        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: denominator.magnitude))
         let sign: BigInt = denominator.sign == .minus ? -1 : 1
+        let q = denominator.magnitude
+        if q & (q - 1) == 0 {
+            // A power of two (as for every double): the gcd is a shift, no division needed.
+            let shift = Swift.min(numerator.magnitude.trailingZeroBitCount, q.trailingZeroBitCount)
+            self.numerator = sign * (numerator >> shift)
+            self.denominator = BigInt(q >> shift)
+            return
+        }
+        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: q))
         self.numerator = sign * numerator / divisor
         self.denominator = sign * denominator / divisor
     }

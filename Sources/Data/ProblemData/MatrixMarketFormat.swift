@@ -1,0 +1,139 @@
+import DenseLinearAlgebra
+import ExactArithmetic
+
+/// Matrix Market exchange files (`.mtx`), as written by `scipy.io.mmwrite`.
+///
+/// Read: `coordinate` and `array` formats; `real`, `double` and `integer` fields; `general`, `symmetric`
+/// and `skew-symmetric` storage; `%` comment lines; 1-based indices. Duplicate coordinate entries are an
+/// error (formats disagree on whether to add or overwrite them). A vector is an m×1 or 1×m matrix.
+/// Written: the `array real general` format, column after column, every value exactly a double.
+enum MatrixMarketFormat {
+    /// The largest number of entries a file may declare (a guard against absurd sizes in a header).
+    static let maximumEntries = 50_000_000
+
+    private enum Storage: String { case general, symmetric, skewSymmetric = "skew-symmetric" }
+
+    /// The matrix in `text`.
+    /// - Throws: the place of the first problem: a bad header, size line or entry, an index out of range,
+    ///   a duplicate, too few or too many entries.
+    static func readMatrix(_ text: String, path: String?) throws(ProblemDataError) -> Matrix<Rational> {
+        func fail(_ location: FileLocation?, _ reason: String) -> ProblemDataError {
+            ProblemDataError(path: path, location: location, reason)
+        }
+        let lines = TextLines.numbered(text)
+        guard let header = lines.first else { throw fail(nil, "the file is empty") }
+        let banner = header.content.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+        guard banner.count == 5, banner[0] == "%%matrixmarket" else {
+            throw fail(.lineColumn(line: 1, column: 1),
+                       "expected the header '%%MatrixMarket matrix coordinate|array real|integer general|symmetric'")
+        }
+        guard banner[1] == "matrix" else { throw fail(.lineColumn(line: 1, column: 1), "the object is '\(banner[1])' but only 'matrix' is supported") }
+        guard banner[2] == "coordinate" || banner[2] == "array" else {
+            throw fail(.lineColumn(line: 1, column: 1), "the format is '\(banner[2])' but must be 'coordinate' or 'array'")
+        }
+        guard ["real", "double", "integer"].contains(banner[3]) else {
+            throw fail(.lineColumn(line: 1, column: 1), "the field is '\(banner[3])' but only 'real' and 'integer' are supported")
+        }
+        guard let storage = Storage(rawValue: banner[4]) else {
+            throw fail(.lineColumn(line: 1, column: 1), "the symmetry is '\(banner[4])' but must be 'general', 'symmetric' or 'skew-symmetric'")
+        }
+        let isCoordinate = banner[2] == "coordinate", isInteger = banner[3] == "integer"
+
+        var body = lines.dropFirst().lazy.filter { line in
+            let trimmed = line.content.drop(while: \.isWhitespace)
+            return !trimmed.isEmpty && trimmed.first != "%"
+        }.makeIterator()
+        guard let sizeLine = body.next() else { throw fail(nil, "the size line after the header is missing") }
+        let sizeFields = TextLines.fields(of: sizeLine.content, number: sizeLine.number)
+        let sizes = sizeFields.map { Int($0.text) }
+        guard sizes.count == (isCoordinate ? 3 : 2), let rows = sizes[0], let columns = sizes[1],
+              sizes.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+            throw fail(.lineColumn(line: sizeLine.number, column: 1),
+                       isCoordinate ? "expected the size line 'rows columns entries'" : "expected the size line 'rows columns'")
+        }
+        guard rows > 0, columns > 0 else { throw fail(.lineColumn(line: sizeLine.number, column: 1), "the matrix is \(rows)×\(columns): it is empty") }
+        guard rows.multipliedReportingOverflow(by: columns).partialValue <= maximumEntries,
+              !rows.multipliedReportingOverflow(by: columns).overflow else {
+            throw fail(.lineColumn(line: sizeLine.number, column: 1), "a \(rows)×\(columns) matrix is too large (more than \(maximumEntries) entries)")
+        }
+        if storage != .general, rows != columns {
+            throw fail(.lineColumn(line: sizeLine.number, column: 1), "a \(storage.rawValue) matrix must be square but is \(rows)×\(columns)")
+        }
+
+        // The positions to fill, in file order, for the array format.
+        var arrayPositions: [(Int, Int)] = []
+        if !isCoordinate {
+            for j in 0..<columns {
+                let first = storage == .general ? 0 : (storage == .symmetric ? j : j + 1)
+                for i in first..<rows { arrayPositions.append((i, j)) }
+            }
+        }
+        let expected = isCoordinate ? sizes[2]! : arrayPositions.count
+        var matrix = Matrix<Rational>(rows: rows, columns: columns)
+        var filled = Set<Int>()
+        var count = 0
+        var lastLine = sizeLine.number
+        while let line = body.next() {
+            lastLine = line.number
+            let fields = TextLines.fields(of: line.content, number: line.number)
+            guard count < expected else {
+                throw fail(fields[0].location, "more entries than the \(expected) the header declares")
+            }
+            guard fields.count == (isCoordinate ? 3 : 1) else {
+                throw fail(fields[0].location, isCoordinate ? "expected 'row column value'" : "expected one value per line")
+            }
+            let valueField = fields[fields.count - 1]
+            let value = try TextLines.number(valueField, path: path)
+            if isInteger, !value.isInteger { throw fail(valueField.location, "'\(valueField.text)' is not an integer, but the header says 'integer'") }
+            var (i, j) = isCoordinate ? (0, 0) : arrayPositions[count]
+            if isCoordinate {
+                guard let row = Int(fields[0].text), (1...rows).contains(row) else {
+                    throw fail(fields[0].location, "row index '\(fields[0].text)' is not in 1…\(rows)")
+                }
+                guard let column = Int(fields[1].text), (1...columns).contains(column) else {
+                    throw fail(fields[1].location, "column index '\(fields[1].text)' is not in 1…\(columns)")
+                }
+                (i, j) = (row - 1, column - 1)
+                if storage == .skewSymmetric, i == j {
+                    throw fail(fields[0].location, "a skew-symmetric matrix has no diagonal entries, but (\(row), \(column)) is given")
+                }
+                guard filled.insert(i * columns + j).inserted, storage == .general || i == j || filled.insert(j * columns + i).inserted else {
+                    throw fail(fields[0].location, "entry (\(row), \(column)) is given twice")
+                }
+            }
+            matrix[i, j] = value
+            if storage != .general, i != j { matrix[j, i] = storage == .symmetric ? value : -value }
+            count += 1
+        }
+        guard count == expected else {
+            throw fail(.lineColumn(line: lastLine + 1, column: 1), "the header declares \(expected) entries but the file ends after \(count)")
+        }
+        return matrix
+    }
+
+    /// The vector in `text`: an m×1 or 1×m matrix.
+    static func readVector(_ text: String, path: String?) throws(ProblemDataError) -> [Rational] {
+        let matrix = try readMatrix(text, path: path)
+        guard matrix.rows == 1 || matrix.columns == 1 else {
+            throw ProblemDataError(path: path, "expected a vector (an m×1 or 1×m matrix) but found a \(matrix.rows)×\(matrix.columns) matrix")
+        }
+        return matrix.elements
+    }
+
+    /// The file text of `matrix` in the `array real general` format.
+    /// - Throws: when an entry is not exactly a double (the format has no exact fractions).
+    static func text(of matrix: Matrix<Rational>, path: String?) throws(ProblemDataError) -> String {
+        var text = "%%MatrixMarket matrix array real general\n% written by SparseCert; every value is exact\n"
+        text += "\(matrix.rows) \(matrix.columns)\n"
+        for j in 0..<matrix.columns {
+            for i in 0..<matrix.rows {
+                let value = matrix[i, j]
+                let (entry, isDouble) = NumberText.text(of: value)
+                guard isDouble else { throw .notADouble(value, row: i, column: j, path: path, format: ".mtx") }
+                text += entry + "\n"
+            }
+        }
+        return text
+    }
+
+}
