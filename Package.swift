@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
@@ -58,6 +59,11 @@ let package = Package(
 
         // Domains layer.
         .target(
+            name: "DiagonalNetworks",
+            dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Domains/DiagonalNetworks"),
+
+        .target(
             name: "SparseRecovery",
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
             path: "Sources/Domains/SparseRecovery"),
@@ -77,6 +83,7 @@ let package = Package(
             name: "sparsecert",
             dependencies: [
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "SparseRecovery", "NullSpaceProperty",
+                "DiagonalNetworks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -87,6 +94,11 @@ let package = Package(
             name: "lp-overhead-benchmark",
             dependencies: ["LinearProgramming", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
+        .executableTarget(
+            name: "flow-benchmark",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ProblemData"],
+            path: "Benchmarks/FlowLimit",
+            exclude: ["numpy_gd.py"]),
 
         .executableTarget(
             name: "bp-benchmark",
@@ -99,6 +111,9 @@ let package = Package(
             path: "Benchmarks/NullSpaceProperty"),
 
         // Tests.
+        .testTarget(
+            name: "DiagonalNetworksTests",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "ExactArithmeticTests",
             dependencies: ["ExactArithmetic"]),
