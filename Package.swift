@@ -92,7 +92,7 @@ let package = Package(
         // against the LinearProgramming layer — the one exception to "only LinearProgramming imports C".
         .executableTarget(
             name: "lp-overhead-benchmark",
-            dependencies: ["LinearProgramming", "CGLPK"],
+            dependencies: ["LinearProgramming", "ProblemData", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
         .executableTarget(
             name: "flow-benchmark",
@@ -122,7 +122,7 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra"]),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming", "ExactArithmetic"]),
+            dependencies: ["LinearProgramming", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
