@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
@@ -60,11 +61,17 @@ let package = Package(
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
             path: "Sources/Data/ProblemData"),
 
+        // Domains layer.
+        .target(
+            name: "DiagonalNetworks",
+            dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Domains/DiagonalNetworks"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "ProblemData",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -75,8 +82,16 @@ let package = Package(
             name: "lp-overhead-benchmark",
             dependencies: ["LinearProgramming", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
+        .executableTarget(
+            name: "flow-benchmark",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra"],
+            path: "Benchmarks/FlowLimit",
+            exclude: ["numpy_gd.py"]),
 
         // Tests.
+        .testTarget(
+            name: "DiagonalNetworksTests",
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "ExactArithmeticTests",
             dependencies: ["ExactArithmetic"]),

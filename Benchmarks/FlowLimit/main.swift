@@ -1,0 +1,100 @@
+import DenseLinearAlgebra
+import DiagonalNetworks
+import Foundation
+
+// flow-benchmark: time of the limit solver x_∞(α) on random exactly consistent instances, side by side with
+// plain NumPy gradient descent (numpy_gd.py) run to relative accuracy 1e-6 of x_∞ or a wall-time cap.
+//
+// Usage: flow-benchmark [--gd-cap SECONDS] [--no-gd] [--python PATH]
+// Instances: ConsistentInstance (A on 2⁻¹⁰ℤ, x₀ on 2⁻⁴ℤ, y = A x₀ exact) drawn with SplitMix64(seed: 2026),
+// redrawn until x₀ has a strict least-norm certificate; sparsity m/5. Solver times are the median of 5 runs.
+
+struct Arguments {
+    var gdCap = 60.0
+    var runGD = true
+    var python = "python3"
+
+    init(_ arguments: [String]) {
+        var rest = arguments.dropFirst().makeIterator()
+        while let argument = rest.next() {
+            switch argument {
+            case "--gd-cap": gdCap = rest.next().flatMap(Double.init) ?? gdCap
+            case "--no-gd": runGD = false
+            case "--python": python = rest.next() ?? python
+            default: FileHandle.standardError.write(Data("ignoring unknown argument \(argument)\n".utf8))
+            }
+        }
+    }
+}
+
+func instance(rows: Int, columns: Int) -> ConsistentInstance {
+    var generator = SplitMix64(seed: 2026)
+    while true {
+        let drawn = ConsistentInstance(rows: rows, columns: columns, sparsity: max(1, rows / 5), generator: &generator)
+        if drawn.hasStrictLeastNormCertificate { return drawn }
+    }
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    for _ in 0..<5 {
+        let elapsed = try clock.measure(body)
+        times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
+    }
+    return times.sorted()[2]
+}
+
+struct GDResult: Decodable { let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool }
+
+func numpyGD(_ data: ConsistentInstance, limit: [Double], depth: Int, alpha: Double, arguments: Arguments) -> GDResult? {
+    let payload: [String: Any] = [
+        "A": data.matrix.rowArrays, "y": data.observations, "x_limit": limit, "depth": depth, "alpha": alpha,
+        "cap_seconds": arguments.gdCap, "target": 1e-6,
+    ]
+    guard let input = try? JSONSerialization.data(withJSONObject: payload) else { return nil }
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("numpy_gd.py").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [arguments.python, script]
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    do { try process.run() } catch { return nil }
+    stdin.fileHandleForWriting.write(input)
+    try? stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try? decoder.decode(GDResult.self, from: output)
+}
+
+let arguments = Arguments(CommandLine.arguments)
+print("| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | NumPy GD | GD iterations | GD rel. accuracy | ratio |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for (rows, columns) in [(20, 60), (50, 200)] {
+    let data = instance(rows: rows, columns: columns)
+    for depth in [2, 3, 4] {
+        for alpha in [1e-2, 1e-4, 1e-10, 1e-30] {
+            do {
+                let network = try DiagonalNetwork(matrix: data.matrix, observations: data.observations, depth: depth, alpha: alpha)
+                var limit: FlowLimit?
+                let time = try milliseconds {
+                    limit = try FlowLimitSolver(network: network, reference: data.sparseSolution).solve()
+                }
+                guard let limit else { continue }
+                var gdColumns = "– | – | – | –"
+                if arguments.runGD, let gd = numpyGD(data, limit: limit.x, depth: depth, alpha: alpha, arguments: arguments) {
+                    let status = gd.reached ? String(format: "%.2f s", gd.seconds) : String(format: "> %.0f s (cap)", gd.seconds)
+                    gdColumns = "\(status) | \(gd.iterations) | \(String(format: "%.1e", gd.relativeError)) | "
+                        + String(format: "%@%.0f×", gd.reached ? "" : "> ", gd.seconds * 1e3 / time)
+                }
+                print("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | \(String(format: "%.2f", time)) | "
+                    + "\(limit.newtonIterations) | \(String(format: "%.3e", limit.errorL1 ?? .nan)) | \(gdColumns) |")
+            } catch {
+                print("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | failed: \(error) |")
+            }
+        }
+    }
+}

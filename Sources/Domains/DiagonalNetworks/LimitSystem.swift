@@ -1,0 +1,124 @@
+import DenseLinearAlgebra
+import Foundation
+
+/// The interpolation equations E(v, b; α) = 0 whose root is the flow limit, in ``SupportCoordinates``.
+///
+/// Unknowns: the support coordinates v ∈ ℝˢ (z_S = offset + φ(v), see ``DepthPotential``) and b ∈ ℝ^(m−s).
+/// Equations (E₁; E₂) = (x_S − x*_S + Mᵀe; Nᵀe − r₂) with e = x_{Sᶜ} = α·h_D(z_{Sᶜ}),
+/// z_{Sᶜ} = M·(offset + φ(v)) + N·b. E is the gradient of the dual Φ_α in the affine coordinates (z_S, b),
+/// so its Jacobian with respect to (z_S, b) is the symmetric positive definite Hessian
+/// H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0); the solver maps steps in z_S to steps in
+/// v through φ'(v).
+struct LimitSystem: Sendable {
+    let coordinates: SupportCoordinates
+    let potential: DepthPotential
+    /// M·offset, the part of z_{Sᶜ} that does not move.
+    let fixedOffSupport: [Double]
+
+    init(coordinates: SupportCoordinates, potential: DepthPotential) {
+        self.coordinates = coordinates
+        self.potential = potential
+        let offsets = coordinates.signs.map { potential.supportOffset(sign: $0) }
+        self.fixedOffSupport = coordinates.supportCoupling.columns == 0
+            ? Array(repeating: 0, count: coordinates.offSupport.count)
+            : coordinates.supportCoupling.multiply(offsets)
+    }
+
+    /// Number of unknowns and equations, m.
+    var dimension: Int { coordinates.dualDimension }
+    /// s.
+    var supportSize: Int { coordinates.support.count }
+
+    /// Everything evaluated at one point.
+    struct State: Sendable {
+        var point: [Double]
+        var logAlpha: Double
+        var supportShiftSlope: [Double]
+        var offSupportDual: [Double]
+        var supportValue: [Double]
+        var supportSlope: [Double]
+        var offSupportValue: [Double]
+        var offSupportSlope: [Double]
+        var residual: [Double]
+    }
+
+    /// The state at `point` = (v; b), or `nil` when the point is outside the domain (|z| ≥ 1 for D ≥ 3).
+    /// - Complexity: O(m·n).
+    func evaluate(_ point: [Double], logAlpha: Double) -> State? {
+        let s = supportSize, c = coordinates
+        var shift = [Double](repeating: 0, count: s), shiftSlope = shift
+        var xS = shift, dxS = shift
+        for k in 0..<s {
+            let v = point[k]
+            guard potential.supportContains(v) else { return nil }
+            (shift[k], shiftSlope[k]) = potential.supportShift(v, sign: c.signs[k])
+            (xS[k], dxS[k]) = potential.supportValue(v, sign: c.signs[k], logAlpha: logAlpha)
+        }
+        let offCount = c.offSupport.count, k2 = dimension - s
+        let m = c.supportCoupling.elements, n = c.complementCoupling.elements
+        var z = fixedOffSupport
+        var e = [Double](repeating: 0, count: offCount), de = e
+        for i in 0..<offCount {
+            var sum = z[i]
+            for k in 0..<s { sum += m[i * s + k] * shift[k] }
+            for k in 0..<k2 { sum += n[i * k2 + k] * point[s + k] }
+            guard potential.contains(sum) else { return nil }
+            z[i] = sum
+            (e[i], de[i]) = potential.scaledLink(sum, logAlpha: logAlpha)
+        }
+        var residual = [Double](repeating: 0, count: dimension)
+        for k in 0..<s { residual[k] = xS[k] - c.referenceOnSupport[k] }
+        for k in 0..<k2 { residual[s + k] = -c.complementTarget[k] }
+        for i in 0..<offCount where e[i] != 0 {
+            for k in 0..<s { residual[k] += m[i * s + k] * e[i] }
+            for k in 0..<k2 { residual[s + k] += n[i * k2 + k] * e[i] }
+        }
+        return State(point: point, logAlpha: logAlpha, supportShiftSlope: shiftSlope, offSupportDual: z,
+                     supportValue: xS, supportSlope: dxS, offSupportValue: e, offSupportSlope: de,
+                     residual: residual)
+    }
+
+    /// The symmetric positive definite Jacobian of E with respect to (z_S, b), row-major m×m, lower
+    /// triangle filled: H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0). E is the gradient of
+    /// the dual Φ_α in these affine coordinates, so H is its Hessian.
+    /// - Complexity: O(m²(n − s)/2).
+    func hessian(_ state: State) -> [Double] {
+        let s = supportSize, dim = dimension, c = coordinates
+        let offCount = c.offSupport.count, k2 = dim - s
+        let m = c.supportCoupling.elements, n = c.complementCoupling.elements
+        var h = [Double](repeating: 0, count: dim * dim)
+        var row = [Double](repeating: 0, count: dim)
+        // Rank-one updates H += wᵢ·cᵢcᵢᵀ on the lower triangle: the hot loop, on raw buffers.
+        h.withUnsafeMutableBufferPointer { hp in
+            row.withUnsafeMutableBufferPointer { rp in
+                for i in 0..<offCount {
+                    let w = state.offSupportSlope[i]
+                    guard w != 0 else { continue }
+                    for k in 0..<s { rp[k] = m[i * s + k] }
+                    for k in 0..<k2 { rp[s + k] = n[i * k2 + k] }
+                    for r in 0..<dim where rp[r] != 0 {
+                        let rw = rp[r] * w
+                        let base = hp.baseAddress! + r * dim
+                        for col in 0...r { base[col] += rw * rp[col] }
+                    }
+                }
+            }
+        }
+        for k in 0..<s { h[k * dim + k] += state.supportSlope[k] / state.supportShiftSlope[k] }
+        return h
+    }
+
+    /// dz/dX for each unknown: φ'(v) on the support coordinates, 1 for b.
+    func coordinateSlopes(_ state: State) -> [Double] {
+        state.supportShiftSlope + Array(repeating: 1, count: dimension - supportSize)
+    }
+
+    /// ∂E/∂ln α at fixed coordinates: (x_S + Mᵀe; Nᵀe), since x = α·h_D(z).
+    func scaleDerivative(_ state: State) -> [Double] {
+        var d = state.residual
+        let s = supportSize
+        for k in 0..<s { d[k] += coordinates.referenceOnSupport[k] }
+        for k in s..<dimension { d[k] += coordinates.complementTarget[k - s] }
+        return d
+    }
+}

@@ -1,0 +1,195 @@
+import ArgumentParser
+import DenseLinearAlgebra
+import DiagonalNetworks
+import ExactArithmetic
+import Foundation
+import LinearProgramming
+
+/// `sparsecert flow`: where gradient flow on a depth-D diagonal network ends, and how far that is from x*.
+struct FlowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flow",
+        abstract: "Gradient-flow limit x_∞(α) of a depth-D diagonal linear network, and its distance to basis pursuit.",
+        discussion: """
+            Trains x = u^D − v^D on ½‖A x − y‖² from u(0) = v(0) = α^(1/D) (the product convention: α is the \
+            scale of x; --init-convention factor starts every factor at α instead, i.e. product scale α^D). \
+            x* is the basis pursuit solution, solved by GLPK and certified in exact arithmetic.
+            Methods: 'newton' computes the limit directly (damped Newton on the dual, continuation in α, \
+            support-aware coordinates around x*: accurate for α down to 1e-300); 'ode' integrates the flow in \
+            dual coordinates with an adaptive stiff integrator; 'gd' runs plain gradient descent with step --step.
+            """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable { case newton, ode, gd }
+    enum Convention: String, ExpressibleByArgument, CaseIterable {
+        case product, factor
+        var library: InitializationConvention { self == .product ? .product : .perFactor }
+    }
+
+    @Argument(help: "Problem file: JSON {\"A\": [[…]], \"y\": […]} with numbers or exact strings like \"1/3\".")
+    var problem: String
+
+    @Option(help: "Depth D ≥ 2.")
+    var depth: Int
+
+    @Option(help: "Initialization scale α > 0.")
+    var alpha: Double
+
+    @Option(help: "newton (the limit), ode (integrated flow) or gd (gradient descent).")
+    var method: Method = .newton
+
+    @Option(help: "Step size η for --method gd.")
+    var step: Double = 1e-3
+
+    @Option(help: "Iteration or step cap for --method ode and gd.")
+    var maxSteps: Int = 1_000_000
+
+    @Option(help: "What α means: product (u(0)^D = α) or factor (u(0) = α).")
+    var initConvention: Convention = .product
+
+    @Option(help: "Write the sampled trajectory (time, loss, ‖x − x*‖₁, active coordinates) as JSON here (ode, gd).")
+    var trajectory: String?
+
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        let depth: Int
+        let alpha: Double
+        let initConvention: String
+        let productScale: Double
+        let method: String
+        let x: [Double]
+        let xStar: [String]
+        let support: [Int]
+        let errorL1: Double
+        let errorL2: Double
+        let residual: Double
+        let iterations: Int
+        let converged: Bool
+        let parametrization: String?
+        let continuationSteps: Int?
+        let flowTime: Double?
+    }
+
+    func validate() throws {
+        if trajectory != nil && method == .newton {
+            throw ValidationError("--trajectory needs --method ode or gd: the Newton solver does not follow the flow in time")
+        }
+        guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive, got \(maxSteps)") }
+    }
+
+    func run() throws {
+        let (matrix, observations) = try FlowProblemInput.load(problem)
+        do {
+            let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth,
+                                              alpha: alpha, convention: initConvention.library)
+            let reference = try FlowProblemInput.basisPursuit(matrix: matrix, observations: observations)
+            let report = try solve(network, reference: reference)
+            if output.json {
+                try printJSON(report)
+            } else {
+                printText(report)
+            }
+        } catch let error as DiagonalNetworkError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    private func solve(_ network: DiagonalNetwork, reference: [Rational]) throws -> Report {
+        let referenceDouble = reference.map(\.doubleValue)
+        let support = reference.indices.filter { reference[$0] != .zero }
+        func report(x: [Double], l1: Double, l2: Double, residual: Double, iterations: Int, converged: Bool,
+                    parametrization: String? = nil, continuationSteps: Int? = nil, flowTime: Double? = nil) -> Report {
+            Report(depth: network.depth, alpha: network.alpha, initConvention: initConvention.rawValue,
+                   productScale: network.productScale, method: method.rawValue, x: x,
+                   xStar: reference.map(\.description), support: support, errorL1: l1, errorL2: l2,
+                   residual: residual, iterations: iterations, converged: converged,
+                   parametrization: parametrization, continuationSteps: continuationSteps, flowTime: flowTime)
+        }
+        switch method {
+        case .newton:
+            let limit = try FlowLimitSolver(network: network, exactReference: reference).solve()
+            return report(x: limit.x, l1: limit.errorL1 ?? .nan, l2: limit.errorL2 ?? .nan, residual: limit.residual,
+                          iterations: limit.newtonIterations, converged: true,
+                          parametrization: limit.parametrization.rawValue, continuationSteps: limit.continuationSteps)
+        case .ode, .gd:
+            var options = SimulationOptions()
+            options.reference = referenceDouble
+            options.maxSteps = maxSteps
+            options.sampleInterval = trajectory == nil ? 0 : 1
+            let run = method == .ode
+                ? try DualFlowSimulator(network: network).run(options: options)
+                : try GradientDescentSimulator(network: network, step: step).run(options: options)
+            if let trajectory {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+                do {
+                    try encoder.encode(run.samples).write(to: URL(fileURLWithPath: trajectory))
+                } catch {
+                    throw CommandFailure("cannot write the trajectory to \(trajectory): \(error.localizedDescription)")
+                }
+            }
+            let difference = run.x.indices.map { run.x[$0] - referenceDouble[$0] }
+            return report(x: run.x, l1: difference.reduce(0) { $0 + abs($1) },
+                          l2: difference.reduce(0) { $0 + $1 * $1 }.squareRoot(), residual: run.residual,
+                          iterations: run.steps, converged: run.converged, flowTime: run.time)
+        }
+    }
+
+    private func printText(_ report: Report) {
+        print("Depth-\(report.depth) diagonal network, α = \(report.alpha) (\(report.initConvention) convention; "
+            + "product scale \(report.productScale)), method \(report.method)")
+        print("x* (basis pursuit, exact) has support \(report.support)")
+        print("x_∞ = [\(report.x.map { String(format: "%.6g", $0) }.joined(separator: ", "))]")
+        print("‖x_∞ − x*‖₁ = \(String(format: "%.6e", report.errorL1))   ‖x_∞ − x*‖₂ = \(String(format: "%.6e", report.errorL2))")
+        print("‖A x_∞ − y‖₂ = \(String(format: "%.3e", report.residual))   iterations: \(report.iterations)"
+            + (report.converged ? "" : "   (not converged: raise --max-steps)"))
+        if let parametrization = report.parametrization { print("coordinates: \(parametrization)") }
+    }
+}
+
+/// Problem input and basis pursuit for `flow`.
+///
+/// Stopgap until `ProblemData` (``ProblemFile/load``) and `SparseRecovery` (basis pursuit) land on main:
+/// JSON problem files only, and x* from the certified LP of the LinearProgramming layer.
+enum FlowProblemInput {
+    static func load(_ path: String) throws -> (Matrix<Rational>, [Rational]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read the problem file \(path)")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let rows = object["A"] as? [[Any]], let y = object["y"] as? [Any] else {
+            throw CommandFailure("\(path): expected a JSON object {\"A\": [[…], …], \"y\": […]}")
+        }
+        func number(_ value: Any, _ place: String) throws -> Rational {
+            let text = (value as? String) ?? (value as? NSNumber)?.stringValue ?? ""
+            guard let parsed = try? Rational(parsing: text) else {
+                throw CommandFailure("\(path): \(place) = \(value) is not a number")
+            }
+            return parsed
+        }
+        var entries: [[Rational]] = []
+        for (i, row) in rows.enumerated() {
+            entries.append(try row.enumerated().map { (j, value) in try number(value, "A[\(i)][\(j)]") })
+        }
+        let matrix: Matrix<Rational>
+        do { matrix = try Matrix(entries) } catch { throw CommandFailure("\(path): \(error)") }
+        return (matrix, try y.enumerated().map { (i, value) in try number(value, "y[\(i)]") })
+    }
+
+    /// x* = argmin ‖x‖₁ s.t. A x = y, solved by GLPK and certified exactly (x = p − q, p, q ≥ 0).
+    static func basisPursuit(matrix: Matrix<Rational>, observations: [Rational]) throws -> [Rational] {
+        let n = matrix.columns
+        var lp = LinearProgram<Rational>()
+        for _ in 0..<(2 * n) { lp.addVariable(cost: 1) }
+        for i in 0..<matrix.rows {
+            let terms = (0..<n).flatMap { j in [(column: j, coefficient: matrix[i, j]), (column: n + j, coefficient: -matrix[i, j])] }
+            lp.addConstraint(terms, .fixed(observations[i]))
+        }
+        let result = try GLPKSolver().solveCertified(lp)
+        guard let certificate = result.certificate, result.isCertified else {
+            throw CommandFailure("basis pursuit could not be certified: \(result.steps.joined(separator: "; "))")
+        }
+        return (0..<n).map { certificate.x[$0] - certificate.x[n + $0] }
+    }
+}

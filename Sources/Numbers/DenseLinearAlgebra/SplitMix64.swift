@@ -1,0 +1,29 @@
+import Foundation
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, reproducible pseudo-random generator.
+///
+/// The state advances by the golden-ratio increment 0x9E3779B97F4A7C15 and each output is the state
+/// mixed by two xor-shift-multiply rounds. The same seed gives the same sequence on every platform,
+/// which is what reproducible test matrices and benchmark instances need. Not for cryptography.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator whose sequence is fixed by `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A standard normal sample (Box–Muller on two uniform draws).
+    public mutating func nextGaussian() -> Double {
+        let u1 = Double.random(in: Double.ulpOfOne..<1, using: &self)
+        let u2 = Double.random(in: 0..<1, using: &self)
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+}
