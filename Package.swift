@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
         .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
@@ -55,6 +56,12 @@ let package = Package(
             ],
             path: "Sources/LP/LinearProgramming"),
 
+        // Domains layer.
+        .target(
+            name: "SparseRecovery",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
+            path: "Sources/Domains/SparseRecovery"),
+
         // Data layer: problem files and instance generators.
         .target(
             name: "ProblemData",
@@ -71,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -88,6 +95,12 @@ let package = Package(
             path: "Benchmarks/FlowLimit",
             exclude: ["numpy_gd.py"]),
 
+        .executableTarget(
+            name: "bp-benchmark",
+            dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Benchmarks/BasisPursuit",
+            exclude: ["highs_reference.py"]),
+
         // Tests.
         .testTarget(
             name: "DiagonalNetworksTests",
@@ -101,6 +114,9 @@ let package = Package(
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "ExactArithmetic"]),
+        .testTarget(
+            name: "SparseRecoveryTests",
+            dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),

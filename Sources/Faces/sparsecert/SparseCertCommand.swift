@@ -19,5 +19,5 @@ struct SparseCertCommand: ParsableCommand {
             Run 'sparsecert help <subcommand>' for the options of each subcommand.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, GenerateCommand.self, LPCommand.self, FlowCommand.self])
+        subcommands: [DemoCommand.self, GenerateCommand.self, LPCommand.self, FlowCommand.self, BPCommand.self])
 }

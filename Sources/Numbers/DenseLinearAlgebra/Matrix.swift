@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// A dense m×n matrix stored row by row.
 ///
 /// A value type: copies are cheap until mutated (copy on write through the array).
@@ -92,6 +94,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// - Complexity: O(m·n).
     public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
+        if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorProduct(x as? [Rational] ?? []) as? [Scalar] {
+            return product
+        }
         return (0..<rows).map { i in
             var sum = Scalar.zero
             for j in 0..<columns { sum += self[i, j] * x[j] }
@@ -104,6 +109,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// - Complexity: O(m·n).
     public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
+        if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorTransposedProduct(y as? [Rational] ?? []) as? [Scalar] {
+            return product
+        }
         var result = Array(repeating: Scalar.zero, count: columns)
         for i in 0..<rows where y[i] != .zero {
             for j in 0..<columns { result[j] += self[i, j] * y[i] }

@@ -1,0 +1,72 @@
+import DenseLinearAlgebra
+import ExactArithmetic
+import LinearProgramming
+
+/// How a basis pursuit solve ended. (BP is never unbounded: its objective is ≥ 0.)
+public enum BasisPursuitStatus: String, Sendable, Hashable, Codable {
+    /// A minimizer was found; see the optimality certificate.
+    case optimal
+    /// No x satisfies the constraints; see the Farkas certificate.
+    case infeasible
+}
+
+/// What the LP solves cost.
+public struct LPStatistics: Sendable, Hashable, Codable {
+    /// Rows and columns of the basis pursuit LP.
+    public var rows: Int
+    public var columns: Int
+    /// Simplex iterations of the basis pursuit LP.
+    public var iterations: Int
+    /// Wall-clock seconds of the basis pursuit LP solve (GLPK plus the Swift layer).
+    public var solveSeconds: Double
+    /// Further LPs solved for certificates (ϱ, Farkas), and their wall-clock seconds.
+    public var auxiliarySolves: Int
+    public var auxiliarySeconds: Double
+}
+
+/// The result of a basis pursuit solve (``BasisPursuit``), in `Double` or, from the exact mode, in `Rational`.
+///
+/// Support rule: in floating point, j ∈ S iff |xⱼ| > ``supportTolerance`` where the tolerance is
+/// `BasisPursuitOptions.supportTolerance · max(1, ‖x‖_∞)`; in the exact mode, iff xⱼ ≠ 0 exactly
+/// (``supportTolerance`` is 0).
+public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
+    public let status: BasisPursuitStatus
+    /// The minimizer x* (empty when infeasible).
+    public let x: [Scalar]
+    /// Σ wⱼ|x*ⱼ| (`nil` when infeasible).
+    public let objective: Scalar?
+    /// S = supp(x*), 0-based, increasing.
+    public let support: [Int]
+    /// σ = sign(x*_S), aligned with ``support``.
+    public let signs: [Int]
+    /// The absolute threshold used to read the support (0 in the exact mode).
+    public let supportTolerance: Double
+    /// The dual certificate μ ∈ ℝ^m (row duals of the LP; empty when infeasible).
+    public let dual: [Scalar]
+    /// A x* − y (empty when infeasible).
+    public let residual: [Scalar]
+    /// The optimality certificate recomputed from x*, μ and the data (`nil` when infeasible).
+    public let optimality: OptimalityCheck<Scalar>?
+    /// Whether x* is the unique minimizer (`nil` when infeasible or not requested).
+    public let uniqueness: UniquenessAnalysis<Scalar>?
+    /// The proof of infeasibility (`nil` when optimal).
+    public let farkas: FarkasCertificate<Scalar>?
+    /// The cost of the computation.
+    public let statistics: LPStatistics
+}
+
+/// The exact-mode result of ``BasisPursuit/solveExactly(_:options:)``.
+public struct ExactBasisPursuitSolution: Sendable, Hashable {
+    /// x*, μ, ϱ and the certificates as exact fractions; the support is read from the exact x*.
+    public let solution: BasisPursuitSolution<Rational>
+    /// `true` only when everything reported was proven in exact arithmetic on the given data: the LP basis
+    /// (``LinearProgramming/GLPKSolver/solveCertified(_:)``), the optimality certificate with zero gap (or the
+    /// Farkas certificate), and, when uniqueness was analyzed, the ϱ computation.
+    public let verified: Bool
+    /// The support GLPK's floating-point x implies (with the floating support rule).
+    public let floatingSupport: [Int]
+    /// Whether ``floatingSupport`` differs from the exact support (the exact one is right).
+    public var supportDiffers: Bool { floatingSupport != solution.support }
+    /// What was done, in order.
+    public let steps: [String]
+}

@@ -1,0 +1,33 @@
+import DenseLinearAlgebra
+
+extension Matrix {
+    /// The rank of the columns `indices`, by Gaussian elimination with partial pivoting.
+    ///
+    /// For exact scalars a pivot counts as zero only when it equals zero; for floating point when its
+    /// magnitude is at most `relativeTolerance · max(rows, k) · maxᵢⱼ|aᵢⱼ|` (a numerical rank).
+    ///
+    /// - Complexity: O(m·k·min(m, k)) for k = `indices.count`.
+    func columnRank(_ indices: [Int], relativeTolerance: Double = 1e-12) -> Int {
+        var work = columns(indices)
+        let k = indices.count
+        let largest = work.elements.map { $0.magnitude.doubleValue }.max() ?? 0
+        let threshold = relativeTolerance * Double(Swift.max(rows, k)) * largest
+        func isZero(_ value: Scalar) -> Bool { Scalar.isExact ? value == .zero : value.magnitude.doubleValue <= threshold }
+        var rank = 0
+        for column in 0..<k where rank < rows {
+            guard let pivot = (rank..<rows).max(by: { work[$0, column].magnitude < work[$1, column].magnitude }),
+                  !isZero(work[pivot, column]) else { continue }
+            for c in column..<k {
+                let swap = work[rank, c]
+                work[rank, c] = work[pivot, c]
+                work[pivot, c] = swap
+            }
+            for r in (rank + 1)..<rows where work[r, column] != .zero {
+                let factor = work[r, column] / work[rank, column]
+                for c in column..<k { work[r, c] -= factor * work[rank, c] }
+            }
+            rank += 1
+        }
+        return rank
+    }
+}
