@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
+        .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
@@ -56,12 +57,6 @@ let package = Package(
             ],
             path: "Sources/LP/LinearProgramming"),
 
-        // Domains layer.
-        .target(
-            name: "SparseRecovery",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
-            path: "Sources/Domains/SparseRecovery"),
-
         // Data layer: problem files and instance generators.
         .target(
             name: "ProblemData",
@@ -73,12 +68,21 @@ let package = Package(
             name: "DiagonalNetworks",
             dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/DiagonalNetworks"),
+        .target(
+            name: "SparseRecovery",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
+            path: "Sources/Domains/SparseRecovery"),
+        .target(
+            name: "NullSpaceProperty",
+            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Domains/NullSpaceProperty"),
 
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
+                "NullSpaceProperty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -100,6 +104,10 @@ let package = Package(
             dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Benchmarks/BasisPursuit",
             exclude: ["highs_reference.py"]),
+        .executableTarget(
+            name: "nsp-benchmark",
+            dependencies: ["NullSpaceProperty", "ProblemData"],
+            path: "Benchmarks/NullSpaceProperty"),
 
         // Tests.
         .testTarget(
@@ -117,6 +125,10 @@ let package = Package(
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
+            name: "NullSpacePropertyTests",
+            dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
+                           "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),

@@ -1,0 +1,95 @@
+import Synchronization
+
+/// Upper bounds u(T, τ) ≥ b(T, τ) = max { ⟨τ, v_T⟩ : A v = 0, ‖v‖₁ ≤ 1 } for the supports T of sizes
+/// 1 … s − 1 and their sign patterns, shared by all worker threads.
+///
+/// Two sources:
+/// - an exact LP: b(T, τ) ≤ ϱ(T, τ)/(1 + ϱ(T, τ)) (for ‖v‖₁ = 1 with c = ‖v_{T^c}‖₁:
+///   ⟨τ, v_T⟩ ≤ ϱ·c ≤ ϱ·(1 − ⟨τ, v_T⟩)), and max_τ of both sides is α_T;
+/// - averaging over the subsets one size down: ⟨τ, v_T⟩ = (1/(k−1)) Σ_{j ∈ T} ⟨τ, v_{T∖j}⟩, hence
+///   u(T, τ) = (1/(k−1)) Σ_j u(T ∖ j, τ|_{T∖j}) (for k = |T| ≥ 2).
+///
+/// Level 1 must be filled exactly first; higher levels are derived on demand and memoized, and replaced
+/// by exact values when a search solves them.
+final class LevelBounds: Sendable {
+    let coders: [CombinationCoder]
+    private struct Storage {
+        /// values[k][rank·2^(k−1) + p]; NaN = not derived yet.
+        var values: [[Double]]
+        var exact: [[Bool]]
+    }
+    private let storage: Mutex<Storage>
+
+    /// The number of stored entries the tables for levels 1 … top need.
+    static func entries(columns n: Int, top: Int) -> Double {
+        (1...max(top, 1)).reduce(0) { $0 + binomialDouble(n, $1) * Double(SignPattern.count($1)) }
+    }
+
+    /// Whether derived bounds are rounded outward (for proven bounds).
+    let outward: Bool
+
+    /// Tables for levels 1 … top (top ≥ 1); `outward` rounds every derived bound up.
+    init(columns n: Int, top: Int, outward: Bool = false) {
+        self.outward = outward
+        let coders = (0...top).map { CombinationCoder(n: n, k: $0) }
+        self.coders = coders
+        let values = (0...top).map { k in k == 0 ? [] : Array(repeating: Double.nan, count: coders[k].count * SignPattern.count(k)) }
+        let exact = (0...top).map { k in k == 0 ? [] : Array(repeating: false, count: coders[k].count) }
+        storage = Mutex(Storage(values: values, exact: exact))
+    }
+
+    var top: Int { coders.count - 1 }
+
+    /// Records exact values α-normalised (ϱ/(1 + ϱ)) for every pattern of T.
+    func setExact(_ subset: [Int], alphas: [Double]) {
+        let k = subset.count, rank = coders[k].rank(subset), width = SignPattern.count(k)
+        storage.withLock {
+            for p in 0..<width { $0.values[k][rank * width + p] = alphas[p] }
+            $0.exact[k][rank] = true
+        }
+    }
+
+    func isExact(_ subset: [Int]) -> Bool {
+        let k = subset.count, rank = coders[k].rank(subset)
+        return storage.withLock { $0.exact[k][rank] }
+    }
+
+    /// u(T, ·) for every pattern number of T (|T| ≤ top), derived and memoized if needed.
+    func bounds(_ subset: [Int]) -> [Double] {
+        let k = subset.count, rank = coders[k].rank(subset), width = SignPattern.count(k)
+        let cached: [Double]? = storage.withLock {
+            $0.values[k][rank * width].isNaN ? nil : Array($0.values[k][rank * width..<(rank + 1) * width])
+        }
+        if let cached { return cached }
+        precondition(k >= 2, "level-1 bounds must be solved before they are used")
+        let derived = averaged(subset)
+        storage.withLock {
+            if $0.values[k][rank * width].isNaN {
+                for p in 0..<width { $0.values[k][rank * width + p] = derived[p] }
+            }
+        }
+        return derived
+    }
+
+    /// (1/(k−1)) Σ_j u(S ∖ S[j], τ|) for every pattern of S (|S| = k ≥ 2, subsets at most `top`), capped at 1.
+    func averaged(_ support: [Int]) -> [Double] {
+        let k = support.count
+        let parts = (0..<k).map { j in
+            var subset = support
+            subset.remove(at: j)
+            return bounds(subset)
+        }
+        return (0..<SignPattern.count(k)).map { p in
+            let mask = SignPattern.mask(p)
+            var sum = 0.0
+            for j in 0..<k { sum += parts[j][SignPattern.number(removing: j, fromMask: mask, length: k)] }
+            let average = sum / Double(k - 1)
+            return min(1, outward ? (average * (1 + Double(k + 2) * Double.ulpOfOne)).nextUp : average)
+        }
+    }
+
+    /// The largest level-k value (meaningful once level k is exact everywhere): α_k.
+    func maximum(level k: Int) -> Double {
+        storage.withLock { $0.values[k].max() ?? .nan }
+    }
+}
