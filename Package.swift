@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
+        .library(name: "ErrorCertificates", targets: ["ErrorCertificates"]),
+        .library(name: "RateSweeps", targets: ["RateSweeps"]),
+        .library(name: "Plots", targets: ["Plots"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -77,12 +80,28 @@ let package = Package(
             dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/NullSpaceProperty"),
 
+        // Certificates layer.
+        .target(
+            name: "ErrorCertificates",
+            dependencies: [
+                "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
+                "DenseLinearAlgebra", "ExactArithmetic",
+            ],
+            path: "Sources/Certificates/ErrorCertificates"),
+        .target(
+            name: "RateSweeps",
+            dependencies: ["DiagonalNetworks", "SparseRecovery", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Certificates/RateSweeps"),
+        .target(
+            name: "Plots",
+            path: "Sources/Certificates/Plots"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
-                "NullSpaceProperty",
+                "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
