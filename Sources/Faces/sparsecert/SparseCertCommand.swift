@@ -20,5 +20,5 @@ struct SparseCertCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
-                      FlowCommand.self, CertifyCommand.self, VerifyCommand.self])
+                      FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self])
 }
