@@ -110,14 +110,15 @@ struct SweepCommand: ParsableCommand {
     static func printTable(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], alphas: [Double], rho: Double) {
         let depths = summaries.map(\.depth)
         print("ϱ(S, σ) = \(String(format: "%.6f", rho))")
-        print("α".padding(toLength: 11, withPad: " ", startingAt: 0) + depths.map { "err (D=\($0))".padding(toLength: 15, withPad: " ", startingAt: 0) }.joined())
+        func trimmed(_ line: String) -> String { String(line.reversed().drop { $0 == " " }.reversed()) }
+        print(trimmed("α".padding(toLength: 11, withPad: " ", startingAt: 0) + depths.map { "err (D=\($0))".padding(toLength: 15, withPad: " ", startingAt: 0) }.joined()))
         for alpha in alphas {
             let row = depths.map { d -> String in
                 guard let p = points.first(where: { $0.depth == d && $0.alpha == alpha }) else { return "".padding(toLength: 15, withPad: " ", startingAt: 0) }
                 return (p.error.map { String(format: "%.6e", $0) } ?? "failed").padding(toLength: 15, withPad: " ", startingAt: 0)
             }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            print(String(format: "%.3e  ", alpha) + row.joined())
+            print(trimmed(String(format: "%.3e  ", alpha) + row.joined()))
         }
         print("depth  predicted slope  fitted slope  difference")
         for s in summaries {
