@@ -152,6 +152,12 @@ let package = Package(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
+            name: "ErrorCertificatesTests",
+            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
+            name: "RateSweepsTests",
+            dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
     ],
