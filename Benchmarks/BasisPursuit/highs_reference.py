@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Reference timings for the basis pursuit benchmark: SciPy's HiGHS on the same instances.
+"""SciPy's HiGHS side of the basis pursuit benchmark (`bp-benchmark` runs this as a subprocess).
 
-Usage: highs_reference.py FOLDER REPEATS
-FOLDER holds instance files NAME.npy (A) and NAME.y.npy (y), as written by `bp-benchmark`.
-For each instance, solves  min 1ᵀ(p + q)  s.t.  A p − A q = y,  p, q ≥ 0  with
-scipy.optimize.linprog(method="highs") REPEATS times, timing only the linprog call, and prints one JSON
-object per line: {"name", "seconds": [...], "objective"}.
+Usage: highs_reference.py FOLDER
+FOLDER holds instance files NAME.npy (A) and NAME.y.npy (y). The script reads instance names from standard
+input, one per line; for each it solves  min 1ᵀ(p + q)  s.t.  A p − A q = y,  p, q ≥ 0  once with
+scipy.optimize.linprog(method="highs"), timing only the linprog call, and answers with one JSON line
+{"name", "seconds", "objective"}. Answering one solve at a time lets the benchmark alternate between the
+two solvers, so that the machine's load hits both alike.
 """
 import json
 import pathlib
@@ -16,26 +17,24 @@ import numpy as np
 from scipy.optimize import linprog
 
 
-def solve(a, y):
-    n = a.shape[1]
-    start = time.perf_counter()
-    result = linprog(np.ones(2 * n), A_eq=np.hstack([a, -a]), b_eq=y, bounds=(0, None), method="highs")
-    elapsed = time.perf_counter() - start
-    if result.status != 0:
-        raise SystemExit(f"HiGHS failed: {result.message}")
-    return elapsed, result.fun
-
-
 def main():
-    folder, repeats = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-    for matrix_path in sorted(folder.glob("*.npy")):
-        if matrix_path.name.endswith(".y.npy") or matrix_path.name.endswith(".x0.npy"):
+    folder = pathlib.Path(sys.argv[1])
+    cache = {}
+    for line in sys.stdin:
+        name = line.strip()
+        if not name:
             continue
-        name = matrix_path.name[: -len(".npy")]
-        a = np.load(matrix_path)
-        y = np.load(folder / f"{name}.y.npy")
-        runs = [solve(a, y) for _ in range(repeats)]
-        print(json.dumps({"name": name, "seconds": [r[0] for r in runs], "objective": runs[0][1]}), flush=True)
+        if name not in cache:
+            a = np.load(folder / f"{name}.npy")
+            cache[name] = (np.ones(2 * a.shape[1]), np.hstack([a, -a]), np.load(folder / f"{name}.y.npy"))
+        cost, a_eq, y = cache[name]
+        start = time.perf_counter()
+        result = linprog(cost, A_eq=a_eq, b_eq=y, bounds=(0, None), method="highs")
+        elapsed = time.perf_counter() - start
+        if result.status != 0:
+            print(json.dumps({"name": name, "error": result.message}), flush=True)
+            continue
+        print(json.dumps({"name": name, "seconds": elapsed, "objective": result.fun}), flush=True)
 
 
 if __name__ == "__main__":

@@ -73,3 +73,41 @@ struct InvalidInputTests {
         #expect(good.status == .optimal && abs(good.objective - 11) < 1e-9)
     }
 }
+
+/// Random models mixing valid and invalid numbers, indices and bounds: every one either solves or throws
+/// an `LPError`; none may crash the process.
+@Test("random malformed models never crash", arguments: 0..<4)
+func randomMalformedModels(seed: UInt64) {
+    var random = SplitMix64(seed: 77 + seed)
+    let specials: [Double] = [.nan, .infinity, -.infinity, 0, 1, -1, 1e300, -1e-300, .ulpOfOne]
+    func number() -> Double {
+        random.next() % 4 == 0 ? specials[Int(random.next() % UInt64(specials.count))] : random.nextUniform() * 4 - 2
+    }
+    func bounds() -> Bounds<Double> {
+        switch random.next() % 5 {
+        case 0: .free
+        case 1: .atLeast(number())
+        case 2: .atMost(number())
+        case 3: .between(number(), number())
+        default: .fixed(number())
+        }
+    }
+    for _ in 0..<250 {
+        var lp = LinearProgram<Double>(direction: random.next() % 2 == 0 ? .minimize : .maximize)
+        let columns = Int(random.next() % 4)
+        for _ in 0..<columns { lp.addVariable(bounds: bounds(), cost: number(), isInteger: random.next() % 6 == 0) }
+        for _ in 0..<Int(random.next() % 4) {
+            let terms = (0..<Int(random.next() % 4)).map { _ in (column: Int(random.next() % 6) - 1, coefficient: number()) }
+            lp.addConstraint(terms, bounds())
+        }
+        var options = GLPKSolver.Options()
+        options.method = GLPKSolver.Method.allCases[Int(random.next() % 4)]
+        options.presolve = random.next() % 2 == 0
+        do {
+            let solution = try GLPKSolver(options: options).solve(lp)
+            #expect(solution.x.count == lp.variables.count)
+        } catch {
+            #expect(!error.description.isEmpty)
+        }
+    }
+}

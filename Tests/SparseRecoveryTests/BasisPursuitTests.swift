@@ -114,6 +114,16 @@ struct BasisPursuitTests {
         try Self.expect(problem, x: [Rational(3, 4), 0], unique: true)
     }
 
+    @Test("noise-aware BP with a face of minimizers: uniqueness is left undecided, not claimed")
+    func noisyNonUnique() throws {
+        let problem = try Self.problem([[1, 1]], [1], noise: NoiseBall(bound: Rational(1, 4), norm: .infinity))
+        let exact = try BasisPursuit.solveExactly(problem)
+        #expect(exact.verified)
+        #expect(exact.solution.objective == Rational(3, 4))
+        #expect(exact.solution.uniqueness?.method == .dualNondegeneracy)
+        #expect(exact.solution.uniqueness?.isUnique == nil)
+    }
+
     @Test("noise-aware BP with the ball missing range(A): infeasible, proven", arguments: [
         (ResidualNorm.infinity, Rational(1, 2)), (ResidualNorm.one, Rational(1, 1)),
     ])

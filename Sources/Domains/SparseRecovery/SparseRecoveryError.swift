@@ -21,6 +21,7 @@ public enum SparseRecoveryError: Error, Sendable, Equatable, CustomStringConvert
     /// The solver ended without an answer that passes the checks (status, tolerance or consistency).
     case numericalFailure(String)
 
+    /// What went wrong and what to fix.
     public var description: String {
         switch self {
         case let .emptyMatrix(rows, columns):

@@ -101,15 +101,16 @@ struct BPCommand: ParsableCommand {
 /// What `sparsecert bp` prints: the JSON document (snake_case keys) and its text form.
 ///
 /// Numbers are doubles in every mode; `--exact` adds the fraction strings (`*_exact`), `verified`,
-/// `floating_support`, `support_differs` and `steps`. Keys whose value does not apply are `null`.
+/// `floating_support`, `support_differs` and `steps`. `x`, `objective`, `dual`, `unique` and `rho` are always
+/// present (`null` when they do not apply, e.g. for an infeasible problem); other keys that do not apply are left out.
 struct BPReport: Encodable {
     var status: String
-    var x: [Double]?
-    var objective: Double?
+    var x: Nullable<[Double]>
+    var objective: Nullable<Double>
     var support: [Int]
     var signs: [Int]
     var supportTolerance: Double
-    var dual: [Double]?
+    var dual: Nullable<[Double]>
     var residual: [Double]?
     var certificateHolds: Bool?
     var dualityGap: Double?
@@ -134,12 +135,12 @@ struct BPReport: Encodable {
     init<Scalar>(_ solution: BasisPursuitSolution<Scalar>, certificateHolds: Bool?) {
         status = solution.status.rawValue
         let optimal = solution.status == .optimal
-        x = optimal ? solution.x.map(\.doubleValue) : nil
-        objective = solution.objective?.doubleValue
+        x = Nullable(optimal ? solution.x.map(\.doubleValue) : nil)
+        objective = Nullable(solution.objective?.doubleValue)
         support = solution.support
         signs = solution.signs
         supportTolerance = solution.supportTolerance
-        dual = optimal ? solution.dual.map(\.doubleValue) : nil
+        dual = Nullable(optimal ? solution.dual.map(\.doubleValue) : nil)
         residual = optimal ? solution.residual.map(\.doubleValue) : nil
         self.certificateHolds = certificateHolds
         dualityGap = solution.optimality?.gap.doubleValue
@@ -183,13 +184,13 @@ struct BPReport: Encodable {
             lines.append("No x satisfies the constraints. Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0):")
             lines.append("z = \(show(farkasExact, farkas ?? []))")
         } else {
-            lines.append("x* = \(show(xExact, x ?? []))")
-            lines.append("objective = \(objectiveExact ?? format(objective ?? .nan))")
+            lines.append("x* = \(show(xExact, x.value ?? []))")
+            lines.append("objective = \(objectiveExact ?? format(objective.value ?? .nan))")
             lines.append("support S = \(support)   (0-based)   signs σ = \(signs)")
             if supportDiffers == true, let floatingSupport {
                 lines.append("note: the floating-point solution suggests support \(floatingSupport); the exact support above is right")
             }
-            lines.append("dual certificate μ = \(show(dualExact, dual ?? []))")
+            lines.append("dual certificate μ = \(show(dualExact, dual.value ?? []))")
             lines.append("certificate (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1, zero duality gap: "
                 + (certificateHolds == true ? (verified != nil ? "holds exactly" : "holds") : "FAILS"))
             if let method = uniquenessMethod {

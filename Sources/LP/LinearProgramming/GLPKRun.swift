@@ -6,7 +6,8 @@ import DenseLinearAlgebra
 ///
 /// All GLPK calls that can raise `glp_error` go through the guarded functions of `CGLPKShims`; when one
 /// fails, GLPK's environment (including the problem object) is already freed, so the run ends there
-/// without touching the problem again.
+/// without touching the problem again. It trusts its program: ``GLPKSolver`` validates first (the tests
+/// call it directly with invalid programs to watch the guard catch GLPK's own errors).
 struct GLPKRun {
     let program: LinearProgram<Double>
     let options: GLPKSolver.Options
@@ -52,22 +53,10 @@ struct GLPKRun {
                 entryValue.append(term.coefficient)
             }
         }
-        try load(into: problem, rowType: rowType, rowLower: rowLower, rowUpper: rowUpper, columnType: columnType,
-                 columnLower: columnLower, columnUpper: columnUpper, objective: objective, kinds: kinds,
-                 entryRow: entryRow, entryColumn: entryColumn, entryValue: entryValue)
-    }
-
-    /// Hands 1-based arrays to GLPK as they are. Internal so that a test can pass what validation would
-    /// reject and watch the guard catch GLPK's internal error.
-    func load(into problem: OpaquePointer, rowType: [Int32], rowLower: [Double], rowUpper: [Double],
-              columnType: [Int32], columnLower: [Double], columnUpper: [Double], objective: [Double],
-              kinds: [Int32]?, entryRow: [Int32], entryColumn: [Int32], entryValue: [Double]) throws(LPError) {
         let direction = program.direction == .minimize ? GLP_MIN : GLP_MAX
-        let rows = Int32(rowType.count - 1), columns = Int32(columnType.count - 1)
-        let entries = Int32(entryValue.count - 1)
         try guarded {
-            sc_glpk_load(problem, direction, rows, columns, rowType, rowLower, rowUpper,
-                         columnType, columnLower, columnUpper, objective, kinds, entries,
+            sc_glpk_load(problem, direction, Int32(rows), Int32(columns), rowType, rowLower, rowUpper,
+                         columnType, columnLower, columnUpper, objective, kinds, Int32(entryValue.count - 1),
                          entryRow, entryColumn, entryValue)
         }
     }

@@ -30,7 +30,10 @@ extension Matrix where Scalar == Rational {
 
     /// The values times the lcm L of their denominators (integers), and L.
     private static func integers(_ values: [Rational]) -> (values: [BigInt], scale: BigInt) {
-        let scale = FractionFreeLU.commonDenominator(values)
+        let scale = values.reduce(BigInt(1)) { lcm, value in
+            value.denominator == 1 || lcm % value.denominator == 0
+                ? lcm : lcm / BigInt(lcm.magnitude.greatestCommonDivisor(with: value.denominator.magnitude)) * value.denominator
+        }
         return (values.map { $0.numerator * (scale / $0.denominator) }, scale)
     }
 }

@@ -94,6 +94,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// - Complexity: O(m·n).
     public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
+        if let doubles = self as? Matrix<Double>, let product = doubles.doubleProduct(x as? [Double] ?? []) as? [Scalar] {
+            return product
+        }
         if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorProduct(x as? [Rational] ?? []) as? [Scalar] {
             return product
         }
@@ -109,6 +112,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// - Complexity: O(m·n).
     public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
+        if let doubles = self as? Matrix<Double>, let product = doubles.doubleTransposedProduct(y as? [Double] ?? []) as? [Scalar] {
+            return product
+        }
         if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorTransposedProduct(y as? [Rational] ?? []) as? [Scalar] {
             return product
         }

@@ -25,10 +25,17 @@ extension BasisPursuit {
                            rhoCertificate: value == nil ? [] : Array(lp.x[0..<scaled.rows]), rhoWitness: [],
                            rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
         }
-        let rho = try SignedNullSpaceLP.solve(matrix: scaled, support: support, signs: signs, solver: solver)
+        let method: UniquenessAnalysis<Double>.Method = isNoiseFree(problem) ? .exponent : .dualNondegeneracy
+        let rho: SignedNullSpaceConstant
+        do {
+            rho = try SignedNullSpaceLP.solve(matrix: scaled, support: support, signs: signs, solver: solver)
+        } catch .numericalFailure(let why) {
+            return UniquenessAnalysis(supportSize: support.count, columnRank: rank, method: method, rho: nil,
+                                      isUnique: rank < support.count ? false : nil,
+                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); use the exact mode")
+        }
         let finite = rho.value.isFinite ? rho.value : nil
-        return .decide(supportSize: support.count, columnRank: rank,
-                       method: isNoiseFree(problem) ? .exponent : .dualNondegeneracy, rho: finite,
+        return .decide(supportSize: support.count, columnRank: rank, method: method, rho: finite,
                        rhoCertificate: rho.certificate, rhoWitness: rho.witness,
                        rhoBelowOne: finite.flatMap(belowOne) ?? (finite == nil ? false : nil), nondegenerate: nondegenerate)
     }

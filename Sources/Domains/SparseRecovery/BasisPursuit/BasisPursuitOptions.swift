@@ -11,5 +11,6 @@ public struct BasisPursuitOptions: Sendable {
     /// Whether to decide uniqueness (one more LP for ϱ). Default `true`.
     public var analyzeUniqueness = true
 
+    /// The defaults listed above.
     public init() {}
 }

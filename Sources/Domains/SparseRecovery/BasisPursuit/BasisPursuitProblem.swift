@@ -15,6 +15,7 @@ public struct NoiseBall<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Which norm measures the residual.
     public var norm: ResidualNorm
 
+    /// The ball ‖A x − y‖ ≤ `bound` in `norm` (checked when solving: η must be finite and ≥ 0).
     public init(bound: Scalar, norm: ResidualNorm) {
         self.bound = bound
         self.norm = norm
@@ -40,6 +41,7 @@ public struct BasisPursuitProblem<Scalar: LinearAlgebraScalar>: Sendable, Hashab
     /// The residual ball; `nil` means A x = y exactly.
     public var noise: NoiseBall<Scalar>?
 
+    /// A problem; nothing is checked until it is solved (``BasisPursuit`` validates sizes and values).
     public init(matrix: Matrix<Scalar>, observations: [Scalar], weights: [Scalar]? = nil, nonnegative: Bool = false,
                 noise: NoiseBall<Scalar>? = nil) {
         self.matrix = matrix

@@ -12,15 +12,17 @@ public enum BasisPursuitStatus: String, Sendable, Hashable, Codable {
 
 /// What the LP solves cost.
 public struct LPStatistics: Sendable, Hashable, Codable {
-    /// Rows and columns of the basis pursuit LP.
+    /// Rows of the basis pursuit LP.
     public var rows: Int
+    /// Columns of the basis pursuit LP.
     public var columns: Int
     /// Simplex iterations of the basis pursuit LP.
     public var iterations: Int
     /// Wall-clock seconds of the basis pursuit LP solve (GLPK plus the Swift layer).
     public var solveSeconds: Double
-    /// Further LPs solved for certificates (ϱ, Farkas), and their wall-clock seconds.
+    /// Further LPs solved for certificates (ϱ, Farkas).
     public var auxiliarySolves: Int
+    /// Their wall-clock seconds.
     public var auxiliarySeconds: Double
 }
 
@@ -30,6 +32,7 @@ public struct LPStatistics: Sendable, Hashable, Codable {
 /// `BasisPursuitOptions.supportTolerance · max(1, ‖x‖_∞)`; in the exact mode, iff xⱼ ≠ 0 exactly
 /// (``supportTolerance`` is 0).
 public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
+    /// Optimal or infeasible.
     public let status: BasisPursuitStatus
     /// The minimizer x* (empty when infeasible).
     public let x: [Scalar]

@@ -13,7 +13,12 @@ import DenseLinearAlgebra
 public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Which test decided.
     public enum Method: String, Sendable, Hashable, Codable {
-        case exponent, oneSidedExponent, dualNondegeneracy
+        /// A_S injective and ϱ(S, σ) < 1 (an exact criterion for A x = y).
+        case exponent
+        /// A_S injective and ϱ⁺(S) < 1 (an exact criterion for A x = y, x ≥ 0).
+        case oneSidedExponent
+        /// Every nonbasic variable has a nonzero reduced cost (sufficient only; for noise-aware BP).
+        case dualNondegeneracy
     }
 
     /// |S|.

@@ -34,9 +34,9 @@ public struct SignedNullSpaceConstant: Sendable, Hashable {
     public let witness: [Double]
     /// |‖(Aᵀμ)_{S^c}‖_∞ − ⟨τ, v_S⟩|, recomputed from ``certificate`` and ``witness`` (0 when ϱ = +∞).
     public let dualityGap: Double
-    /// The optimal simplex basis of ``SignedNullSpaceLP/reciprocalProgram(matrix:support:signs:)``, for warm
-    /// starts of related computations (same A and S, other τ: pass it as `solver.options.warmStart`); `nil`
-    /// when ϱ = 0 or +∞ or when the fallback form was used.
+    /// The optimal simplex basis of ``SignedNullSpaceLP/reciprocalProgram(matrix:support:signs:)``, for callers
+    /// that solve related LPs of that form themselves (``SignedNullSpaceLP/solve(matrix:support:signs:solver:)``
+    /// does not warm-start: it measured slower); `nil` when ϱ = 0 or +∞ or when the fallback form was used.
     public let basis: Basis?
     /// Simplex iterations spent (all LPs of this computation).
     public let iterations: Int

@@ -1,0 +1,27 @@
+import DenseLinearAlgebra
+import ExactArithmetic
+import Testing
+
+@Suite("The specialized rational and double matrix products")
+struct MatrixProductTests {
+    @Test("rational products equal the naive sums")
+    func products() throws {
+        let a = Matrix(rows: 3, columns: 4, elements: (0..<12).map { Rational($0 % 5 - 2, [1, 3, 4, 7][$0 % 4]) })
+        let x = [Rational(1, 3), 0, Rational(-5, 8), 2]
+        let y = [Rational(2, 9), Rational(-1, 1024), 3]
+        for i in 0..<3 {
+            #expect(a.multiply(x)[i] == (0..<4).reduce(Rational.zero) { $0 + a[i, $1] * x[$1] })
+        }
+        for j in 0..<4 {
+            #expect(a.multiplyTransposed(y)[j] == (0..<3).reduce(Rational.zero) { $0 + a[$1, j] * y[$1] })
+        }
+    }
+
+    @Test("double products equal the naive sums")
+    func doubleProducts() throws {
+        let a = Matrix(rows: 3, columns: 5, elements: (0..<15).map { Double($0 % 7) - 2.5 })
+        let x = [0.5, -1, 2, 0, 3], y = [1.5, 0, -2]
+        for i in 0..<3 { #expect(a.multiply(x)[i] == (0..<5).reduce(0.0) { $0 + a[i, $1] * x[$1] }) }
+        for j in 0..<5 { #expect(a.multiplyTransposed(y)[j] == (0..<3).reduce(0.0) { $0 + a[$1, j] * y[$1] }) }
+    }
+}
