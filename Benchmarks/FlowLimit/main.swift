@@ -3,7 +3,8 @@ import DiagonalNetworks
 import Foundation
 
 // flow-benchmark: time of the limit solver x_∞(α) on random exactly consistent instances, side by side with
-// plain NumPy gradient descent (numpy_gd.py) run to relative accuracy 1e-6 of x_∞ or a wall-time cap.
+// plain NumPy gradient descent (numpy_gd.py) run to relative accuracy 1e-6 of x_∞, to its own O(η)-biased
+// limit, or to a wall-time cap (60 s by default), whichever comes first.
 //
 // Usage: flow-benchmark [--gd-cap SECONDS] [--no-gd] [--python PATH]
 // Instances: ConsistentInstance (A on 2⁻¹⁰ℤ, x₀ on 2⁻⁴ℤ, y = A x₀ exact) drawn with SplitMix64(seed: 2026),
@@ -45,7 +46,7 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[2]
 }
 
-struct GDResult: Decodable { let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool }
+struct GDResult: Decodable { let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool; let stop: String }
 
 func numpyGD(_ data: ConsistentInstance, limit: [Double], depth: Int, alpha: Double, arguments: Arguments) -> GDResult? {
     let payload: [String: Any] = [
@@ -71,8 +72,11 @@ func numpyGD(_ data: ConsistentInstance, limit: [Double], depth: Int, alpha: Dou
 }
 
 let arguments = Arguments(CommandLine.arguments)
-print("| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | NumPy GD | GD iterations | GD rel. accuracy | ratio |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+/// Prints one line unbuffered, so that progress shows when the output goes to a file.
+func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+emit("| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | NumPy GD | GD iterations | GD ‖x−x_∞‖₁/‖x_∞‖₁ | time ratio |")
+emit("|---|---|---|---|---|---|---|---|---|---|")
 for (rows, columns) in [(20, 60), (50, 200)] {
     let data = instance(rows: rows, columns: columns)
     for depth in [2, 3, 4] {
@@ -86,14 +90,19 @@ for (rows, columns) in [(20, 60), (50, 200)] {
                 guard let limit else { continue }
                 var gdColumns = "– | – | – | –"
                 if arguments.runGD, let gd = numpyGD(data, limit: limit.x, depth: depth, alpha: alpha, arguments: arguments) {
-                    let status = gd.reached ? String(format: "%.2f s", gd.seconds) : String(format: "> %.0f s (cap)", gd.seconds)
+                    let status = switch gd.stop {
+                    case "reached": String(format: "%.2f s", gd.seconds)
+                    case "own limit": String(format: "%.2f s (own limit)", gd.seconds)
+                    default: String(format: "> %.0f s (cap)", gd.seconds)
+                    }
+                    let ratio = String(format: "%.0f×", gd.seconds * 1e3 / time)
                     gdColumns = "\(status) | \(gd.iterations) | \(String(format: "%.1e", gd.relativeError)) | "
-                        + String(format: "%@%.0f×", gd.reached ? "" : "> ", gd.seconds * 1e3 / time)
+                        + (gd.stop == "cap" ? "> " + ratio : ratio)
                 }
-                print("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | \(String(format: "%.2f", time)) | "
+                emit("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | \(String(format: "%.2f", time)) | "
                     + "\(limit.newtonIterations) | \(String(format: "%.3e", limit.errorL1 ?? .nan)) | \(gdColumns) |")
             } catch {
-                print("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | failed: \(error) |")
+                emit("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | failed: \(error) |")
             }
         }
     }

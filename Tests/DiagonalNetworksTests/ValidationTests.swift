@@ -68,6 +68,9 @@ struct ValidationTests {
             try FlowLimitSolver(network: network, reference: [1, 1])
         }
         #expect(throws: DiagonalNetworkError.self) { try FlowLimitSolver(network: network, reference: [1, 0, 0.5]) }
+        #expect(throws: DiagonalNetworkError.nonFiniteReference(index: 1)) {
+            try FlowLimitSolver(network: network, reference: [1, .nan, 0.5])
+        }
         #expect(throws: DiagonalNetworkError.invalidStep(-1)) { try GradientDescentSimulator(network: network, step: -1) }
     }
 

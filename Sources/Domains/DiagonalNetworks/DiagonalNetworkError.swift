@@ -22,6 +22,8 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
     case dependentRow(Int)
     /// The reference solution x* has the wrong length.
     case referenceLength(expected: Int, found: Int)
+    /// An entry of the reference x* is not finite.
+    case nonFiniteReference(index: Int)
     /// The reference x* does not reproduce y on its support: A_S x*_S ≠ y.
     case inconsistentReference(row: Int, residual: Double)
     /// A step size η that is not a positive finite number.
@@ -55,6 +57,8 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
             "row \(row) of A is a linear combination of the rows before it; remove it (the data stay the same)"
         case let .referenceLength(expected, found):
             "the reference solution x* has \(found) entries but A has \(expected) columns"
+        case let .nonFiniteReference(index):
+            "x*[\(index)] of the reference solution is not a finite number"
         case let .inconsistentReference(row, residual):
             "the reference x* does not solve A x = y: row \(row) is off by \(residual); "
                 + "pass the exact basis pursuit solution of these data"

@@ -50,13 +50,9 @@ public struct FlowLimitSolver: Sendable {
         guard reference.count == network.matrix.columns else {
             throw .referenceLength(expected: network.matrix.columns, found: reference.count)
         }
+        if let bad = reference.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteReference(index: bad) }
         if network.exactData != nil {
-            var exactReference: [Rational] = []
-            for value in reference {
-                guard let r = Rational(exactly: value) else { throw .inconsistentReference(row: 0, residual: value) }
-                exactReference.append(r)
-            }
-            try self.init(network: network, exactReference: exactReference)
+            try self.init(network: network, exactReference: reference.map { Rational(exactly: $0) ?? .zero })
             return
         }
         let coordinates = try SupportCoordinates.supportAware(
