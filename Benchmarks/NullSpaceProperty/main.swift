@@ -14,7 +14,7 @@ func option(_ name: String) -> String? {
 let threads = option("--threads").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
 let milpLimit = option("--milp-limit").flatMap(Double.init) ?? 120
 let only = option("--only")
-let cases: [(m: Int, n: Int, s: Int, seed: UInt64)] = [(20, 40, 3, 1), (20, 40, 4, 1), (30, 60, 3, 1)]
+let cases: [(m: Int, n: Int, s: Int, seed: UInt64)] = [(20, 40, 3, 1), (20, 40, 4, 1), (30, 60, 3, 1), (20, 40, 4, 2)]
 
 print("| A (seed) | s | ρ_s | α_s | NSP | B&B time (s) | LPs solved | naive LPs | ratio | MILP time (s) | MILP ρ_s |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")

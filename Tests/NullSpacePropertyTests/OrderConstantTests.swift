@@ -26,6 +26,17 @@ struct OrderConstantTests {
         #expect(result.nspHolds == (expected < 1))
     }
 
+    @Test("orthogonal blocks diag([1, r₁], [1, r₂]): ρ_1 = max(1/r₁, 1/r₂), and ρ_2 = ∞ (a whole block's kernel vector)")
+    func orthogonalBlocks() throws {
+        let a = try NullSpaceMatrix(Matrix([[1, 0.5, 0, 0], [0, 0, 1, 0.25]]))
+        let one = try a.orderConstant(order: 1, options: Fixtures.options())
+        #expect(abs(one.lower - 4) < 1e-9)
+        #expect(one.incumbent.support == [3])
+        #expect(abs(try a.supportConstant([1, 3]).value - 4) < 1e-9)
+        let two = try a.orderConstant(order: 2, options: Fixtures.options())
+        #expect(two.isExact && two.lower == .infinity && two.nspHolds == false)
+    }
+
     @Test("ρ_S = max over sign patterns of ϱ(S, τ); its witness lies in ker A and attains it")
     func supportConstantAndWitness() throws {
         let a = try Fixtures.gaussian(6, 12, seed: 7)

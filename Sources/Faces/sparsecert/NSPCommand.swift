@@ -365,17 +365,11 @@ struct ExactReport: Codable {
     }
 }
 
-/// An optional that is written as JSON `null` instead of being left out.
-struct Nullable<Value: Codable>: Codable {
-    var value: Value?
-    init(_ value: Value?) { self.value = value }
-    init(from decoder: Decoder) throws {
+/// `nsp merge` reads reports back, so the `null`-writing optional of `BPCommand.swift` decodes too.
+extension Nullable: Decodable where Value: Decodable {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        value = container.decodeNil() ? nil : try container.decode(Value.self)
-    }
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value { try container.encode(value) } else { try container.encodeNil() }
+        self.init(container.decodeNil() ? nil : try container.decode(Value.self))
     }
 }
 
@@ -385,10 +379,13 @@ struct Nullable<Value: Codable>: Codable {
 private func loadNullSpaceMatrix(_ path: String) throws -> NullSpaceMatrix {
     let exact: Matrix<Rational>
     do { exact = try ProblemFile.loadMatrix(path) } catch {
-        guard path.lowercased().hasSuffix(".json"), let problem = try? ProblemFile.load(path) else {
+        guard path.lowercased().hasSuffix(".json"), FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(error.description)
         }
-        exact = problem.matrix
+        do { exact = try ProblemFile.load(path).matrix } catch let problemError {
+            throw CommandFailure("\(path) is neither a JSON matrix (\(error.description)) nor a JSON problem file "
+                + "(\(problemError.description))")
+        }
     }
     return try library { () throws(NullSpacePropertyError) in try NullSpaceMatrix(exact: exact) }
 }

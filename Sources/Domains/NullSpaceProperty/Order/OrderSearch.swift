@@ -179,7 +179,8 @@ final class OrderSearch: Sendable {
         shared.withLock {
             $0.lps += constant.lpsSolved
             if atOrderLevel { $0.supportsSolved += 1 }
-            for candidate in candidates where candidate.incumbent.alpha > $0.incumbent.alpha {
+            // A witness must beat an LP value by more than round-off to replace it.
+            for candidate in candidates where candidate.incumbent.alpha > $0.incumbent.alpha + (candidate.fromWitness ? 1e-12 : 0) {
                 $0.incumbent = candidate.incumbent
                 $0.incumbentFromWitness = candidate.fromWitness
             }
@@ -257,10 +258,13 @@ final class OrderSearch: Sendable {
     }
 
     /// Records an exactly solved subset in the tables (and its proven bounds in certify mode).
+    ///
+    /// The proven table is written first: a thread that prunes with the new floating-point value then
+    /// always finds the matching proven value.
     private func store(_ constant: SupportConstant, in levels: LevelBounds) {
-        levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
         certified?.setExact(constant.support, alphas: CertifiedBound.alphas(exact: matrix.exact, support: constant.support,
                                                                              certificates: constant.certificates))
+        levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
         record(constant, atOrderLevel: false)
     }
 
@@ -288,7 +292,7 @@ final class OrderSearch: Sendable {
             ? (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !state.completed.contains($0) } : []
         var incumbent = state.incumbent
         var lps = state.lps
-        if !incumbent.support.isEmpty && state.incumbentFromWitness {
+        if !incumbent.support.isEmpty && state.incumbentFromWitness && mode != .naiveEnumeration {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             if check.alpha >= incumbent.alpha - 1e-9 {

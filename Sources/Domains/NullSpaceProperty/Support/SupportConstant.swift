@@ -35,12 +35,13 @@ func rhoOf(_ alpha: Double) -> Double { alpha >= 1 ? .infinity : alpha / (1 - al
 
 extension NullSpaceMatrix {
     /// ρ_S: solves ϱ(S, τ) for all 2^(s−1) sign patterns up to global sign (or the listed ones), in Gray-code
-    /// order, each LP warm-started from the optimal basis of the previous one.
+    /// order. Each LP starts cold: `SparseRecovery` solves ϱ in a form that is feasible at the origin, and a
+    /// warm start from the optimal basis of another τ (infeasible for the new τ) measured slower there.
     ///
     /// - Parameters:
     ///   - support: S, distinct 0-based indices (any order; the result lists them increasing).
     ///   - patterns: pattern numbers to solve (`nil`: all).
-    ///   - solver: GLPK configuration (its warm start is managed here).
+    ///   - solver: GLPK configuration (tolerances, limits).
     /// - Throws: ``NullSpacePropertyError/invalidSupport(_:)`` for an empty, repeated or out-of-range index;
     ///   ``NullSpacePropertyError/sparseRecovery(_:)`` when an LP fails.
     /// - Complexity: up to 2^(s−1) LPs with 2n − s rows and m + 1 columns.
@@ -59,17 +60,15 @@ extension NullSpaceMatrix {
         var values = Array(repeating: Double.nan, count: total)
         var certificates = Array(repeating: [Double](), count: total)
         var best: SignedNullSpaceConstant?
-        var warm = solver
         var solved = 0
         for p in chosen {
             let signs = SignPattern.signs(mask: SignPattern.mask(p), length: k)
             let result: SignedNullSpaceConstant
-            do { result = try SignedNullSpaceLP.solve(matrix: matrix, support: sorted, signs: signs, solver: warm) }
+            do { result = try SignedNullSpaceLP.solve(matrix: matrix, support: sorted, signs: signs, solver: solver) }
             catch { throw .sparseRecovery(error) }
             solved += 1
             values[p] = result.value
             certificates[p] = result.certificate
-            if let basis = result.basis { warm.options.warmStart = basis }
             if result.value > best?.value ?? -.infinity { best = result }
             if result.value.isInfinite { break }
         }
