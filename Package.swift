@@ -90,7 +90,7 @@ let package = Package(
             path: "Sources/Certificates/ErrorCertificates"),
         .target(
             name: "RateSweeps",
-            dependencies: ["DiagonalNetworks", "SparseRecovery", "DenseLinearAlgebra", "ExactArithmetic"],
+            dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Certificates/RateSweeps"),
         .target(
             name: "Plots",
@@ -127,6 +127,24 @@ let package = Package(
             name: "nsp-benchmark",
             dependencies: ["NullSpaceProperty", "ProblemData"],
             path: "Benchmarks/NullSpaceProperty"),
+
+        // Example programs (DESIGN.md §1.3 tightness constructions; see examples/README.md).
+        .executableTarget(
+            name: "one-r-family",
+            dependencies: ["RateSweeps", "DiagonalNetworks", "ProblemData", "ExactArithmetic"],
+            path: "examples/OneRFamily"),
+        .executableTarget(
+            name: "block-family",
+            dependencies: ["RateSweeps", "ProblemData", "ExactArithmetic"],
+            path: "examples/BlockFamily"),
+        .executableTarget(
+            name: "compressed-sensing",
+            dependencies: ["RateSweeps", "ProblemData"],
+            path: "examples/CompressedSensing"),
+        .executableTarget(
+            name: "noise-and-depth",
+            dependencies: ["RateSweeps", "Plots", "DiagonalNetworks", "ProblemData"],
+            path: "examples/NoiseAndDepth"),
 
         // Tests.
         .testTarget(

@@ -49,3 +49,34 @@ struct RateSweepTests {
         }
     }
 }
+
+@Suite("tightness constructions (the example programs' claims, small cases)")
+struct TightnessTests {
+    /// [1, r] at depth D ≥ 3: err/α → (1 + r)·h_D(r) within 1% (here far closer) at α = 1e-40.
+    @Test("err/α → (1 + r)·h_D(r)", arguments: [3, 4, 5])
+    func deepConstant(depth: Int) {
+        for r in [0.25, 0.5, 0.75] {
+            let rational = Rational(exactly: r)!
+            let sweep = RateSweep(matrix: Matrix(rows: 1, columns: 2, elements: [1, rational]), observations: [1],
+                                  reference: [1, 0], rho: r)
+            let error = sweep.run(depths: [depth], alphas: [1e-40])[0].error!
+            let p = Double(depth) / Double(depth - 2)
+            let h = pow(1 - r, -p) - pow(1 + r, -p)
+            #expect(abs(error / 1e-40 / ((1 + r) * h) - 1) < 0.01, "D = \(depth), r = \(r)")
+        }
+    }
+
+    /// [I₂ | B] with ϱ = ‖Bᵀσ‖_∞ = 3/8: fitted slopes within 1% of 1 − ϱ and 1.
+    @Test("block family slopes")
+    func blockFamily() throws {
+        let b: [[Rational]] = [[Rational(1, 4), Rational(-1, 8)], [Rational(-1, 8), Rational(1, 4)]]
+        var a = Matrix<Rational>(rows: 2, columns: 4)
+        for i in 0..<2 { a[i, i] = 1; for j in 0..<2 { a[i, 2 + j] = b[i][j] } }
+        let sweep = try RateSweep.prepare(matrix: a, observations: [1, -1])
+        #expect(abs(sweep.rho - 0.375) < 1e-9)
+        let points = sweep.run(depths: [2, 3], alphas: RateSweep.alphaGrid("1e-20:1e-100:6")!)
+        for summary in sweep.summarize(points, depths: [2, 3]) {
+            #expect(abs(summary.fittedSlope / summary.predictedSlope - 1) < 0.01)
+        }
+    }
+}

@@ -51,8 +51,8 @@ public struct LogLogPlot: Sendable {
 
         """
         for (low, high, horizontal) in [(x0, x1, true), (y0, y1, false)] {
-            let step = max(1, ((high - low) / 10).rounded(.up))
-            var k = low
+            let step = Self.decadeStep(high - low)
+            var k = (low / step).rounded(.up) * step
             while k <= high {
                 if horizontal {
                     let x = left + (k - low) / (high - low) * plotW
@@ -97,6 +97,15 @@ public struct LogLogPlot: Sendable {
             out += "<text x=\"\(legendX + 34)\" y=\"\(y + 4)\" font-size=\"12\">\(escape(entry.0))</text>\n"
         }
         return out + "</svg>\n"
+    }
+
+    /// The tick spacing in decades: the smallest of 1, 2, 5, 10, 20, 50, … giving at most 10 ticks.
+    static func decadeStep(_ range: Double) -> Double {
+        var scale = 1.0
+        while true {
+            for factor in [1.0, 2, 5] where range / (factor * scale) <= 10 { return factor * scale }
+            scale *= 10
+        }
     }
 
     private func escape(_ text: String) -> String {

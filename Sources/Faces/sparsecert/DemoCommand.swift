@@ -64,7 +64,7 @@ struct DemoCommand: ParsableCommand {
         let alphas = RateSweep.alphaGrid("1e-1:1e-30:12") ?? []
         let points = sweep.run(depths: [2, 3, 4], alphas: alphas)
         let summaries = sweep.summarize(points, depths: [2, 3, 4])
-        try SweepCommand.writePlot(points, summaries, rho: sweep.rho, to: plot, title: "sparsecert demo: ‖x∞(α) − x*‖₁ by depth")
+        try SweepCommand.writePlot(points, summaries, to: plot, title: "sparsecert demo: ‖x∞(α) − x*‖₁ by depth")
         if output.json {
             try printJSON(Report(
                 matrix: instance.matrix.rowArrays.map { $0.map(\.description) },

@@ -2,10 +2,8 @@ import ArgumentParser
 import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
-import Plots
 import ProblemData
 import RateSweeps
-import SparseRecovery
 
 /// `sparsecert sweep`: ‖x_∞(α) − x*‖₁ over a grid of depths and scales, slopes, CSV and an SVG plot.
 struct SweepCommand: ParsableCommand {
@@ -74,7 +72,7 @@ struct SweepCommand: ParsableCommand {
             do { try RateSweep.csv(points).write(toFile: csv, atomically: true, encoding: .utf8) }
             catch { throw CommandFailure("cannot write \(csv): \(error.localizedDescription)") }
         }
-        if let plot { try Self.writePlot(points, summaries, rho: sweep.rho, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: problem).lastPathComponent)") }
+        if let plot { try Self.writePlot(points, summaries, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: problem).lastPathComponent)") }
         if output.json {
             try printJSON(Report(
                 rho: sweep.rho, support: sweep.reference.indices.filter { sweep.reference[$0] != .zero },
@@ -89,22 +87,8 @@ struct SweepCommand: ParsableCommand {
 
     /// x* (exact BP) and ϱ for a sweep.
     static func prepare(_ matrix: Matrix<Rational>, _ observations: [Rational]) throws -> RateSweep {
-        var options = BasisPursuitOptions()
-        options.analyzeUniqueness = false
-        let bp: ExactBasisPursuitSolution
-        do { bp = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: matrix, observations: observations), options: options) }
+        do { return try RateSweep.prepare(matrix: matrix, observations: observations) }
         catch { throw CommandFailure(error.description) }
-        guard bp.solution.status == .optimal, bp.verified else {
-            throw CommandFailure("basis pursuit is \(bp.solution.status.rawValue): y is not in the range of A")
-        }
-        let rho: SignedNullSpaceConstant
-        do {
-            rho = try SignedNullSpaceLP.solve(matrix: matrix.map(\.doubleValue), support: bp.solution.support, signs: bp.solution.signs)
-        } catch { throw CommandFailure(error.description) }
-        guard rho.value < 1 else {
-            throw CommandFailure("ϱ(S, σ) = \(rho.value) ≥ 1: the basis pursuit solution is not unique, so the error has no single reference")
-        }
-        return RateSweep(matrix: matrix, observations: observations, reference: bp.solution.x, rho: rho.value)
     }
 
     static func printTable(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], alphas: [Double], rho: Double) {
@@ -126,19 +110,8 @@ struct SweepCommand: ParsableCommand {
         }
     }
 
-    static func writePlot(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], rho: Double, to path: String, title: String) throws {
-        var plot = LogLogPlot(title: title, xLabel: "initialization scale α", yLabel: "‖x∞(α) − x*‖₁")
-        for (index, summary) in summaries.enumerated() {
-            let series = points.filter { $0.depth == summary.depth }.compactMap { p in p.error.map { (x: p.alpha, y: $0) } }
-                .sorted { $0.x > $1.x }
-            plot.series.append(.init(label: "D = \(summary.depth)", points: series))
-            if let anchor = series.last {
-                let label = summary.depth == 2 ? String(format: "slope 1 − ϱ = %.3f", summary.predictedSlope) : "slope 1"
-                // Drawn a factor 30 below the data, so that the parallel reference stays visible.
-                plot.references.append(.init(label: label, slope: summary.predictedSlope, anchor: (anchor.x, anchor.y / 30), seriesIndex: index))
-            }
-        }
-        do { try plot.svg().write(toFile: path, atomically: true, encoding: .utf8) }
+    static func writePlot(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], to path: String, title: String) throws {
+        do { try RateSweep.plot(points, summaries, title: title).svg().write(toFile: path, atomically: true, encoding: .utf8) }
         catch { throw CommandFailure("cannot write \(path): \(error.localizedDescription)") }
     }
 }
