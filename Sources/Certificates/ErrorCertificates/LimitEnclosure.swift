@@ -190,6 +190,8 @@ extension LimitEnclosure {
             lower = (lower + value.mignitude).nextDown
             upper = (upper + value.magnitude).nextUp
         }
+        // An overflow anywhere (∞ − ∞ = NaN) leaves nothing proven.
+        guard lower.isFinite, upper.isFinite, x.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else { return nil }
         return LimitEnclosure(center: center, radius: radius, x: x, errorL1: Interval(max(0, lower), upper),
                               attempts: attempts)
     }
