@@ -14,7 +14,8 @@ struct SweepCommand: ParsableCommand {
             x* is the exact basis pursuit solution and ϱ = ϱ(S, σ) its exponent; the predicted slope of \
             log ‖x_∞(α) − x*‖₁ against log α is 1 − ϱ for D = 2 and 1 for D ≥ 3. The fitted slope is the \
             least-squares slope over the smallest-α quarter of the grid. Points run in parallel on all cores; \
-            --shard k/K computes every K-th point (concatenate the CSV rows of all shards for the full sweep).
+            --shard k/K (1-based, as for 'nsp') computes the grid points i with i mod K = k − 1; concatenate the CSV \
+            rows of all K shards for the full sweep.
             """)
 
     @Argument(help: "Problem file (JSON or a matrix file with y beside it).")
@@ -32,8 +33,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a log–log SVG plot here.", valueName: "FILE"))
     var plot: String?
 
-    @Option(help: ArgumentHelp("Compute shard k of K (0-based), e.g. 0/4.", valueName: "k/K"))
-    var shard = "0/1"
+    @Option(help: ArgumentHelp("Compute only shard k of K (1 ≤ k ≤ K), e.g. 2/4.", valueName: "k/K"))
+    var shard = "1/1"
 
     @OptionGroup var output: OutputOptions
 
@@ -55,15 +56,15 @@ struct SweepCommand: ParsableCommand {
             throw CommandFailure("--alphas '\(alphas)': give FROM:TO:COUNT with positive numbers and COUNT ≥ 2, e.g. 1e-1:1e-30:40")
         }
         let shardParts = shard.split(separator: "/").map { Int($0) }
-        guard shardParts.count == 2, let k = shardParts[0], let total = shardParts[1], total >= 1, (0..<total).contains(k) else {
-            throw CommandFailure("--shard '\(shard)': give k/K with 0 ≤ k < K, e.g. 0/4")
+        guard shardParts.count == 2, let k = shardParts[0], let total = shardParts[1], total >= 1, (1...total).contains(k) else {
+            throw CommandFailure("--shard '\(shard)': give k/K with 1 ≤ k ≤ K, e.g. 2/4")
         }
         let loaded: Problem
         do { loaded = try ProblemFile.load(problem) } catch { throw CommandFailure(error.description) }
         let sweep = try Self.prepare(loaded.matrix, loaded.observations)
         let depthValues = depthList.compactMap { $0 }
         let progress = ProgressLine(enabled: !output.json)
-        let points = sweep.run(depths: depthValues, alphas: grid, shard: k, shards: total) { done, count in
+        let points = sweep.run(depths: depthValues, alphas: grid, shard: k - 1, shards: total) { done, count in
             progress.update(done, count)
         }
         progress.finish()
