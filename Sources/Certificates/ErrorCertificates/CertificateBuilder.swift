@@ -16,12 +16,16 @@ import SparseRecovery
 ///    ``SupportFrame`` (``LimitEnclosure``) — the enclosure of ‖x_∞(α) − x*‖₁.
 /// 4. The rate law (C_D from the barrier certificate for D ≥ 3) and, for 1×2 data, the closed-form bound.
 public struct CertificateBuilder: Sendable {
+    /// D ≥ 2.
     public var depth: Int
+    /// α > 0 (product convention).
     public var alpha: Double
     /// Prove ϱ and ρ_S exactly (certified LPs) instead of solving them in floating point.
     public var exact: Bool
+    /// The GLPK configuration of every LP solve.
     public var solver: GLPKSolver
 
+    /// A builder for depth D and scale α; `exact` proves ϱ and ρ_S in rational arithmetic.
     public init(depth: Int, alpha: Double, exact: Bool = false, solver: GLPKSolver = GLPKSolver()) {
         self.depth = depth
         self.alpha = alpha

@@ -18,8 +18,11 @@ import SparseRecovery
 public enum CertificateVerifier {
     /// The checks performed, each with its outcome.
     public struct Report: Sendable {
+        /// The checks that hold.
         public var passed: [String] = []
+        /// The checks that fail (empty for a valid certificate).
         public var failed: [String] = []
+        /// Whether every check holds.
         public var isValid: Bool { failed.isEmpty }
         mutating func check(_ condition: Bool, _ what: String) {
             if condition { passed.append(what) } else { failed.append(what) }

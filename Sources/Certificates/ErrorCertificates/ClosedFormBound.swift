@@ -10,8 +10,11 @@ import Foundation
 /// As α → 0 both sides behave like (1 + r)·α^(1−r) (D = 2) and (1 + r)·h_D(r)·α (D ≥ 3).
 /// Evaluated in double precision (a closed form, not an interval proof).
 public struct ClosedFormBound: Sendable, Equatable {
+    /// r = |a₂/a₁|.
     public let r: Double
+    /// (1 + r)·αh(r c⁻), a lower bound of ‖x_∞(α) − x*‖₁.
     public let lower: Double
+    /// (1 + r)·αh(r c⁺), an upper bound of ‖x_∞(α) − x*‖₁.
     public let upper: Double
 
     /// The bound for A = [a₁, a₂], y, or `nil` when the data are not of that shape (m ≠ 1, n ≠ 2,

@@ -18,18 +18,25 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
     public var alpha: Double
     /// Always "product" (α is the scale of x).
     public var initConvention: String
+    /// x*, its proofs, ϱ and ρ_S.
     public var basisPursuit: BasisPursuitSection
+    /// x_∞(α) and the proven error enclosure.
     public var flow: FlowSection
+    /// The predicted law and the measured ratio.
     public var rate: RateSection
     /// The closed-form two-sided bound when the instance is a 1×2 tightness instance [a₁, a₂].
     public var closedForm: ClosedFormSection?
+    /// Whether everything is certified, and why.
     public var verdict: Verdict
 
+    /// The value of ``format`` this version writes and reads.
     public static let formatTag = "sparsecert-error-certificate/1"
 
     /// A and y as exact rational strings.
     public struct ProblemSection: Codable, Sendable, Equatable {
+        /// A, row by row, exact.
         public var matrix: [[String]]
+        /// y, exact.
         public var observations: [String]
     }
 
@@ -37,7 +44,9 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
     public struct BasisPursuitSection: Codable, Sendable, Equatable {
         /// x* exactly.
         public var xStar: [String]
+        /// S = supp(x*), 0-based.
         public var support: [Int]
+        /// σ = sign(x*_S).
         public var signs: [Int]
         /// ‖x*‖₁ exactly.
         public var objective: String
@@ -47,6 +56,7 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         public var exact: Bool
         /// ϱ(S, σ): exact "p/q" with `exact`, else the floating-point LP value as a decimal.
         public var rho: String
+        /// ϱ(S, σ) as a double.
         public var rhoValue: Double
         /// μ_ϱ (exact): (Aᵀμ_ϱ)_S = σ exactly; max_{Sᶜ}|Aᵀμ_ϱ| is a proven upper bound of ϱ (and < 1 proves
         /// uniqueness together with rank A_S = |S|).
@@ -67,13 +77,17 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
     public struct FlowSection: Codable, Sendable, Equatable {
         /// Midpoints of the enclosures of x_∞(α).
         public var x: [Double]
+        /// Lower ends of the enclosures of x_∞(α).
         public var xLower: [Double]
+        /// Upper ends of the enclosures of x_∞(α).
         public var xUpper: [Double]
         /// The Krawczyk box in (v, b) coordinates (v = z_S for D = 2, t = 1 − σz_S for D ≥ 3).
         public var boxCenter: [Double]
+        /// The componentwise radius of the box.
         public var boxRadius: [Double]
         /// ‖x_∞(α) − x*‖₁ ∈ [errorL1Lower, errorL1Upper].
         public var errorL1Lower: Double
+        /// The upper end of the error enclosure.
         public var errorL1Upper: Double
         /// upper/lower − 1.
         public var relativeWidth: Double
@@ -97,8 +111,11 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
 
     /// The closed-form non-asymptotic two-sided bound of the 1×2 family.
     public struct ClosedFormSection: Codable, Sendable, Equatable {
+        /// Which family and its r.
         public var family: String
+        /// The closed-form lower bound of the error.
         public var lower: Double
+        /// The closed-form upper bound of the error.
         public var upper: Double
         /// Whether [lower, upper] contains the certified enclosure.
         public var consistent: Bool
@@ -106,7 +123,9 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
 
     /// The verdict and the reasons for it.
     public struct Verdict: Codable, Sendable, Equatable {
+        /// Whether every part is proven and consistent.
         public var certified: Bool
+        /// One sentence per proven claim.
         public var reasons: [String]
     }
 

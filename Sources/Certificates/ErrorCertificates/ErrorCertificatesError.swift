@@ -13,6 +13,7 @@ public enum ErrorCertificatesError: Error, Sendable, Equatable, CustomStringConv
     /// A certificate whose claims do not hold (tampered or wrong); lists every failed check.
     case rejected([String])
 
+    /// What went wrong and what to change.
     public var description: String {
         switch self {
         case let .invalidInput(message): "invalid input: \(message)"

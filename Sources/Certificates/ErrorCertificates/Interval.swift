@@ -46,11 +46,16 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     /// {|x|}.
     public var absolute: Interval { Interval(mignitude, magnitude) }
 
+    /// "[lo, hi]".
     public var description: String { "[\(lo), \(hi)]" }
 
+    /// {x + y}, outward-rounded.
     public static func + (a: Interval, b: Interval) -> Interval { Interval((a.lo + b.lo).nextDown, (a.hi + b.hi).nextUp) }
+    /// {x − y}, outward-rounded.
     public static func - (a: Interval, b: Interval) -> Interval { Interval((a.lo - b.hi).nextDown, (a.hi - b.lo).nextUp) }
+    /// {−x} (exact).
     public static prefix func - (a: Interval) -> Interval { Interval(-a.hi, -a.lo) }
+    /// {x·y}, outward-rounded (exact 0 when a thin factor is 0).
     public static func * (a: Interval, b: Interval) -> Interval {
         if a.lo == a.hi && b.lo == b.hi {
             let p = a.lo * b.lo
@@ -61,6 +66,7 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
     /// a·b for a double b.
     public static func * (a: Interval, b: Double) -> Interval { a * Interval(b) }
+    /// a = a + b.
     public static func += (a: inout Interval, b: Interval) { a = a + b }
 
     /// The union hull.

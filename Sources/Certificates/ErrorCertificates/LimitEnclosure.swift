@@ -17,6 +17,7 @@ import Foundation
 public struct LimitEnclosure: Sendable {
     /// The verified box (center X̂ and componentwise radius).
     public let center: [Double]
+    /// The componentwise radius of the box.
     public let radius: [Double]
     /// x_∞(α) enclosed, n entries.
     public let x: [Interval]

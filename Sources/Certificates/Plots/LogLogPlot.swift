@@ -5,31 +5,45 @@ import Foundation
 public struct LogLogPlot: Sendable {
     /// A data series.
     public struct Series: Sendable {
+        /// The legend entry.
         public var label: String
+        /// The points (non-positive values are skipped).
         public var points: [(x: Double, y: Double)]
+        /// A series.
         public init(label: String, points: [(x: Double, y: Double)]) { self.label = label; self.points = points }
     }
     /// A reference line y = c·x^slope, drawn dashed in the colour of the series with the same index.
     public struct Reference: Sendable {
+        /// The legend entry.
         public var label: String
+        /// The slope on the log–log axes.
         public var slope: Double
         /// The point the line passes through.
         public var anchor: (x: Double, y: Double)
+        /// The series whose colour it takes.
         public var seriesIndex: Int
+        /// A reference line through `anchor`.
         public init(label: String, slope: Double, anchor: (x: Double, y: Double), seriesIndex: Int) {
             self.label = label; self.slope = slope; self.anchor = anchor; self.seriesIndex = seriesIndex
         }
     }
 
+    /// The title above the plot.
     public var title: String
+    /// The x-axis label.
     public var xLabel: String
+    /// The y-axis label.
     public var yLabel: String
+    /// The data series, drawn in order with the palette colours.
     public var series: [Series] = []
+    /// Dashed reference lines.
     public var references: [Reference] = []
+    /// The size of the SVG in pixels.
     public var width = 760.0, height = 520.0
 
     static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
 
+    /// An empty plot with a title and axis labels.
     public init(title: String, xLabel: String, yLabel: String) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
     }

@@ -12,7 +12,9 @@ import Foundation
 public struct RateSweep: Sendable {
     /// One grid point.
     public struct Point: Sendable, Hashable {
+        /// D.
         public var depth: Int
+        /// α.
         public var alpha: Double
         /// ‖x_∞ − x*‖₁, or `nil` when the solver failed at this point.
         public var error: Double?
@@ -22,6 +24,7 @@ public struct RateSweep: Sendable {
 
     /// The fit of one depth.
     public struct DepthSummary: Sendable, Hashable {
+        /// D.
         public var depth: Int
         /// 1 − ϱ (D = 2) or 1.
         public var predictedSlope: Double
@@ -31,12 +34,16 @@ public struct RateSweep: Sendable {
         public var localSlopes: [Double]
     }
 
+    /// A, exactly.
     public let matrix: Matrix<Rational>
+    /// y, exactly.
     public let observations: [Rational]
     /// The exact basis pursuit solution (the reference of every error).
     public let reference: [Rational]
+    /// ϱ(S, σ) of x* (sets the predicted depth-2 slope 1 − ϱ).
     public let rho: Double
 
+    /// A sweep around a given exact x* with its ϱ (see also ``prepare(matrix:observations:)``).
     public init(matrix: Matrix<Rational>, observations: [Rational], reference: [Rational], rho: Double) {
         self.matrix = matrix
         self.observations = observations

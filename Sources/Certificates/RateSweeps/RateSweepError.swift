@@ -5,6 +5,7 @@ public enum RateSweepError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The data were rejected by the basis pursuit layer.
     case invalidData(String)
 
+    /// What went wrong and what to change.
     public var description: String {
         switch self {
         case let .noUniqueReference(message): "\(message): the error ‖x_∞(α) − x*‖₁ needs a unique basis pursuit solution x*"
