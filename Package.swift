@@ -128,6 +128,11 @@ let package = Package(
             dependencies: ["NullSpaceProperty", "ProblemData"],
             path: "Benchmarks/NullSpaceProperty"),
 
+        .executableTarget(
+            name: "certify-benchmark",
+            dependencies: ["ErrorCertificates", "ProblemData"],
+            path: "Benchmarks/Certificates"),
+
         // Example programs (DESIGN.md §1.3 tightness constructions; see examples/README.md).
         .executableTarget(
             name: "one-r-family",

@@ -210,7 +210,7 @@ extension LimitEnclosure {
         }
         for attempt in 1...12 {
             if let enclosure = check(system: system, center: center, radius: radius, attempts: attempt) {
-                return enclosure
+                return tightened(enclosure, system: system)
             }
             guard let (_, spread) = system.krawczyk(center: center, radius: radius) else {
                 throw .enclosureFailed("the box around the computed point leaves the domain (radius \(radius.max() ?? 0))")
@@ -218,5 +218,19 @@ extension LimitEnclosure {
             radius = radius.indices.map { max(2 * radius[$0], 2 * spread[$0]) }
         }
         throw .enclosureFailed("Krawczyk's test did not contract after 12 boxes")
+    }
+
+    /// Shrinks a proven box towards K (the Jacobian enclosure over a smaller box is tighter, so K shrinks
+    /// too) while Krawczyk's test still holds and the error enclosure gets narrower; at most 4 rounds.
+    static func tightened(_ proven: LimitEnclosure, system: EnclosureSystem) -> LimitEnclosure {
+        var best = proven
+        for _ in 0..<4 {
+            guard let (_, spread) = system.krawczyk(center: best.center, radius: best.radius) else { break }
+            let radius = best.radius.indices.map { min(best.radius[$0], 1.05 * spread[$0]) }
+            guard let next = check(system: system, center: best.center, radius: radius, attempts: best.attempts + 1),
+                  next.errorL1.hi - next.errorL1.lo < best.errorL1.hi - best.errorL1.lo else { break }
+            best = next
+        }
+        return best
     }
 }
