@@ -83,7 +83,7 @@ public struct CertificateBuilder: Sendable {
 
         let flow = ErrorCertificate.FlowSection(
             x: enclosure.x.map(\.mid), xLower: enclosure.x.map(\.lo), xUpper: enclosure.x.map(\.hi),
-            boxCenter: enclosure.center, boxRadius: enclosure.radius,
+            boxCenter: enclosure.center, boxRadius: enclosure.radius, boxBasis: enclosure.basis,
             errorL1Lower: enclosure.errorL1.lo, errorL1Upper: enclosure.errorL1.hi,
             relativeWidth: enclosure.errorL1.lo > 0 ? enclosure.errorL1.hi / enclosure.errorL1.lo - 1 : .infinity,
             errorL1Solver: limit.errorL1 ?? .nan)

@@ -96,7 +96,16 @@ public enum CertificateVerifier {
             report.failed.append("fresh ρ_S solve failed")
         }
         // Flow enclosure.
-        let system = EnclosureSystem(frame: frame, depth: c.depth, alpha: c.alpha)
+        var basis: Matrix<Double>?
+        if let rows = c.flow.boxBasis {
+            guard rows.count == frame.nColumns, rows.allSatisfy({ $0.count == frame.nColumns && $0.allSatisfy(\.isFinite) }),
+                  let matrix = try? Matrix(rows) else {
+                report.failed.append("flow.box_basis must be a finite \(frame.nColumns)×\(frame.nColumns) matrix")
+                return report
+            }
+            basis = matrix
+        }
+        let system = EnclosureSystem(frame: frame, depth: c.depth, alpha: c.alpha, basis: basis)
         guard let enclosure = LimitEnclosure.check(system: system, center: c.flow.boxCenter, radius: c.flow.boxRadius) else {
             report.failed.append("Krawczyk's test fails on the stated box: it does not prove where x_∞(α) is")
             return report

@@ -85,6 +85,8 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         public var boxCenter: [Double]
         /// The componentwise radius of the box.
         public var boxRadius: [Double]
+        /// R (rows) with b = R·c when the box's b part is in aligned coordinates c; `nil` for R = I.
+        public var boxBasis: [[Double]]?
         /// ‖x_∞(α) − x*‖₁ ∈ [errorL1Lower, errorL1Upper].
         public var errorL1Lower: Double
         /// The upper end of the error enclosure.

@@ -25,6 +25,8 @@ public struct LimitEnclosure: Sendable {
     public let errorL1: Interval
     /// Krawczyk attempts until the box contracted.
     public let attempts: Int
+    /// R with b = R·c: the box's b part is in c coordinates (`nil`: R = I). Row-major rows.
+    public let basis: [[Double]]?
 
     /// Everything F, F' need at one box.
     struct Evaluation {
@@ -36,16 +38,43 @@ public struct LimitEnclosure: Sendable {
 }
 
 /// The system F(X) = 0 of a ``SupportFrame`` at one depth and scale, in interval arithmetic.
+///
+/// The b part of the unknowns may be given in other coordinates c, b = R·c, for any square R (`basis`):
+/// then N is replaced by N·R (enclosed) and F₂ by (N·R)ᵀe. A successful Krawczyk test proves the Jacobian
+/// nonsingular, hence N·R of full column rank and R invertible, so the zero found is the zero of the original
+/// system. With R = L⁻ᵀ from NᵀWN = LLᵀ the box is aligned with the conditioning of the off-support balance,
+/// which keeps an axis-aligned box from wrapping when the off-support entries span many orders of magnitude.
 struct EnclosureSystem: Sendable {
     let frame: SupportFrame
     let link: IntervalLink
+    /// α.
+    let alpha: Double
+    /// R (q×q), or `nil` for R = I.
+    let basis: Matrix<Double>?
+    /// N·R enclosed, (n−s)×q row-major.
+    let coupling: [Interval]
 
     var dimension: Int { frame.s + frame.nColumns }
 
-    init(frame: SupportFrame, depth: Int, alpha: Double) {
+    init(frame: SupportFrame, depth: Int, alpha: Double, basis: Matrix<Double>? = nil) {
         self.frame = frame
         let logAlpha = Interval.log(Interval(alpha)) ?? Interval(log(alpha))
         self.link = IntervalLink(depth: depth, logAlpha: logAlpha)
+        self.alpha = alpha
+        self.basis = basis
+        let q = frame.nColumns
+        if let basis {
+            var product = [Interval](repeating: Interval(0), count: frame.offCount * q)
+            for i in 0..<frame.offCount {
+                for k in 0..<q {
+                    let entry = frame.n[i * q + k]
+                    for j in 0..<q where basis[k, j] != 0 { product[i * q + j] += entry * basis[k, j] }
+                }
+            }
+            coupling = product
+        } else {
+            coupling = frame.n
+        }
     }
 
     /// du_k/dv_k: 1 for D = 2, −σ_k for D ≥ 3.
@@ -78,7 +107,7 @@ struct EnclosureSystem: Sendable {
                 let coefficient = link.depth == 2 ? frame.m[i * s + k] : frame.m[i * s + k] * (-Double(frame.signs[k]))
                 z += coefficient * box[k]
             }
-            for j in 0..<q { z += frame.n[i * q + j] * box[s + j] }
+            for j in 0..<q { z += coupling[i * q + j] * box[s + j] }
             guard let (value, slope) = link.evaluate(z: z) else { return nil }
             e.append(value)
             w.append(slope)
@@ -87,7 +116,7 @@ struct EnclosureSystem: Sendable {
         for k in 0..<s { f[k] = supportValue[k] - frame.referenceOnSupport[k] }
         for i in 0..<off {
             for k in 0..<s { f[k] += frame.m[i * s + k] * e[i] }
-            for j in 0..<q { f[s + j] += frame.n[i * q + j] * e[i] }
+            for j in 0..<q { f[s + j] += coupling[i * q + j] * e[i] }
         }
         var jacobian: [Interval] = []
         if wantJacobian {
@@ -97,7 +126,7 @@ struct EnclosureSystem: Sendable {
             var rowCoefficients = [Interval](repeating: Interval(0), count: dim)
             for i in 0..<off {
                 for k in 0..<s { rowCoefficients[k] = frame.m[i * s + k] }
-                for j in 0..<q { rowCoefficients[s + j] = frame.n[i * q + j] }
+                for j in 0..<q { rowCoefficients[s + j] = coupling[i * q + j] }
                 for r in 0..<dim {
                     let left = rowCoefficients[r] * w[i]
                     for c in 0..<dim {
@@ -108,6 +137,54 @@ struct EnclosureSystem: Sendable {
             }
         }
         return LimitEnclosure.Evaluation(f: f, jacobian: jacobian, offSupport: e, supportValue: supportValue)
+    }
+
+    /// The same system with b = R·c, R = L⁻ᵀ from the Cholesky factor of the b block NᵀWN of the Jacobian at a
+    /// point, and that point in the new coordinates (c = Lᵀb); the system itself when there is no b or the
+    /// block is not numerically positive definite.
+    func aligned(at point: [Double]) -> (EnclosureSystem, [Double]) {
+        let s = frame.s, q = frame.nColumns, dim = dimension
+        guard q > 0, basis == nil, let evaluation = evaluate(point.map(Interval.init)) else { return (self, point) }
+        var block = Matrix<Double>(rows: q, columns: q)
+        for r in 0..<q { for c in 0..<q { block[r, c] = evaluation.jacobian[(s + r) * dim + s + c].mid } }
+        guard let lower = Self.cholesky(block), let inverseTransposed = Self.inverseTransposedLower(lower) else { return (self, point) }
+        let b = Array(point[s...])
+        let c = (0..<q).map { j in (j..<q).reduce(0.0) { $0 + lower[$1, j] * b[$1] } }  // Lᵀb
+        return (EnclosureSystem(frame: frame, depth: link.depth, alpha: alpha, basis: inverseTransposed),
+                Array(point[..<s]) + c)
+    }
+
+    /// L with LLᵀ = M for a symmetric positive definite M (`nil` otherwise).
+    static func cholesky(_ m: Matrix<Double>) -> Matrix<Double>? {
+        let n = m.rows
+        var l = Matrix<Double>(rows: n, columns: n)
+        for j in 0..<n {
+            var d = m[j, j]
+            for k in 0..<j { d -= l[j, k] * l[j, k] }
+            guard d > 0, d.isFinite else { return nil }
+            l[j, j] = d.squareRoot()
+            for i in (j + 1)..<n {
+                var v = m[i, j]
+                for k in 0..<j { v -= l[i, k] * l[j, k] }
+                l[i, j] = v / l[j, j]
+            }
+        }
+        return l
+    }
+
+    /// L⁻ᵀ for a lower-triangular L with positive diagonal.
+    static func inverseTransposedLower(_ l: Matrix<Double>) -> Matrix<Double>? {
+        let n = l.rows
+        var inverse = Matrix<Double>(rows: n, columns: n)  // L⁻¹, lower triangular
+        for c in 0..<n {
+            for r in c..<n {
+                var v = r == c ? 1.0 : 0.0
+                for k in c..<r { v -= l[r, k] * inverse[k, c] }
+                inverse[r, c] = v / l[r, r]
+            }
+        }
+        let result = inverse.transposed
+        return result.elements.allSatisfy(\.isFinite) ? result : nil
     }
 
     /// The midpoint Jacobian's inverse (C), scaled to unit diagonal before the LU; `nil` if singular.
@@ -194,20 +271,21 @@ extension LimitEnclosure {
         // An overflow anywhere (∞ − ∞ = NaN) leaves nothing proven.
         guard lower.isFinite, upper.isFinite, x.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else { return nil }
         return LimitEnclosure(center: center, radius: radius, x: x, errorL1: Interval(max(0, lower), upper),
-                              attempts: attempts)
+                              attempts: attempts, basis: system.basis?.rowArrays)
     }
 
     /// Refines a starting point by Newton and grows a box around it until Krawczyk's test proves it.
     /// - Throws: ``ErrorCertificatesError/enclosureFailed(_:)`` after 12 unsuccessful boxes.
-    static func prove(system: EnclosureSystem, start: [Double]) throws(ErrorCertificatesError) -> LimitEnclosure {
-        let center = system.refine(start)
+    static func prove(system plain: EnclosureSystem, start: [Double]) throws(ErrorCertificatesError) -> LimitEnclosure {
+        let (system, aligned) = plain.aligned(at: plain.refine(start))
+        let center = system.refine(aligned, iterations: 3)
         guard let atCenter = system.evaluate(center.map(Interval.init)), let c = system.preconditioner(atCenter) else {
             throw .enclosureFailed("the Jacobian of the limit equations is singular at the computed point")
         }
         let newton = c.multiply(atCenter.f.map(\.mid))
-        var radius = center.indices.map { i in
-            max(4 * abs(newton[i]), 1e-14 * abs(center[i]), i < system.frame.s && system.link.depth > 2 ? 1e-300 : 1e-14)
-        }
+        // Four Newton steps, but at least a relative 1e-14 (the coordinates have very different scales: t may be
+        // 1e-40, c is normalized by the Jacobian); the loop below grows the box when K does not fit.
+        var radius = center.indices.map { i in max(4 * abs(newton[i]), 1e-14 * abs(center[i]), 1e-300) }
         for attempt in 1...12 {
             if let enclosure = check(system: system, center: center, radius: radius, attempts: attempt) {
                 return tightened(enclosure, system: system)
