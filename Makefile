@@ -29,3 +29,5 @@ benchmarks:
 	$(SWIFT) build -c release
 	"$$($(SWIFT) build -c release --show-bin-path)/lp-overhead-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/bp-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/nsp-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/flow-benchmark"

@@ -110,11 +110,11 @@ let package = Package(
         // against the LinearProgramming layer — the one exception to "only LinearProgramming imports C".
         .executableTarget(
             name: "lp-overhead-benchmark",
-            dependencies: ["LinearProgramming", "CGLPK"],
+            dependencies: ["LinearProgramming", "ProblemData", "CGLPK"],
             path: "Benchmarks/LPOverhead"),
         .executableTarget(
             name: "flow-benchmark",
-            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra"],
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ProblemData"],
             path: "Benchmarks/FlowLimit",
             exclude: ["numpy_gd.py"]),
 
@@ -154,7 +154,7 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "DiagonalNetworksTests",
-            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "ExactArithmeticTests",
             dependencies: ["ExactArithmetic"]),
@@ -163,7 +163,7 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra"]),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming", "ExactArithmetic"]),
+            dependencies: ["LinearProgramming", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),

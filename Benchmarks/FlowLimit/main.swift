@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import DiagonalNetworks
+import ProblemData
 import Foundation
 
 // flow-benchmark: time of the limit solver x_∞(α) on random exactly consistent instances, side by side with

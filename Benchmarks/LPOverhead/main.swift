@@ -1,7 +1,7 @@
 // Per-LP overhead of SparseCert's GLPK layer against calling GLPK's C API directly.
 //
 // Both sides solve the same basis-pursuit LPs (min Σ(p + q) s.t. A(p − q) = y, p, q ≥ 0, Gaussian A with
-// a fixed SplitMix64 seed) with the same method (dual simplex, no presolve, messages off) and read back the
+// fixed seeds of ProblemData's SplitMix64) with the same method (dual simplex, no presolve, messages off) and read back the
 // same results (objective, primal and dual values, basis statuses). The SparseCert side adds validation,
 // the setjmp guard and Swift arrays. Runs alternate between the two sides so that machine noise hits both
 // alike; the report gives medians and their ratio.
@@ -12,30 +12,15 @@ import DenseLinearAlgebra
 import Dispatch
 import Foundation
 import LinearProgramming
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func gaussian() -> Double {
-        let u = max(uniform(), 0x1p-60), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-    }
-}
+import ProblemData
 
 /// A Gaussian m×n matrix (entries N(0, 1/m)) and y = A x₀ for a random s-sparse x₀.
 func instance(rows m: Int, columns n: Int, seed: UInt64) -> (a: [[Double]], y: [Double]) {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     let scale = 1 / Double(m).squareRoot()
-    let a = (0..<m).map { _ in (0..<n).map { _ in random.gaussian() * scale } }
+    let a = (0..<m).map { _ in (0..<n).map { _ in random.nextGaussian() * scale } }
     var x = [Double](repeating: 0, count: n)
-    for _ in 0..<max(1, m / 7) { x[Int(random.next() % UInt64(n))] = random.gaussian() }
+    for _ in 0..<max(1, m / 7) { x[Int(random.next() % UInt64(n))] = random.nextGaussian() }
     let y = a.map { row in zip(row, x).reduce(0) { $0 + $1.0 * $1.1 } }
     return (a, y)
 }

@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import DiagonalNetworks
+import ProblemData
 
 /// Reproducible instances for the tests: SplitMix64 with fixed seeds, redrawn until x₀ has a strict
 /// least-norm certificate (so that x₀ is the unique basis pursuit solution).

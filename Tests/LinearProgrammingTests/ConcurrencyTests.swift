@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import LinearProgramming
+import ProblemData
 import DenseLinearAlgebra
 import Testing
 
@@ -48,19 +49,4 @@ final class ResultBox: Sendable {
 
     func store(_ index: Int, _ result: Result<LPSolution, LPError>) { results.withLock { $0[index] = result } }
     func value(_ index: Int) -> Result<LPSolution, LPError> { results.withLock { $0[index]! } }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): the fixed-seed generator of the test suite.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1) with 53 random bits.
-    mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -1,5 +1,6 @@
 @testable import LinearProgramming
 import DenseLinearAlgebra
+import ProblemData
 import Testing
 
 /// Invalid models and options are typed errors before GLPK sees anything; GLPK's own internal errors

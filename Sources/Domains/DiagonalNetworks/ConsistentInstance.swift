@@ -22,14 +22,20 @@ public struct ConsistentInstance: Sendable {
     /// Draws an instance.
     /// - Parameters:
     ///   - rows: m. - columns: n. - sparsity: s ≤ min(m, n).
-    ///   - generator: the random source (use ``DenseLinearAlgebra/SplitMix64`` with a fixed seed).
+    ///   - generator: the random source (a seeded generator, e.g. ProblemData's SplitMix64, for reproducibility).
     /// - Precondition: 0 < s ≤ min(m, n) (programmer input).
-    public init(rows: Int, columns: Int, sparsity: Int, generator: inout SplitMix64) {
+    public init(rows: Int, columns: Int, sparsity: Int, generator: inout some RandomNumberGenerator) {
+        /// A standard normal draw (Box–Muller).
+        func gaussian() -> Double {
+            let u1 = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+            let u2 = Double.random(in: 0..<1, using: &generator)
+            return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        }
         precondition(sparsity > 0 && sparsity <= min(rows, columns), "ConsistentInstance: bad sparsity")
         var a = Matrix<Double>(rows: rows, columns: columns)
         for i in 0..<rows {
             for j in 0..<columns {
-                a[i, j] = (generator.nextGaussian() / Double(rows).squareRoot() * 1024).rounded() / 1024
+                a[i, j] = (gaussian() / Double(rows).squareRoot() * 1024).rounded() / 1024
             }
         }
         var x = [Double](repeating: 0, count: columns)

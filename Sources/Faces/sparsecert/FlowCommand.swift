@@ -3,7 +3,8 @@ import DenseLinearAlgebra
 import DiagonalNetworks
 import ExactArithmetic
 import Foundation
-import LinearProgramming
+import ProblemData
+import SparseRecovery
 
 /// `sparsecert flow`: where gradient flow on a depth-D diagonal network ends, and how far that is from x*.
 struct FlowCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct FlowCommand: ParsableCommand {
         var library: InitializationConvention { self == .product ? .product : .perFactor }
     }
 
-    @Argument(help: "Problem file: JSON {\"A\": [[…]], \"y\": […]} with numbers or exact strings like \"1/3\".")
+    @Argument(help: "Problem file (JSON {\"A\", \"y\"} with numbers or exact strings like \"1/3\", or another format sparsecert reads).")
     var problem: String
 
     @Option(help: "Depth D ≥ 2.")
@@ -78,11 +79,12 @@ struct FlowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (matrix, observations) = try FlowProblemInput.load(problem)
+        let loaded: Problem
+        do { loaded = try ProblemFile.load(problem) } catch { throw CommandFailure(error.description) }
         do {
-            let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth,
-                                              alpha: alpha, convention: initConvention.library)
-            let reference = try FlowProblemInput.basisPursuit(matrix: matrix, observations: observations)
+            let network = try DiagonalNetwork(exactMatrix: loaded.matrix, observations: loaded.observations,
+                                              depth: depth, alpha: alpha, convention: initConvention.library)
+            let reference = try basisPursuit(loaded)
             let report = try solve(network, reference: reference)
             if output.json {
                 try printJSON(report)
@@ -146,50 +148,18 @@ struct FlowCommand: ParsableCommand {
             + (report.converged ? "" : "   (not converged: raise --max-steps)"))
         if let parametrization = report.parametrization { print("coordinates: \(parametrization)") }
     }
-}
 
-/// Problem input and basis pursuit for `flow`.
-///
-/// Stopgap until `ProblemData` (``ProblemFile/load``) and `SparseRecovery` (basis pursuit) land on main:
-/// JSON problem files only, and x* from the certified LP of the LinearProgramming layer.
-enum FlowProblemInput {
-    static func load(_ path: String) throws -> (Matrix<Rational>, [Rational]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the problem file \(path)")
+    /// x* = argmin ‖x‖₁ s.t. A x = y, exactly (SparseRecovery's certified basis pursuit).
+    private func basisPursuit(_ loaded: Problem) throws -> [Rational] {
+        let solution: ExactBasisPursuitSolution
+        do {
+            solution = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: loaded.matrix, observations: loaded.observations))
+        } catch {
+            throw CommandFailure("basis pursuit: \(error.description)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let rows = object["A"] as? [[Any]], let y = object["y"] as? [Any] else {
-            throw CommandFailure("\(path): expected a JSON object {\"A\": [[…], …], \"y\": […]}")
+        guard solution.verified, solution.solution.x.count == loaded.matrix.columns else {
+            throw CommandFailure("basis pursuit could not be certified exactly: \(solution.steps.joined(separator: "; "))")
         }
-        func number(_ value: Any, _ place: String) throws -> Rational {
-            let text = (value as? String) ?? (value as? NSNumber)?.stringValue ?? ""
-            guard let parsed = try? Rational(parsing: text) else {
-                throw CommandFailure("\(path): \(place) = \(value) is not a number")
-            }
-            return parsed
-        }
-        var entries: [[Rational]] = []
-        for (i, row) in rows.enumerated() {
-            entries.append(try row.enumerated().map { (j, value) in try number(value, "A[\(i)][\(j)]") })
-        }
-        let matrix: Matrix<Rational>
-        do { matrix = try Matrix(entries) } catch { throw CommandFailure("\(path): \(error)") }
-        return (matrix, try y.enumerated().map { (i, value) in try number(value, "y[\(i)]") })
-    }
-
-    /// x* = argmin ‖x‖₁ s.t. A x = y, solved by GLPK and certified exactly (x = p − q, p, q ≥ 0).
-    static func basisPursuit(matrix: Matrix<Rational>, observations: [Rational]) throws -> [Rational] {
-        let n = matrix.columns
-        var lp = LinearProgram<Rational>()
-        for _ in 0..<(2 * n) { lp.addVariable(cost: 1) }
-        for i in 0..<matrix.rows {
-            let terms = (0..<n).flatMap { j in [(column: j, coefficient: matrix[i, j]), (column: n + j, coefficient: -matrix[i, j])] }
-            lp.addConstraint(terms, .fixed(observations[i]))
-        }
-        let result = try GLPKSolver().solveCertified(lp)
-        guard let certificate = result.certificate, result.isCertified else {
-            throw CommandFailure("basis pursuit could not be certified: \(result.steps.joined(separator: "; "))")
-        }
-        return (0..<n).map { certificate.x[$0] - certificate.x[n + $0] }
+        return solution.solution.x
     }
 }

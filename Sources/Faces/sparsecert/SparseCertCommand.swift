@@ -19,6 +19,8 @@ struct SparseCertCommand: ParsableCommand {
             Run 'sparsecert help <subcommand>' for the options of each subcommand.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
-                      FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self])
+        subcommands: [
+            DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
+            FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self,
+        ])
 }

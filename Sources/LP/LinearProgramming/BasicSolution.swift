@@ -37,7 +37,7 @@ struct BasicSolution {
         for k in status.indices where status[k] != .basic { values[k] = try form.nonbasicValue(k, status[k]) }
         // M̃_B z_B = −Σ_N M̃_k z_k, with the nonbasic values brought to one denominator first.
         let nonbasic = status.indices.filter { status[$0] != .basic && values[$0] != .zero }
-        let valueScale = leastCommonMultiple(nonbasic.map { values[$0].denominator })
+        let valueScale = Rational.commonDenominator(of: nonbasic.map { values[$0] })
         var rhs = [BigInt](repeating: 0, count: m)
         for k in nonbasic {
             let v = values[k].numerator * (valueScale / values[k].denominator)

@@ -36,7 +36,7 @@ struct ExactStandardForm {
                                 count: rows + columns)
         var rowScales: [BigInt] = []
         for (i, constraint) in program.constraints.enumerated() {
-            let scale = leastCommonMultiple(constraint.terms.map(\.coefficient.denominator))
+            let scale = Rational.commonDenominator(of: constraint.terms.map(\.coefficient))
             rowScales.append(scale)
             scaled[i][i] = scale
             for term in constraint.terms {
@@ -49,7 +49,7 @@ struct ExactStandardForm {
         lower = bounds.map(\.lower)
         upper = bounds.map(\.upper)
         let costs = program.variables.map(\.cost)
-        let costScale = leastCommonMultiple(costs.map(\.denominator))
+        let costScale = Rational.commonDenominator(of: costs)
         self.costs = costs
         self.costScale = costScale
         scaledCosts = Array(repeating: 0, count: rows)
@@ -84,12 +84,4 @@ struct ExactStandardForm {
 
     /// "row i" or "column j".
     func describe(_ k: Int) -> String { k < rows ? "row \(k)" : "column \(k - rows)" }
-}
-
-/// The least common multiple of positive integers (1 for none).
-func leastCommonMultiple(_ values: [BigInt]) -> BigInt {
-    values.reduce(BigInt(1)) { result, value in
-        value == 1 || result % value == 0 ? result
-            : result / BigInt(result.magnitude.greatestCommonDivisor(with: value.magnitude)) * value
-    }
 }

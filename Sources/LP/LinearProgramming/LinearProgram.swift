@@ -54,6 +54,7 @@ public struct LinearTerm<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Its coefficient.
     public var coefficient: Scalar
 
+    @inlinable
     public init(column: Int, coefficient: Scalar) {
         self.column = column
         self.coefficient = coefficient
@@ -79,6 +80,14 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         /// Whether xⱼ must be an integer.
         public var isInteger: Bool
         public var name: String?
+
+        @inlinable
+        public init(bounds: Bounds<Scalar>, cost: Scalar, isInteger: Bool = false, name: String? = nil) {
+            self.bounds = bounds
+            self.cost = cost
+            self.isInteger = isInteger
+            self.name = name
+        }
     }
 
     /// A constraint lᵣ ≤ Σⱼ aᵣⱼ xⱼ ≤ uᵣ with a sparse row.
@@ -86,6 +95,13 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         public var terms: [LinearTerm<Scalar>]
         public var bounds: Bounds<Scalar>
         public var name: String?
+
+        @inlinable
+        public init(terms: [LinearTerm<Scalar>], bounds: Bounds<Scalar>, name: String? = nil) {
+            self.terms = terms
+            self.bounds = bounds
+            self.name = name
+        }
     }
 
     public var direction: OptimizationDirection
@@ -103,7 +119,7 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     }
 
     /// Adds a variable and returns its index.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func addVariable(bounds: Bounds<Scalar> = .atLeast(.zero), cost: Scalar = .zero,
                                      isInteger: Bool = false, name: String? = nil) -> Int {
         variables.append(Variable(bounds: bounds, cost: cost, isInteger: isInteger, name: name))
@@ -111,7 +127,8 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     }
 
     /// Adds the constraint `bounds ∋ Σ coefficient·x[column]` and returns its row index.
-    @discardableResult
+    /// (Inlinable, so that building large LPs runs specialized for the scalar in the caller's module.)
+    @inlinable @discardableResult
     public mutating func addConstraint(_ terms: [(column: Int, coefficient: Scalar)], _ bounds: Bounds<Scalar>,
                                        name: String? = nil) -> Int {
         let row = terms.map { LinearTerm(column: $0.column, coefficient: $0.coefficient) }

@@ -1,3 +1,4 @@
+import BigInt
 import ExactArithmetic
 
 /// A number type the dense linear algebra works with: a field with an ordered magnitude.
@@ -14,15 +15,42 @@ public protocol LinearAlgebraScalar: SignedNumeric, Comparable, Hashable, Sendab
     static var unitRoundoff: Double { get }
     /// The value as the nearest double.
     var doubleValue: Double { get }
+    /// Σₖ aₖ·bₖ for slices of equal length: the kernel of every matrix product. Each type computes it in
+    /// its own fastest way (a plain loop for doubles, integers over a common denominator for rationals).
+    static func sumOfProducts(_ a: ArraySlice<Self>, _ b: ArraySlice<Self>) -> Self
+}
+
+extension LinearAlgebraScalar {
+    /// Σₖ aₖ·bₖ term by term.
+    public static func sumOfProducts(_ a: ArraySlice<Self>, _ b: ArraySlice<Self>) -> Self {
+        var sum = Self.zero
+        for (x, y) in zip(a, b) where x != .zero { sum += x * y }
+        return sum
+    }
 }
 
 extension Double: LinearAlgebraScalar {
     public static var isExact: Bool { false }
     public static var unitRoundoff: Double { Double.ulpOfOne / 2 }
     public var doubleValue: Double { self }
+
+    public static func sumOfProducts(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
+        var sum = 0.0
+        for (x, y) in zip(a, b) { sum += x * y }
+        return sum
+    }
 }
 
 extension Rational: LinearAlgebraScalar {
     public static var isExact: Bool { true }
     public static var unitRoundoff: Double { 0 }
+
+    /// Σₖ aₖ·bₖ as one integer dot product over the common denominators of a and b, and a single
+    /// reduction at the end — instead of a gcd for every term.
+    public static func sumOfProducts(_ a: ArraySlice<Rational>, _ b: ArraySlice<Rational>) -> Rational {
+        let (p, l) = Rational.overCommonDenominator(a), (q, m) = Rational.overCommonDenominator(b)
+        var sum = BigInt(0)
+        for (x, y) in zip(p, q) where !x.isZero && !y.isZero { sum += x * y }
+        return Rational(sum, l * m)
+    }
 }

@@ -1,4 +1,3 @@
-import ExactArithmetic
 
 /// A dense m×n matrix stored row by row.
 ///
@@ -52,7 +51,7 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 
     /// The entry in row `i`, column `j`.
     public subscript(i: Int, j: Int) -> Scalar {
-        get { elements[i * columns + j] }
+        @inlinable get { elements[i * columns + j] }
         set { elements[i * columns + j] = newValue }
     }
 
@@ -89,40 +88,20 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         return result
     }
 
-    /// A·x.
+    /// A·x, row by row through ``LinearAlgebraScalar/sumOfProducts(_:_:)``.
     /// - Precondition: `x.count == columns`.
     /// - Complexity: O(m·n).
     public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
-        if let doubles = self as? Matrix<Double>, let product = doubles.doubleProduct(x as? [Double] ?? []) as? [Scalar] {
-            return product
-        }
-        if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorProduct(x as? [Rational] ?? []) as? [Scalar] {
-            return product
-        }
-        return (0..<rows).map { i in
-            var sum = Scalar.zero
-            for j in 0..<columns { sum += self[i, j] * x[j] }
-            return sum
-        }
+        return (0..<rows).map { i in Scalar.sumOfProducts(elements[i * columns..<(i + 1) * columns], x[...]) }
     }
 
-    /// Aᵀ·y.
+    /// Aᵀ·y, as (Aᵀ)·y.
     /// - Precondition: `y.count == rows`.
     /// - Complexity: O(m·n).
     public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
-        if let doubles = self as? Matrix<Double>, let product = doubles.doubleTransposedProduct(y as? [Double] ?? []) as? [Scalar] {
-            return product
-        }
-        if let exact = self as? Matrix<Rational>, let product = exact.commonDenominatorTransposedProduct(y as? [Rational] ?? []) as? [Scalar] {
-            return product
-        }
-        var result = Array(repeating: Scalar.zero, count: columns)
-        for i in 0..<rows where y[i] != .zero {
-            for j in 0..<columns { result[j] += self[i, j] * y[i] }
-        }
-        return result
+        return transposed.multiply(y)
     }
 
     /// The product A·B.

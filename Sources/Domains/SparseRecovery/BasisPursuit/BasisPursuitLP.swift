@@ -24,20 +24,20 @@ struct BasisPursuitLP<Scalar: LinearAlgebraScalar> {
         if l1Ball { for _ in 0..<(2 * m) { lp.addVariable(bounds: .atLeast(.zero)) } }
         for i in 0..<m {
             var terms: [(column: Int, coefficient: Scalar)] = []
-            for j in 0..<n where a.entry(i, j) != .zero {
-                terms.append((j, a.entry(i, j)))
-                if !problem.nonnegative { terms.append((n + j, -a.entry(i, j))) }
+            for j in 0..<n where a[i, j] != .zero {
+                terms.append((j, a[i, j]))
+                if !problem.nonnegative { terms.append((n + j, -a[i, j])) }
             }
             if l1Ball { terms += [(residualOffset + i, -1), (residualOffset + m + i, 1)] }
             let y = problem.observations[i]
             if let noise = problem.noise, noise.norm == .infinity, noise.bound > .zero {
-                lp.addRow(terms, .between(y - noise.bound, y + noise.bound))
+                lp.addConstraint(terms, .between(y - noise.bound, y + noise.bound))
             } else {
-                lp.addRow(terms, .fixed(y))
+                lp.addConstraint(terms, .fixed(y))
             }
         }
         if l1Ball, let noise = problem.noise {
-            lp.addRow((0..<(2 * m)).map { (column: residualOffset + $0, coefficient: 1) }, .atMost(noise.bound))
+            lp.addConstraint((0..<(2 * m)).map { (column: residualOffset + $0, coefficient: 1) }, .atMost(noise.bound))
         }
         self.program = lp
     }

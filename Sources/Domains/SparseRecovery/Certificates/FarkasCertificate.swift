@@ -41,10 +41,10 @@ public struct FarkasCertificate<Scalar: LinearAlgebraScalar>: Sendable, Hashable
         let l1Ball = problem.noise?.norm == .one && eta > .zero
         let s = l1Ball ? lp.addVariable(bounds: .atLeast(.zero)) : nil
         for j in 0..<a.columns {
-            let terms = (0..<m).filter { a.entry($0, j) != .zero }.flatMap { i in
-                [(column: i, coefficient: a.entry(i, j)), (column: m + i, coefficient: -a.entry(i, j))]
+            let terms = (0..<m).filter { a[$0, j] != .zero }.flatMap { i in
+                [(column: i, coefficient: a[i, j]), (column: m + i, coefficient: -a[i, j])]
             }
-            lp.addRow(terms, problem.nonnegative ? .atMost(.zero) : .fixed(.zero))
+            lp.addConstraint(terms, problem.nonnegative ? .atMost(.zero) : .fixed(.zero))
         }
         var normalization: [(column: Int, coefficient: Scalar)] = []
         for i in 0..<m {
@@ -54,9 +54,9 @@ public struct FarkasCertificate<Scalar: LinearAlgebraScalar>: Sendable, Hashable
             if -y - penalty != .zero { normalization.append((m + i, -y - penalty)) }
         }
         if let s { normalization.append((s, -eta)) }
-        lp.addRow(normalization, .fixed(1))
+        lp.addConstraint(normalization, .fixed(1))
         if let s {
-            for i in 0..<m { lp.addRow([(i, 1), (m + i, 1), (s, -1)], .atMost(.zero)) }
+            for i in 0..<m { lp.addConstraint([(i, 1), (m + i, 1), (s, -1)], .atMost(.zero)) }
         }
         return lp
     }

@@ -15,10 +15,10 @@ enum OneSidedExponent {
         for _ in 0..<matrix.rows { lp.addVariable(bounds: .free) }
         let t = lp.addVariable(bounds: .atLeast(-1), cost: 1)
         func column(_ j: Int) -> [(column: Int, coefficient: Scalar)] {
-            (0..<matrix.rows).compactMap { i in matrix.entry(i, j) == .zero ? nil : (i, matrix.entry(i, j)) }
+            (0..<matrix.rows).compactMap { i in matrix[i, j] == .zero ? nil : (i, matrix[i, j]) }
         }
-        for j in pattern.indices { lp.addRow(column(j), .fixed(1)) }
-        for j in pattern.complement { lp.addRow(column(j) + [(t, -1)], .atMost(.zero)) }
+        for j in pattern.indices { lp.addConstraint(column(j), .fixed(1)) }
+        for j in pattern.complement { lp.addConstraint(column(j) + [(t, -1)], .atMost(.zero)) }
         return lp
     }
 }

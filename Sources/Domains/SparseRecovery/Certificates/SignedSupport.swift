@@ -39,9 +39,9 @@ extension Matrix {
     /// Throws unless every entry passes `isUsable` (finite, for doubles); names the first bad entry.
     func validateEntries(_ isUsable: (Scalar) -> Bool, name: String = "A") throws(SparseRecoveryError) {
         for i in 0..<rows {
-            for j in 0..<columns where !isUsable(entry(i, j)) {
+            for j in 0..<columns where !isUsable(self[i, j]) {
                 throw .unusableNumber(place: "\(name)[\(i), \(j)] (row \(i), column \(j), 0-based)",
-                                      value: entry(i, j).doubleValue)
+                                      value: self[i, j].doubleValue)
             }
         }
     }

@@ -217,14 +217,14 @@ extension SignedNullSpaceLP {
         let s = pattern.indices.count, c = pattern.complement.count
         for i in 0..<matrix.rows {
             var terms: [(column: Int, coefficient: Scalar)] = []
-            for (k, j) in pattern.indices.enumerated() where matrix.entry(i, j) != .zero { terms.append((k, matrix.entry(i, j))) }
-            for (k, j) in pattern.complement.enumerated() where matrix.entry(i, j) != .zero {
-                terms.append((s + k, matrix.entry(i, j)))
-                terms.append((s + c + k, -matrix.entry(i, j)))
+            for (k, j) in pattern.indices.enumerated() where matrix[i, j] != .zero { terms.append((k, matrix[i, j])) }
+            for (k, j) in pattern.complement.enumerated() where matrix[i, j] != .zero {
+                terms.append((s + k, matrix[i, j]))
+                terms.append((s + c + k, -matrix[i, j]))
             }
-            lp.addRow(terms, .fixed(.zero))
+            lp.addConstraint(terms, .fixed(.zero))
         }
-        lp.addRow((0..<(2 * c)).map { (column: s + $0, coefficient: 1) }, .atMost(1))
+        lp.addConstraint((0..<(2 * c)).map { (column: s + $0, coefficient: 1) }, .atMost(1))
         return lp
     }
 
@@ -235,12 +235,12 @@ extension SignedNullSpaceLP {
         var signOf = Array(repeating: 0, count: matrix.columns)
         for (j, sign) in zip(pattern.indices, pattern.signs) { signOf[j] = sign }
         for j in 0..<matrix.columns {
-            var terms = (0..<matrix.rows).compactMap { i in matrix.entry(i, j) == .zero ? nil : (column: i, coefficient: matrix.entry(i, j)) }
+            var terms = (0..<matrix.rows).compactMap { i in matrix[i, j] == .zero ? nil : (column: i, coefficient: matrix[i, j]) }
             if signOf[j] != 0 {
                 terms.append((s, signOf[j] > 0 ? -1 : 1))
-                lp.addRow(terms, .fixed(.zero))
+                lp.addConstraint(terms, .fixed(.zero))
             } else {
-                lp.addRow(terms, .between(-1, 1))
+                lp.addConstraint(terms, .between(-1, 1))
             }
         }
         return lp
@@ -251,13 +251,13 @@ extension SignedNullSpaceLP {
         for _ in 0..<matrix.rows { lp.addVariable(bounds: .free) }
         let t = lp.addVariable(bounds: .atLeast(.zero), cost: 1)
         func column(_ j: Int) -> [(column: Int, coefficient: Scalar)] {
-            (0..<matrix.rows).compactMap { i in matrix.entry(i, j) == .zero ? nil : (i, matrix.entry(i, j)) }
+            (0..<matrix.rows).compactMap { i in matrix[i, j] == .zero ? nil : (i, matrix[i, j]) }
         }
-        for (j, sign) in zip(pattern.indices, pattern.signs) { lp.addRow(column(j), .fixed(sign > 0 ? 1 : -1)) }
+        for (j, sign) in zip(pattern.indices, pattern.signs) { lp.addConstraint(column(j), .fixed(sign > 0 ? 1 : -1)) }
         for j in pattern.complement {
             let terms = column(j)
-            lp.addRow(terms + [(t, -1)], .atMost(.zero))
-            lp.addRow(terms + [(t, 1)], .atLeast(.zero))
+            lp.addConstraint(terms + [(t, -1)], .atMost(.zero))
+            lp.addConstraint(terms + [(t, 1)], .atLeast(.zero))
         }
         return lp
     }
@@ -267,11 +267,11 @@ extension SignedNullSpaceLP {
         var lp = LinearProgram<Scalar>(direction: .minimize)
         for _ in pattern.indices { lp.addVariable(bounds: .free) }
         for i in 0..<matrix.rows {
-            lp.addRow(pattern.indices.enumerated().compactMap { k, j in
-                matrix.entry(i, j) == .zero ? nil : (k, matrix.entry(i, j))
+            lp.addConstraint(pattern.indices.enumerated().compactMap { k, j in
+                matrix[i, j] == .zero ? nil : (k, matrix[i, j])
             }, .fixed(.zero))
         }
-        lp.addRow(pattern.signs.enumerated().map { ($0.offset, $0.element > 0 ? 1 : -1) }, .fixed(1))
+        lp.addConstraint(pattern.signs.enumerated().map { ($0.offset, $0.element > 0 ? 1 : -1) }, .fixed(1))
         return lp
     }
 

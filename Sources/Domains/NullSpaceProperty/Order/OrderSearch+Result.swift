@@ -1,0 +1,70 @@
+import Synchronization
+
+/// The result: exact when the search finished, otherwise an interval with its source.
+extension OrderSearch {
+    func finish(levelsDone: Int) throws(NullSpacePropertyError) -> OrderConstant {
+        let state = shared.withLock { $0 }
+        // Cheap bounds on a huge enumeration never list its chunks.
+        let listable = mode != .cheapBounds || Double(chunkCount) * Double(chunkSize) <= 2e6
+        let unfinished = listable
+            ? (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !state.completed.contains($0) } : []
+        var incumbent = state.incumbent
+        var lps = state.lps
+        if !incumbent.support.isEmpty && state.incumbentFromWitness && mode != .naiveEnumeration {
+            let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
+            lps += check.lpsSolved
+            if check.alpha >= incumbent.alpha - 1e-9 {
+                incumbent = Incumbent(alpha: max(check.alpha, incumbent.alpha), support: check.support,
+                                      signs: check.signs, witness: check.witness)
+            }
+        }
+        let levelsNeeded = mode == .branchAndBound ? min(2, s - 1) : 0
+        let complete = mode != .cheapBounds && unfinished.isEmpty && levelsDone >= levelsNeeded || incumbent.alpha >= 1
+        var upper = incumbent.alpha, source = "the search is complete: every support was solved or pruned"
+        if incumbent.alpha >= 1 {
+            source = "α = 1 is attained (ρ = ∞)"
+        } else if !complete {
+            (upper, source) = interruptedUpperBound(unfinished: listable ? unfinished : nil, levelsDone: levelsDone,
+                                                    lower: incumbent.alpha)
+        }
+        var result = OrderConstant(
+            order: s, method: mode, lowerAlpha: incumbent.alpha,
+            upperAlpha: max(upper, incumbent.alpha), incumbent: incumbent, complete: complete,
+            upperBoundSource: source, lpsSolved: lps,
+            naiveLPs: binomialDouble(matrix.columns, s) * Double(SignPattern.count(s)),
+            supportsSolved: state.supportsSolved, shard: options.shard, matrixDigest: matrix.digest,
+            seconds: state.previousSeconds + seconds)
+        if options.certifyBounds {
+            let latest = shared.withLock { $0.certifiedTop }
+            result.certifiedUpperAlpha = latest.first { $0.support != incumbent.support }?.alpha ?? 0
+        }
+        return result
+    }
+
+    /// An upper bound on α_s after an interrupted search: the pick-l bounds α_s ≤ (s/l)·α_l of the finished
+    /// levels, and, when there are few enough, the largest bound of the supports not yet finished
+    /// (`unfinished`: their chunks; `nil` when they were too many to list).
+    func interruptedUpperBound(unfinished: [Int]?, levelsDone: Int, lower: Double) -> (Double, String) {
+        guard let levels, levelsDone >= 1 else { return (1, "no bound finished before the time limit (α ≤ 1)") }
+        var best = 1.0, source = "α ≤ 1"
+        for l in 1...min(levelsDone, s - 1) {
+            let pick = Double(s) / Double(l) * levels.maximum(level: l)
+            if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
+        }
+        if let unfinished, levels.top == s - 1, levelsDone >= min(2, s - 1), unfinished.count * chunkSize <= 2_000_000 {
+            var largest = lower
+            for chunk in unfinished {
+                let first = chunk * chunkSize, last = min(coder.count, first + chunkSize)
+                var support = coder.subset(rank: first)
+                for rank in first..<last {
+                    largest = max(largest, levels.averaged(support).max() ?? 1)
+                    if rank + 1 < last { _ = coder.advance(&support) }
+                }
+            }
+            if largest < best {
+                (best, source) = (largest, "largest subset-average bound over the \(unfinished.count) unfinished chunks")
+            }
+        }
+        return (best, source + (mode == .cheapBounds ? "" : " (the search stopped early: time limit or chunk budget)"))
+    }
+}
