@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
+        .library(name: "ErrorCertificates", targets: ["ErrorCertificates"]),
+        .library(name: "RateSweeps", targets: ["RateSweeps"]),
+        .library(name: "Plots", targets: ["Plots"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -57,12 +60,17 @@ let package = Package(
             ],
             path: "Sources/LP/LinearProgramming"),
 
+        // Data layer: problem files and instance generators.
+        .target(
+            name: "ProblemData",
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            path: "Sources/Data/ProblemData"),
+
         // Domains layer.
         .target(
             name: "DiagonalNetworks",
             dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/DiagonalNetworks"),
-
         .target(
             name: "SparseRecovery",
             dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
@@ -72,18 +80,28 @@ let package = Package(
             dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Sources/Domains/NullSpaceProperty"),
 
-        // Data layer: problem files and instance generators.
+        // Certificates layer.
         .target(
-            name: "ProblemData",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
-            path: "Sources/Data/ProblemData"),
+            name: "ErrorCertificates",
+            dependencies: [
+                "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
+                "DenseLinearAlgebra", "ExactArithmetic",
+            ],
+            path: "Sources/Certificates/ErrorCertificates"),
+        .target(
+            name: "RateSweeps",
+            dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Certificates/RateSweeps"),
+        .target(
+            name: "Plots",
+            path: "Sources/Certificates/Plots"),
 
         // Faces.
         .executableTarget(
             name: "sparsecert",
             dependencies: [
-                "ExactArithmetic", "LinearProgramming", "ProblemData", "SparseRecovery", "NullSpaceProperty",
-                "DiagonalNetworks",
+                "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
+                "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -110,6 +128,29 @@ let package = Package(
             dependencies: ["NullSpaceProperty", "ProblemData"],
             path: "Benchmarks/NullSpaceProperty"),
 
+        .executableTarget(
+            name: "certify-benchmark",
+            dependencies: ["ErrorCertificates", "ProblemData"],
+            path: "Benchmarks/Certificates"),
+
+        // Example programs (DESIGN.md §1.3 tightness constructions; see examples/README.md).
+        .executableTarget(
+            name: "one-r-family",
+            dependencies: ["RateSweeps", "DiagonalNetworks", "ProblemData", "ExactArithmetic"],
+            path: "examples/OneRFamily"),
+        .executableTarget(
+            name: "block-family",
+            dependencies: ["RateSweeps", "ProblemData", "ExactArithmetic"],
+            path: "examples/BlockFamily"),
+        .executableTarget(
+            name: "compressed-sensing",
+            dependencies: ["RateSweeps", "ProblemData"],
+            path: "examples/CompressedSensing"),
+        .executableTarget(
+            name: "noise-and-depth",
+            dependencies: ["RateSweeps", "Plots", "DiagonalNetworks", "ProblemData"],
+            path: "examples/NoiseAndDepth"),
+
         // Tests.
         .testTarget(
             name: "DiagonalNetworksTests",
@@ -133,6 +174,12 @@ let package = Package(
         .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
+        .testTarget(
+            name: "ErrorCertificatesTests",
+            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic"]),
+        .testTarget(
+            name: "RateSweepsTests",
+            dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),

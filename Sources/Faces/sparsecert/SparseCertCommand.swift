@@ -21,6 +21,6 @@ struct SparseCertCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
-            FlowCommand.self,
+            FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self,
         ])
 }

@@ -1,0 +1,166 @@
+import Foundation
+
+/// A self-contained, re-checkable certificate for ‖x_∞(α) − x*‖₁ of a depth-D diagonal network on (A, y).
+///
+/// Every number a claim rests on is inside: the exact data, x* with its dual certificate, the exponent ϱ
+/// with its LP certificate (μ and the null-space witness v), ρ_S, the verified Krawczyk box of the limit
+/// equations, the enclosure of the error it implies, the rate law, and a verdict with reasons.
+/// ``CertificateVerifier`` re-checks all of it from the data alone. Rationals are strings "p/q".
+/// The JSON form has snake_case keys (``encoded()``, ``decode(_:)``).
+public struct ErrorCertificate: Codable, Sendable, Equatable {
+    /// The format tag, "sparsecert-error-certificate/1".
+    public var format: String
+    /// A and y exactly.
+    public var problem: ProblemSection
+    /// D ≥ 2.
+    public var depth: Int
+    /// α (product convention: u(0) = v(0) = α^(1/D)).
+    public var alpha: Double
+    /// Always "product" (α is the scale of x).
+    public var initConvention: String
+    /// x*, its proofs, ϱ and ρ_S.
+    public var basisPursuit: BasisPursuitSection
+    /// x_∞(α) and the proven error enclosure.
+    public var flow: FlowSection
+    /// The predicted law and the measured ratio.
+    public var rate: RateSection
+    /// The closed-form two-sided bound when the instance is a 1×2 tightness instance [a₁, a₂].
+    public var closedForm: ClosedFormSection?
+    /// Whether everything is certified, and why.
+    public var verdict: Verdict
+
+    /// The value of ``format`` this version writes and reads.
+    public static let formatTag = "sparsecert-error-certificate/1"
+
+    /// A and y as exact rational strings.
+    public struct ProblemSection: Codable, Sendable, Equatable {
+        /// A, row by row, exact.
+        public var matrix: [[String]]
+        /// y, exact.
+        public var observations: [String]
+    }
+
+    /// x* with its optimality and uniqueness proof, ϱ with its certificate, ρ_S.
+    public struct BasisPursuitSection: Codable, Sendable, Equatable {
+        /// x* exactly.
+        public var xStar: [String]
+        /// S = supp(x*), 0-based.
+        public var support: [Int]
+        /// σ = sign(x*_S).
+        public var signs: [Int]
+        /// ‖x*‖₁ exactly.
+        public var objective: String
+        /// μ with (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1 and ⟨y, μ⟩ = ‖x*‖₁ (exact).
+        public var dualCertificate: [String]
+        /// Whether ϱ and ρ_S were computed and proven in exact arithmetic (`--exact`).
+        public var exact: Bool
+        /// ϱ(S, σ): exact "p/q" with `exact`, else the floating-point LP value as a decimal.
+        public var rho: String
+        /// ϱ(S, σ) as a double.
+        public var rhoValue: Double
+        /// μ_ϱ (exact): (Aᵀμ_ϱ)_S = σ exactly; max_{Sᶜ}|Aᵀμ_ϱ| is a proven upper bound of ϱ (and < 1 proves
+        /// uniqueness together with rank A_S = |S|).
+        public var rhoCertificate: [String]
+        /// max_{Sᶜ}|Aᵀμ_ϱ|, exactly.
+        public var rhoUpperBound: String
+        /// v ∈ ker A with ‖v_{Sᶜ}‖₁ ≤ 1 and ⟨σ, v_S⟩ = ϱ (exact with `exact`; floating otherwise).
+        public var rhoWitness: [String]
+        /// ρ_S = max_τ ϱ(S, τ).
+        public var supportConstant: Double
+        /// ρ_S exactly (with `exact`).
+        public var supportConstantExact: String?
+        /// How the BP answer was proven.
+        public var proofSteps: [String]
+    }
+
+    /// x_∞(α) and the rigorous enclosure of the error.
+    public struct FlowSection: Codable, Sendable, Equatable {
+        /// Midpoints of the enclosures of x_∞(α).
+        public var x: [Double]
+        /// Lower ends of the enclosures of x_∞(α).
+        public var xLower: [Double]
+        /// Upper ends of the enclosures of x_∞(α).
+        public var xUpper: [Double]
+        /// The Krawczyk box in (v, b) coordinates (v = z_S for D = 2, t = 1 − σz_S for D ≥ 3).
+        public var boxCenter: [Double]
+        /// The componentwise radius of the box.
+        public var boxRadius: [Double]
+        /// R (rows) with b = R·c when the box's b part is in aligned coordinates c; `nil` for R = I.
+        public var boxBasis: [[Double]]?
+        /// ‖x_∞(α) − x*‖₁ ∈ [errorL1Lower, errorL1Upper].
+        public var errorL1Lower: Double
+        /// The upper end of the error enclosure.
+        public var errorL1Upper: Double
+        /// upper/lower − 1.
+        public var relativeWidth: Double
+        /// The limit solver's own (unproven) value, for comparison.
+        public var errorL1Solver: Double
+    }
+
+    /// The predicted law and the measured ratio.
+    public struct RateSection: Codable, Sendable, Equatable {
+        /// "c·α^(1−ϱ)" for D = 2, "C_D·α" for D ≥ 3.
+        public var law: String
+        /// 1 − ϱ for D = 2, 1 for D ≥ 3.
+        public var exponent: Double
+        /// C_D (D ≥ 3, from the barrier certificate) or 1 + r for the 1×2 family (D = 2); `nil` when unknown.
+        public var constant: Double?
+        /// err / α^exponent (midpoint of the enclosure).
+        public var scaledError: Double
+        /// err / (constant·α^exponent) when the constant is known.
+        public var ratio: Double?
+    }
+
+    /// The closed-form non-asymptotic two-sided bound of the 1×2 family.
+    public struct ClosedFormSection: Codable, Sendable, Equatable {
+        /// Which family and its r.
+        public var family: String
+        /// The closed-form lower bound of the error.
+        public var lower: Double
+        /// The closed-form upper bound of the error.
+        public var upper: Double
+        /// Whether [lower, upper] contains the certified enclosure.
+        public var consistent: Bool
+    }
+
+    /// The verdict and the reasons for it.
+    public struct Verdict: Codable, Sendable, Equatable {
+        /// Whether every part is proven and consistent.
+        public var certified: Bool
+        /// One sentence per proven claim.
+        public var reasons: [String]
+    }
+
+    /// The JSON document (snake_case keys, sorted, pretty-printed).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    /// Reads a JSON certificate.
+    /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` naming the missing or malformed field.
+    public static func decode(_ data: Data) throws(ErrorCertificatesError) -> ErrorCertificate {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do { return try decoder.decode(ErrorCertificate.self, from: data) }
+        catch let DecodingError.keyNotFound(key, context) {
+            throw .unreadable("missing field '\(path(context.codingPath + [key]))'")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .unreadable("field '\(path(context.codingPath))' has the wrong type: \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .unreadable("field '\(path(context.codingPath))' is null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw .unreadable("not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
+        } catch {
+            throw .unreadable("\(error)")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ErrorCertificates
+import Foundation
+
+/// `sparsecert verify`: re-checks a certificate from its data alone.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Re-check every claim of a certificate written by 'sparsecert certify', trusting nothing in it.",
+        discussion: """
+            Exit status 0 when every check passes; 1 (with the failed checks listed) when the certificate is \
+            malformed or any claim does not hold — a changed x*, ϱ, enclosure or data is rejected.
+            """)
+
+    @Argument(help: "The certificate file (JSON).")
+    var certificate: String
+
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        let valid: Bool
+        let passed: [String]
+        let failed: [String]
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: certificate) else {
+            throw CommandFailure("cannot read \(certificate): no such file or not readable")
+        }
+        let report: CertificateVerifier.Report
+        do { report = try CertificateVerifier.verify(try ErrorCertificate.decode(data)) }
+        catch { throw CommandFailure("\(certificate): \(error.description)") }
+        if output.json {
+            try printJSON(Report(valid: report.isValid, passed: report.passed, failed: report.failed))
+        } else {
+            for check in report.passed { print("✓ \(check)") }
+        }
+        guard report.isValid else { throw CommandFailure(ErrorCertificatesError.rejected(report.failed).description) }
+        if !output.json { print("certificate VALID: \(report.passed.count) checks passed") }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@Suite("sparsecert certify, verify, sweep")
+struct CertifyCommandTests {
+    static func problem(_ text: String = "{\"A\": [[1, \"1/2\"]], \"y\": [1]}") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cert-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("certify writes a certificate that verify accepts, and verify rejects a tampered one")
+    func roundTrip() throws {
+        let input = try Self.problem()
+        let out = input + ".cert"
+        let certified = try CommandRunner.run(["certify", input, "--depth", "3", "--alpha", "1e-20", "--out", out])
+        #expect(certified.status == 0)
+        #expect(certified.stdout.contains("CERTIFIED"))
+        #expect(try CommandRunner.run(["verify", out]).status == 0)
+        let text = try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: "\"1/2\"", with: "\"1/3\"")
+        try text.write(toFile: out, atomically: true, encoding: .utf8)
+        let rejected = try CommandRunner.run(["verify", out])
+        #expect(rejected.status == 1 && rejected.stderr.contains("REJECTED"))
+    }
+
+    @Test("bad input gives a message and a non-zero exit", arguments: [
+        ["certify", "MISSING.json", "--depth", "2", "--alpha", "0.1"],
+        ["certify", "PROBLEM", "--depth", "1", "--alpha", "0.1"],
+        ["certify", "PROBLEM", "--depth", "2", "--alpha", "-3"],
+        ["certify", "TIE", "--depth", "2", "--alpha", "0.1"],
+        ["verify", "MISSING.json"],
+        ["verify", "PROBLEM"],
+        ["sweep", "PROBLEM", "--depths", "1,2"],
+        ["sweep", "PROBLEM", "--alphas", "1e-1:1e-5"],
+        ["sweep", "PROBLEM", "--shard", "3/2"],
+        ["sweep", "TIE"],
+    ])
+    func badInput(arguments: [String]) throws {
+        let problem = try Self.problem(), tie = try Self.problem("{\"A\": [[1, 1]], \"y\": [1]}")
+        let output = try CommandRunner.run(arguments.map { $0 == "PROBLEM" ? problem : $0 == "TIE" ? tie : $0 })
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("Error"))
+    }
+
+    @Test("sweep prints fitted slopes near the predictions and writes CSV and SVG")
+    func sweep() throws {
+        let input = try Self.problem()
+        let csv = input + ".csv", svg = input + ".svg"
+        let output = try CommandRunner.run(["sweep", input, "--alphas", "1e-10:1e-40:6", "--csv", csv, "--plot", svg, "--json"])
+        #expect(output.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let depths = try #require(document["depths"] as? [[String: Any]])
+        for depth in depths {
+            let fitted = try #require(depth["fitted_slope"] as? Double), predicted = try #require(depth["predicted_slope"] as? Double)
+            #expect(abs(fitted / predicted - 1) < 0.01)
+        }
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count == 19)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg"))
+    }
+}

@@ -1,0 +1,73 @@
+"""Certificates from `sparsecert certify` against an independent mpmath value, and `verify` rejecting tampering.
+
+Random exactly consistent 4x10 instances (A on 2^-10 Z, x0 on 2^-4 Z, y = A x0 exact). For D = 2, 3, 4 and
+alpha from 1e-1 to 1e-30, ||x_inf(alpha) - x*||_1 is computed by damped Newton on the dual in mpmath at
+50 + 2*log10(1/alpha) digits (flow_reference.flow_limit) and must lie inside the certified enclosure
+[error_l1_lower, error_l1_upper], whose relative width must be below 1e-6. `verify` must accept the
+certificate and reject it after changing x*, rho, the enclosure or the data.
+"""
+import json
+import subprocess
+
+import mpmath
+import pytest
+
+import flow_reference as ref
+
+CASES = [(d, e) for d in (2, 3, 4) for e in (-1, -10, -30)]
+
+
+def certify(problem, depth, alpha, out):
+    done = subprocess.run([ref.binary(), "certify", str(problem), "--depth", str(depth), "--alpha", repr(alpha),
+                           "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(out.read_text())
+
+
+def verify(path):
+    return subprocess.run([ref.binary(), "verify", str(path)], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("depth,log10_alpha", CASES)
+def test_enclosure_contains_mpmath(tmp_path, seed, depth, log10_alpha):
+    ref.binary()
+    a, y, x0 = ref.consistent_instance(4, 10, 2, seed)
+    problem = tmp_path / "problem.json"
+    ref.write_problem(problem, a, y)
+    cert = certify(problem, depth, 10.0 ** log10_alpha, tmp_path / "c.json")
+    flow = cert["flow"]
+    x_inf, dps = ref.flow_limit(a, y, depth, log10_alpha)
+    with mpmath.workdps(dps):
+        error = sum(abs(x_inf[j] - mpmath.mpf(x0[j].numerator) / x0[j].denominator) for j in range(len(x0)))
+        assert mpmath.mpf(flow["error_l1_lower"]) <= error <= mpmath.mpf(flow["error_l1_upper"]), \
+            f"{flow['error_l1_lower']!r} <= {mpmath.nstr(error, 20)} <= {flow['error_l1_upper']!r}"
+        for j in range(len(x0)):
+            assert mpmath.mpf(flow["x_lower"][j]) <= x_inf[j] <= mpmath.mpf(flow["x_upper"][j]), j
+    assert flow["relative_width"] < 1e-6
+    assert cert["verdict"]["certified"]
+
+
+@pytest.mark.parametrize("change", ["x_star", "rho", "enclosure", "data"])
+def test_verify_rejects_tampering(tmp_path, change):
+    ref.binary()
+    a, y, _ = ref.consistent_instance(4, 10, 2, 3)
+    problem = tmp_path / "problem.json"
+    ref.write_problem(problem, a, y)
+    path = tmp_path / "c.json"
+    cert = certify(problem, 3, 1e-8, path)
+    assert verify(path).returncode == 0
+    bp, flow = cert["basis_pursuit"], cert["flow"]
+    if change == "x_star":
+        j = bp["support"][0]
+        bp["x_star"][j] = bp["x_star"][j] + "1" if "/" not in bp["x_star"][j] else "1/3"
+    elif change == "rho":
+        bp["rho_value"] = bp["rho_value"] * 0.9
+    elif change == "enclosure":
+        flow["error_l1_upper"] = flow["error_l1_lower"]
+    else:
+        cert["problem"]["matrix"][0][0] = "1/7"
+    path.write_text(json.dumps(cert))
+    done = verify(path)
+    assert done.returncode == 1
+    assert "REJECTED" in done.stderr
