@@ -13,7 +13,7 @@ enum Fixtures {
     /// SplitMix64 stream with the given seed — the same matrix `sparsecert generate gaussian --grid-bits 16`
     /// writes).
     static func gaussian(_ m: Int, _ n: Int, seed: UInt64) throws -> NullSpaceMatrix {
-        var generator = ProblemData.SplitMix64(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let exact = MeasurementEnsemble.gaussian.matrix(rows: m, columns: n, grid: DyadicGrid(exponent: 16), generator: &generator)
         return try NullSpaceMatrix(exact: exact)
     }

@@ -3,9 +3,6 @@ import ExactArithmetic
 import ProblemData
 import Testing
 
-/// DenseLinearAlgebra (from the flow branch) also exports a SplitMix64; these tests mean the data layer's.
-private typealias SplitMix64 = ProblemData.SplitMix64
-
 @Suite("instance generators")
 struct GeneratorTests {
     @Test("SplitMix64 matches the reference outputs (Vigna's splitmix64.c)")
