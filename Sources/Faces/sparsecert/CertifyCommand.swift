@@ -16,8 +16,7 @@ struct CertifyCommand: ParsableCommand {
             (u(0) = v(0) = α^(1/D)). Re-check the result with 'sparsecert verify FILE'.
             """)
 
-    @Argument(help: "Problem file (JSON {\"A\": …, \"y\": …} or a matrix file with y beside it).")
-    var problem: String
+    @OptionGroup var input: ProblemArgument
 
     @Option(help: "Depth D ≥ 2.")
     var depth: Int
@@ -34,8 +33,7 @@ struct CertifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded: Problem
-        do { loaded = try ProblemFile.load(problem) } catch { throw CommandFailure(error.description) }
+        let loaded = try input.load()
         let certificate: ErrorCertificate
         do {
             certificate = try CertificateBuilder(depth: depth, alpha: alpha, exact: exact)

@@ -26,8 +26,7 @@ struct FlowCommand: ParsableCommand {
         var library: InitializationConvention { self == .product ? .product : .perFactor }
     }
 
-    @Argument(help: "Problem file (JSON {\"A\", \"y\"} with numbers or exact strings like \"1/3\", or another format sparsecert reads).")
-    var problem: String
+    @OptionGroup var input: ProblemArgument
 
     @Option(help: "Depth D ≥ 2.")
     var depth: Int
@@ -79,8 +78,7 @@ struct FlowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Problem
-        do { loaded = try ProblemFile.load(problem) } catch { throw CommandFailure(error.description) }
+        let loaded = try input.load()
         do {
             let network = try DiagonalNetwork(exactMatrix: loaded.matrix, observations: loaded.observations,
                                               depth: depth, alpha: alpha, convention: initConvention.library)

@@ -18,8 +18,7 @@ struct SweepCommand: ParsableCommand {
             rows of all K shards for the full sweep.
             """)
 
-    @Argument(help: "Problem file (JSON or a matrix file with y beside it).")
-    var problem: String
+    @OptionGroup var input: ProblemArgument
 
     @Option(help: "Comma-separated depths D ≥ 2.")
     var depths = "2,3,4"
@@ -59,8 +58,7 @@ struct SweepCommand: ParsableCommand {
         guard shardParts.count == 2, let k = shardParts[0], let total = shardParts[1], total >= 1, (1...total).contains(k) else {
             throw CommandFailure("--shard '\(shard)': give k/K with 1 ≤ k ≤ K, e.g. 2/4")
         }
-        let loaded: Problem
-        do { loaded = try ProblemFile.load(problem) } catch { throw CommandFailure(error.description) }
+        let loaded = try input.load()
         let sweep = try Self.prepare(loaded.matrix, loaded.observations)
         let depthValues = depthList.compactMap { $0 }
         let progress = ProgressLine(enabled: !output.json)
@@ -73,7 +71,7 @@ struct SweepCommand: ParsableCommand {
             do { try RateSweep.csv(points).write(toFile: csv, atomically: true, encoding: .utf8) }
             catch { throw CommandFailure("cannot write \(csv): \(error.localizedDescription)") }
         }
-        if let plot { try Self.writePlot(points, summaries, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: problem).lastPathComponent)") }
+        if let plot { try Self.writePlot(points, summaries, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: input.problem).lastPathComponent)") }
         if output.json {
             try printJSON(Report(
                 rho: sweep.rho, support: sweep.reference.indices.filter { sweep.reference[$0] != .zero },
