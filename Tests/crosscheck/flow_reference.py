@@ -6,31 +6,26 @@
 - an independent high-precision flow limit with mpmath: damped Newton on the dual
   Phi(lam) = alpha * sum H_D(A^T lam) - <lam, y> in the plain lam coordinates, continued in alpha by factors
   of 10 from alpha = 1, at a working precision that grows with log10(1/alpha);
-- running the built `sparsecert` binary (env SPARSECERT_BIN, default .build/debug/sparsecert).
+- running `sparsecert flow` (through sparsecert_cli).
 """
 import json
-import os
-import subprocess
 from fractions import Fraction
 
 import mpmath
 import numpy as np
-import pytest
 from scipy.optimize import linprog
 
-
-def binary():
-    path = os.environ.get("SPARSECERT_BIN", ".build/debug/sparsecert")
-    if not os.path.exists(path):
-        pytest.skip(f"sparsecert binary not found at {path}: build it or set SPARSECERT_BIN")
-    return path
+import sparsecert_cli
 
 
 def run_flow(problem_path, depth, alpha, *extra):
-    result = subprocess.run([binary(), "flow", str(problem_path), "--depth", str(depth), f"--alpha={alpha!r}",
-                             "--json", *extra], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return sparsecert_cli.run_json("flow", problem_path, "--depth", depth, f"--alpha={alpha!r}", "--json", *extra,
+                                   timeout=300)
+
+
+def reference_error(x_inf, x0):
+    """‖x_∞ − x₀‖₁ in mpmath, at the caller's working precision."""
+    return sum(abs(x_inf[j] - mpmath.mpf(x0[j].numerator) / x0[j].denominator) for j in range(len(x0)))
 
 
 def consistent_instance(rows, columns, sparsity, seed):

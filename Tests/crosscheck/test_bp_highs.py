@@ -7,24 +7,21 @@ unique minimizer, and ϱ(S, σ) against an independent SciPy LP of the dual form
 max ⟨σ, v_S⟩ s.t. A v = 0, ‖v_{S^c}‖₁ ≤ 1. Exact-mode answers are re-checked with Python fractions.
 """
 import json
-import os
 import pathlib
-import subprocess
 from fractions import Fraction
 
 import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-BINARY = str(pathlib.Path(os.environ.get("SPARSECERT_BIN", ".build/debug/sparsecert")).resolve())
-if not pathlib.Path(BINARY).is_file():
-    pytest.skip(f"sparsecert binary not found at {BINARY} (set SPARSECERT_BIN)", allow_module_level=True)
+import sparsecert_cli
+
+sparsecert_cli.binary()
 
 
 def run(*arguments, cwd):
-    result = subprocess.run([BINARY, *arguments], cwd=cwd, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout) if "--json" in arguments else result.stdout
+    output = sparsecert_cli.run(*arguments, cwd=cwd, timeout=300)
+    return json.loads(output) if "--json" in arguments else output
 
 
 def load_problem(path):

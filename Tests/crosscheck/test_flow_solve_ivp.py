@@ -32,7 +32,6 @@ def integrate(a, y, depth, alpha):
 @pytest.mark.parametrize("depth", [2, 3, 4])
 @pytest.mark.parametrize("method", ["newton", "ode"])
 def test_limit_matches_solve_ivp(tmp_path, depth, method):
-    ref.binary()
     a, y, _ = ref.consistent_instance(3, 7, 1, seed=7)
     problem = tmp_path / "problem.json"
     ref.write_problem(problem, a, y)

@@ -8,8 +8,6 @@ SciPy LP (HiGHS) of its definition.
 """
 import json
 import math
-import os
-import subprocess
 from fractions import Fraction
 
 import numpy as np
@@ -19,20 +17,15 @@ import scipy.io
 import scipy.optimize
 import scipy.stats
 
-BIN = os.environ.get("SPARSECERT_BIN", ".build/debug/sparsecert")
+import sparsecert_cli
+
 MASK = (1 << 64) - 1
 
 
 @pytest.fixture(scope="module")
 def sparsecert():
-    if not os.path.exists(BIN):
-        pytest.skip(f"sparsecert binary not found at {BIN} (set SPARSECERT_BIN)")
-
-    def run(*arguments, cwd):
-        done = subprocess.run([os.path.abspath(BIN), *map(str, arguments)], cwd=cwd, capture_output=True, text=True)
-        return done
-
-    return run
+    sparsecert_cli.binary()
+    return sparsecert_cli.call
 
 
 def generate(sparsecert, tmp_path, *arguments):

@@ -8,24 +8,19 @@ with Python fractions: A v = 0 and ‖v_S‖₁ / ‖v_{S^c}‖₁ = ρ_S exactl
 """
 import itertools
 import json
-import os
-import pathlib
-import subprocess
 from fractions import Fraction
 
 import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-BINARY = str(pathlib.Path(os.environ.get("SPARSECERT_BIN", ".build/debug/sparsecert")).resolve())
-if not pathlib.Path(BINARY).is_file():
-    pytest.skip(f"sparsecert binary not found at {BINARY} (set SPARSECERT_BIN)", allow_module_level=True)
+import sparsecert_cli
+
+sparsecert_cli.binary()
 
 
 def run(*arguments, cwd):
-    result = subprocess.run([BINARY, *arguments], cwd=cwd, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return sparsecert_cli.run_json(*arguments, cwd=cwd, timeout=600)
 
 
 def random_matrix(tmp_path, rows, columns, seed):
