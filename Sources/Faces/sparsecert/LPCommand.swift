@@ -123,6 +123,6 @@ struct LPCommand: ParsableCommand {
                 print("not certified: the exact verdict is above")
             }
         }
-        if exact, !(certified?.isCertified ?? false) { throw ExitCode(2) }
+        if exact, !(certified?.isCertified ?? false) { throw ExitStatus.notProven }
     }
 }

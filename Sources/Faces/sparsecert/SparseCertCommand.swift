@@ -7,7 +7,8 @@ import ArgumentParser
 ///   snake_case keys that stay stable across versions, 0-based indices, exact values as "p/q" strings.
 /// - Progress and diagnostics go to stderr, never into the JSON.
 /// - Invalid input or an impossible request prints `Error: <what to fix>` on stderr and exits non-zero
-///   (64 for bad command-line usage, 1 for everything else).
+///   (64 for bad command-line usage, 1 for everything else); a computed answer whose requested claim is
+///   not proven exits 3 (`ExitStatus`).
 @main
 struct SparseCertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,8 @@ struct SparseCertCommand: ParsableCommand {
             Solves basis pursuit through GLPK and proves the answer in exact arithmetic, computes null space \
             property constants, and finds where gradient flow on diagonal linear networks ends.
             Run 'sparsecert help <subcommand>' for the options of each subcommand.
+
+            \(ExitStatus.summary)
             """,
         version: "0.1.0",
         subcommands: [
