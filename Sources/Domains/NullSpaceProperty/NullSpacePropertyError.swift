@@ -1,4 +1,5 @@
 import LinearProgramming
+import ScaleOut
 import SparseRecovery
 
 /// Why a null space property computation could not be carried out. Every case says what to fix.
@@ -13,10 +14,8 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
     case invalidOrder(order: Int, rows: Int, columns: Int)
     /// A support or sign pattern is invalid.
     case invalidSupport(String)
-    /// A shard specification is not k/N with 1 ≤ k ≤ N.
-    case invalidShard(String)
-    /// A checkpoint file cannot be used.
-    case unusableCheckpoint(path: String, reason: String)
+    /// A shard specification or a checkpoint file cannot be used.
+    case scaleOut(ScaleOutError)
     /// Shard results cannot be merged.
     case unmergeableShards(String)
     /// A parameter is out of range.
@@ -47,10 +46,8 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
             }
         case let .invalidSupport(why):
             "invalid support: \(why)"
-        case let .invalidShard(why):
-            "invalid shard: \(why); write it as k/N with 1 ≤ k ≤ N, e.g. --shard 3/8"
-        case let .unusableCheckpoint(path, reason):
-            "cannot use the checkpoint \(path): \(reason); the file was left as it is — move it away to start afresh"
+        case let .scaleOut(error):
+            error.description
         case let .unmergeableShards(why):
             "cannot merge the shard results: \(why)"
         case let .invalidParameter(why):
