@@ -3,6 +3,7 @@
 // SparseCert — certified sparse recovery and implicit ℓ1-regularization.
 //
 // Targets are grouped by layer (DESIGN.md §2); dependencies point downwards only:
+//   Sources/Support  ScaleOut (shards, parallel chunks, checkpoint files)  — knows no mathematics
 //   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
         .library(name: "NullSpaceProperty", targets: ["NullSpaceProperty"]),
+        .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "ProblemData", targets: ["ProblemData"]),
         .library(name: "ErrorCertificates", targets: ["ErrorCertificates"]),
         .library(name: "RateSweeps", targets: ["RateSweeps"]),
@@ -40,6 +42,11 @@ let package = Package(
             name: "CGLPKShims",
             dependencies: ["CGLPK"],
             path: "Sources/C/CGLPKShims"),
+
+        // Support layer: generic machinery that knows no mathematics (depends on no SparseCert module).
+        .target(
+            name: "ScaleOut",
+            path: "Sources/Support/ScaleOut"),
 
         // Numbers layer.
         .target(
@@ -77,7 +84,7 @@ let package = Package(
             path: "Sources/Domains/SparseRecovery"),
         .target(
             name: "NullSpaceProperty",
-            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"],
+            dependencies: ["SparseRecovery", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic", "ScaleOut"],
             path: "Sources/Domains/NullSpaceProperty"),
 
         // Certificates layer.
@@ -101,7 +108,7 @@ let package = Package(
             name: "sparsecert",
             dependencies: [
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
-                "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots",
+                "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Faces/sparsecert"),
@@ -170,7 +177,10 @@ let package = Package(
         .testTarget(
             name: "NullSpacePropertyTests",
             dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
-                           "ExactArithmetic", "ProblemData"]),
+                           "ExactArithmetic", "ProblemData", "ScaleOut"]),
+        .testTarget(
+            name: "ScaleOutTests",
+            dependencies: ["ScaleOut"]),
         .testTarget(
             name: "ProblemDataTests",
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),

@@ -4,6 +4,7 @@ import ExactArithmetic
 import Foundation
 import NullSpaceProperty
 import ProblemData
+import ScaleOut
 import Synchronization
 
 /// `sparsecert nsp`: null space property constants ρ_S, ϱ(S, τ) and ρ_s of a matrix.
@@ -130,7 +131,9 @@ struct NSPComputeCommand: ParsableCommand {
     private func orderReport(_ a: NullSpaceMatrix, order: Int) throws -> NSPReport {
         var options = OrderSearchOptions()
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        if let shard { options.shard = try library { () throws(NullSpacePropertyError) in try ShardSpec(parsing: shard) } }
+        if let shard {
+            do { options.shard = try ShardSpec(parsing: shard) } catch { throw CommandFailure(error.description) }
+        }
         options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
         options.checkpointPath = checkpoint
         options.certifyBounds = exact && method == "bnb"

@@ -1,3 +1,4 @@
+import ScaleOut
 /// The order-s constant ρ_s = max_{|S| ≤ s} ρ_S, or an interval around it, with the evidence.
 ///
 /// Internally everything is kept in the normalisation α = ρ/(1 + ρ) ∈ [0, 1]:

@@ -1,3 +1,4 @@
+import ScaleOut
 import LinearProgramming
 import Synchronization
 
@@ -134,7 +135,7 @@ final class OrderSearch: Sendable {
         let pending = Array((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
             .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
-        try runParallel(threads: options.threads, count: pending.count) { item throws(NullSpacePropertyError) in
+        try ParallelWork.forEach(threads: options.threads, count: pending.count) { (item: Int) throws(NullSpacePropertyError) -> Bool in
             guard try self.processChunk(pending[item]) else { return false }
             let done = self.shared.withLock { $0.completed.count }
             self.report("supports", done: done, total: total)

@@ -1,3 +1,4 @@
+import ScaleOut
 import LinearProgramming
 
 /// A snapshot of a running computation, for progress displays.

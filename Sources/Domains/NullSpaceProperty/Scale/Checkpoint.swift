@@ -1,14 +1,11 @@
-import Foundation
+import ScaleOut
 
 /// The saved state of an order-s search: which chunks of supports are finished and the best bound so far.
 ///
 /// Finished chunks are never redone: every support in them was either solved or pruned below an
 /// incumbent that is at most the saved one, so resuming with the saved incumbent gives the same constant
-/// as an uninterrupted run. The file is JSON, replaced atomically on every save.
+/// as an uninterrupted run. Stored through ``ScaleOut/CheckpointFile`` (atomic replacement, content digest).
 struct Checkpoint: Sendable, Hashable, Codable {
-    /// Identifies the file type.
-    var format = "sparsecert-nsp-checkpoint"
-    var version = 1
     var matrixDigest: String
     var rows: Int
     var columns: Int
@@ -24,24 +21,20 @@ struct Checkpoint: Sendable, Hashable, Codable {
     /// Seconds spent in earlier runs.
     var seconds: Double
 
+    /// The file of an NSP checkpoint at `path`.
+    static func file(_ path: String) -> CheckpointFile<Checkpoint> {
+        CheckpointFile(path: path, format: "sparsecert-nsp-checkpoint", version: 2)
+    }
+
     /// Reads a checkpoint; `nil` when the file does not exist.
-    /// - Throws: ``NullSpacePropertyError/unusableCheckpoint(path:reason:)`` when it cannot be read or parsed,
-    ///   or is of another format. The file is left untouched.
+    /// - Throws: ``NullSpacePropertyError/scaleOut(_:)`` when it cannot be read or parsed, is of another
+    ///   format, fails its content digest, or lists impossible chunks. The file is left untouched.
     static func load(path: String) throws(NullSpacePropertyError) -> Checkpoint? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unusableCheckpoint(path: path, reason: "it cannot be read (\(error.localizedDescription))")
-        }
-        let checkpoint: Checkpoint
-        do { checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data) } catch {
-            throw .unusableCheckpoint(path: path, reason: "it is not a valid checkpoint (corrupt or truncated JSON)")
-        }
-        guard checkpoint.format == "sparsecert-nsp-checkpoint", checkpoint.version == 1 else {
-            throw .unusableCheckpoint(path: path, reason: "unknown format '\(checkpoint.format)' version \(checkpoint.version)")
-        }
+        let checkpoint: Checkpoint?
+        do { checkpoint = try file(path).load() } catch { throw .scaleOut(error) }
+        guard let checkpoint else { return nil }
         guard checkpoint.completedChunks.allSatisfy({ (0..<checkpoint.chunkCount).contains($0) }) else {
-            throw .unusableCheckpoint(path: path, reason: "it lists chunk numbers outside 0..<\(checkpoint.chunkCount)")
+            throw unusable(path, "it lists chunk numbers outside 0..<\(checkpoint.chunkCount)")
         }
         return checkpoint
     }
@@ -56,23 +49,21 @@ struct Checkpoint: Sendable, Hashable, Codable {
             chunkSize != expected.chunkSize || chunkCount != expected.chunkCount
                 ? "its chunking (\(chunkCount) chunks of \(chunkSize)) differs" : nil,
         ].compactMap { $0 }
-        if let first = mismatches.first { throw .unusableCheckpoint(path: path, reason: first) }
+        if let first = mismatches.first { throw Self.unusable(path, first) }
         guard incumbent.support.count == order || incumbent.support.isEmpty,
               incumbent.witness.count == columns || incumbent.witness.isEmpty,
               incumbent.alpha >= 0, incumbent.alpha <= 1 else {
-            throw .unusableCheckpoint(path: path, reason: "its incumbent does not fit the matrix and order")
+            throw Self.unusable(path, "its incumbent does not fit the matrix and order")
         }
     }
 
     /// Writes the checkpoint atomically (a temporary file, then a rename).
-    /// - Throws: ``NullSpacePropertyError/unusableCheckpoint(path:reason:)`` when it cannot be written.
+    /// - Throws: ``NullSpacePropertyError/scaleOut(_:)`` when it cannot be written.
     func save(path: String) throws(NullSpacePropertyError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .unusableCheckpoint(path: path, reason: "it cannot be written (\(error.localizedDescription))")
-        }
+        do { try Self.file(path).save(self) } catch { throw .scaleOut(error) }
+    }
+
+    static func unusable(_ path: String, _ reason: String) -> NullSpacePropertyError {
+        .scaleOut(.unusableCheckpoint(path: path, reason: reason))
     }
 }

@@ -1,3 +1,5 @@
+import ScaleOut
+
 extension OrderConstant {
     /// Combines the results of shards 1/N … N/N of one computation into the result for the whole matrix.
     ///

@@ -1,9 +1,10 @@
 import Foundation
 import NullSpaceProperty
+import ScaleOut
 import Testing
 
 @Suite("Shards, checkpoints, budgets and intervals")
-struct ScaleOutTests {
+struct ShardAndCheckpointTests {
     @Test("shards 1/N … N/N merged equal the unsharded run", arguments: [2, 3, 5])
     func shardsMerge(count: Int) throws {
         let a = try Fixtures.gaussian(7, 14, seed: 21)
@@ -75,10 +76,5 @@ struct ScaleOutTests {
         let bounds = try a.orderBounds(order: s, options: Fixtures.options())
         #expect(bounds.method == .cheapBounds)
         #expect(bounds.lowerAlpha <= exact.lowerAlpha + 1e-12 && exact.lowerAlpha <= bounds.upperAlpha + 1e-12)
-    }
-
-    @Test("shard specifications", arguments: ["0/3", "4/3", "1/0", "a/b", "2", "1/2/3", ""])
-    func badShards(text: String) {
-        #expect(throws: NullSpacePropertyError.self) { try ShardSpec(parsing: text) }
     }
 }
