@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "IntervalArithmetic", targets: ["IntervalArithmetic"]),
         .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
@@ -50,6 +51,10 @@ let package = Package(
             name: "DenseLinearAlgebra",
             dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
+        .target(
+            name: "IntervalArithmetic",
+            dependencies: ["ExactArithmetic"],
+            path: "Sources/Numbers/IntervalArithmetic"),
 
         // LP layer.
         .target(
@@ -85,7 +90,7 @@ let package = Package(
             name: "ErrorCertificates",
             dependencies: [
                 "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
-                "DenseLinearAlgebra", "ExactArithmetic",
+                "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
             ],
             path: "Sources/Certificates/ErrorCertificates"),
         .target(
@@ -176,7 +181,10 @@ let package = Package(
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "ErrorCertificatesTests",
-            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic"]),
+        .testTarget(
+            name: "IntervalArithmeticTests",
+            dependencies: ["IntervalArithmetic", "ExactArithmetic"]),
         .testTarget(
             name: "RateSweepsTests",
             dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),

@@ -74,15 +74,4 @@ struct ErrorCertificateTests {
         #expect(throws: ErrorCertificatesError.self) { try CertificateBuilder(depth: 2, alpha: 0.1).certify(matrix: tie, observations: [1]) }
         #expect(throws: ErrorCertificatesError.self) { try ErrorCertificate.decode(Data("{\"format\": 1}".utf8)) }
     }
-
-    @Test("interval arithmetic encloses exact results", arguments: [0.1, 1.0 / 3, 1e-300, 7.5])
-    func intervals(x: Double) {
-        let a = Interval(x), third = Interval(enclosing: Rational(1, 3))
-        let product = a * third
-        let exact = Rational(exactly: x)! * Rational(1, 3)
-        #expect(Rational(exactly: product.lo)! <= exact && exact <= Rational(exactly: product.hi)!)
-        // exp(log 𝐱) ∋ x when log 𝐱 is the enclosure of ln x.
-        let e = Interval.exp(Interval.log(Interval(x))!)
-        #expect(e.lo <= x && x <= e.hi && e.hi - e.lo <= 1e-12 * x)
-    }
 }
