@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DenseLinearAlgebra", targets: ["DenseLinearAlgebra"]),
+        .library(name: "IntervalArithmetic", targets: ["IntervalArithmetic"]),
         .library(name: "DiagonalNetworks", targets: ["DiagonalNetworks"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "SparseRecovery", targets: ["SparseRecovery"]),
@@ -57,6 +58,10 @@ let package = Package(
             name: "DenseLinearAlgebra",
             dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
+        .target(
+            name: "IntervalArithmetic",
+            dependencies: ["ExactArithmetic"],
+            path: "Sources/Numbers/IntervalArithmetic"),
 
         // LP layer.
         .target(
@@ -92,7 +97,7 @@ let package = Package(
             name: "ErrorCertificates",
             dependencies: [
                 "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
-                "DenseLinearAlgebra", "ExactArithmetic",
+                "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
             ],
             path: "Sources/Certificates/ErrorCertificates"),
         .target(
@@ -186,7 +191,10 @@ let package = Package(
             dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "ErrorCertificatesTests",
-            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic"]),
+        .testTarget(
+            name: "IntervalArithmeticTests",
+            dependencies: ["IntervalArithmetic", "ExactArithmetic"]),
         .testTarget(
             name: "RateSweepsTests",
             dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),

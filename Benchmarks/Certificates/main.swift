@@ -17,7 +17,7 @@ for (rows, columns, sparsity, seed) in [(20, 60, 3, UInt64(1)), (50, 200, 5, UIn
             let certificate = try CertificateBuilder(depth: depth, alpha: alpha).certify(matrix: problem.matrix, observations: problem.observations)
             let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
             let name = "\(rows)×\(columns), s = \(sparsity)".padding(toLength: 15, withPad: " ", startingAt: 0)
-            print(name + String(format: " %d  %.0e  %7.2f  %.1e", depth, alpha, seconds, certificate.flow.relativeWidth))
+            print(name + String(format: " %d  %.0e  %7.2f  %.1e", depth, alpha, seconds, certificate.flow.relativeWidth ?? .nan))
         }
     }
 }

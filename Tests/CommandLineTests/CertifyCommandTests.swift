@@ -20,7 +20,31 @@ struct CertifyCommandTests {
         let text = try String(contentsOfFile: out, encoding: .utf8).replacingOccurrences(of: "\"1/2\"", with: "\"1/3\"")
         try text.write(toFile: out, atomically: true, encoding: .utf8)
         let rejected = try CommandRunner.run(["verify", out])
-        #expect(rejected.status == 1 && rejected.stderr.contains("REJECTED"))
+        #expect(rejected.status == 3 && rejected.stderr.contains("REJECTED"))
+    }
+
+    @Test("exit statuses: 0 valid, 1 unreadable (duplicate or unknown key), 3 rejected; ρ_S only when asked for")
+    func exitStatuses() throws {
+        let input = try Self.problem()
+        let out = input + ".cert"
+        let plain = try CommandRunner.run(["certify", input, "--depth", "2", "--alpha", "1e-8", "--json"])
+        #expect(plain.status == 0 && !plain.stdout.contains("\"support_constant\""))
+        let certified = try CommandRunner.run(["certify", input, "--depth", "2", "--alpha", "1e-8", "--exact",
+                                                "--support-constant", "--out", out])
+        #expect(certified.status == 0 && certified.stdout.contains("ρ_S = 1/2 (exact)"))
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let cases: [(String, Int32, String)] = [
+            (text, 0, ""),
+            (text.replacingOccurrences(of: "\"depth\" : 2", with: "\"depth\" : 2, \"depth\" : 3"), 1, "duplicate key 'depth'"),
+            (text.replacingOccurrences(of: "\"depth\" : 2", with: "\"depth\" : 2, \"note\" : 3"), 1, "unknown field 'note'"),
+            (text.replacingOccurrences(of: "\"support_constant_exact\" : \"1/2\"", with: "\"support_constant_exact\" : \"3/5\""),
+             3, "ρ_S"),
+        ]
+        for (document, status, message) in cases {
+            try document.write(toFile: out, atomically: true, encoding: .utf8)
+            let verified = try CommandRunner.run(["verify", out])
+            #expect(verified.status == status && (message.isEmpty || verified.stderr.contains(message)), "\(verified.stderr)")
+        }
     }
 
     @Test("bad input gives a message and a non-zero exit", arguments: [

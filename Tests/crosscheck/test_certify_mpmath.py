@@ -4,7 +4,7 @@ Random exactly consistent 4x10 instances (A on 2^-10 Z, x0 on 2^-4 Z, y = A x0 e
 alpha from 1e-1 to 1e-30, ||x_inf(alpha) - x*||_1 is computed by damped Newton on the dual in mpmath at
 50 + 2*log10(1/alpha) digits (flow_reference.flow_limit) and must lie inside the certified enclosure
 [error_l1_lower, error_l1_upper], whose relative width must be below 1e-6. `verify` must accept the
-certificate and reject it after changing x*, rho, the enclosure or the data.
+certificate and reject it (exit status 3) after changing x*, rho, the enclosure or the data.
 """
 import json
 
@@ -65,5 +65,5 @@ def test_verify_rejects_tampering(tmp_path, change):
         cert["problem"]["matrix"][0][0] = "1/7"
     path.write_text(json.dumps(cert))
     done = verify(path)
-    assert done.returncode == 1
+    assert done.returncode == 3
     assert "REJECTED" in done.stderr

@@ -1,3 +1,4 @@
+import ExactArithmetic
 import Foundation
 
 /// A self-contained, re-checkable certificate for ‖x_∞(α) − x*‖₁ of a depth-D diagonal network on (A, y).
@@ -5,10 +6,13 @@ import Foundation
 /// Every number a claim rests on is inside: the exact data, x* with its dual certificate, the exponent ϱ
 /// with its LP certificate (μ and the null-space witness v), ρ_S, the verified Krawczyk box of the limit
 /// equations, the enclosure of the error it implies, the rate law, and a verdict with reasons.
-/// ``CertificateVerifier`` re-checks all of it from the data alone. Rationals are strings "p/q".
-/// The JSON form has snake_case keys (``encoded()``, ``decode(_:)``).
+/// Every claim is defined once, in ``CertificateClaims``, and checked by that code both when ``CertificateBuilder``
+/// writes the document (its verdict is the outcome) and when ``CertificateVerifier`` reads it. Exact numbers
+/// are ``Rational`` (JSON strings "p/q" in lowest terms). The JSON form has snake_case keys (``encoded()``,
+/// ``decode(_:)``), documented by docs/certificate.schema.json; reading rejects unknown and duplicate keys
+/// and non-canonical values.
 public struct ErrorCertificate: Codable, Sendable, Equatable {
-    /// The format tag, "sparsecert-error-certificate/1".
+    /// The format tag, "sparsecert-error-certificate/2".
     public var format: String
     /// A and y exactly.
     public var problem: ProblemSection
@@ -30,46 +34,46 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
     public var verdict: Verdict
 
     /// The value of ``format`` this version writes and reads.
-    public static let formatTag = "sparsecert-error-certificate/1"
+    public static let formatTag = "sparsecert-error-certificate/2"
 
-    /// A and y as exact rational strings.
+    /// A and y, exactly.
     public struct ProblemSection: Codable, Sendable, Equatable {
         /// A, row by row, exact.
-        public var matrix: [[String]]
+        public var matrix: [[Rational]]
         /// y, exact.
-        public var observations: [String]
+        public var observations: [Rational]
     }
 
     /// x* with its optimality and uniqueness proof, ϱ with its certificate, ρ_S.
     public struct BasisPursuitSection: Codable, Sendable, Equatable {
         /// x* exactly.
-        public var xStar: [String]
+        public var xStar: [Rational]
         /// S = supp(x*), 0-based.
         public var support: [Int]
         /// σ = sign(x*_S).
         public var signs: [Int]
         /// ‖x*‖₁ exactly.
-        public var objective: String
+        public var objective: Rational
         /// μ with (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1 and ⟨y, μ⟩ = ‖x*‖₁ (exact).
-        public var dualCertificate: [String]
-        /// Whether ϱ and ρ_S were computed and proven in exact arithmetic (`--exact`).
+        public var dualCertificate: [Rational]
+        /// Whether ϱ (and ρ_S when present) were computed and proven in exact arithmetic (`--exact`).
         public var exact: Bool
-        /// ϱ(S, σ): exact "p/q" with `exact`, else the floating-point LP value as a decimal.
-        public var rho: String
-        /// ϱ(S, σ) as a double.
+        /// ϱ(S, σ) exactly, with `exact` (absent otherwise).
+        public var rho: Rational?
+        /// ϱ(S, σ) as a double: the nearest double of ``rho`` with `exact`, else the floating-point LP value.
         public var rhoValue: Double
         /// μ_ϱ (exact): (Aᵀμ_ϱ)_S = σ exactly; max_{Sᶜ}|Aᵀμ_ϱ| is a proven upper bound of ϱ (and < 1 proves
         /// uniqueness together with rank A_S = |S|).
-        public var rhoCertificate: [String]
+        public var rhoCertificate: [Rational]
         /// max_{Sᶜ}|Aᵀμ_ϱ|, exactly.
-        public var rhoUpperBound: String
+        public var rhoUpperBound: Rational
         /// v ∈ ker A with ‖v_{Sᶜ}‖₁ ≤ 1 and ⟨σ, v_S⟩ = ϱ (exact with `exact`; floating otherwise).
-        public var rhoWitness: [String]
-        /// ρ_S = max_τ ϱ(S, τ).
-        public var supportConstant: Double
-        /// ρ_S exactly (with `exact`).
-        public var supportConstantExact: String?
-        /// How the BP answer was proven.
+        public var rhoWitness: [Rational]
+        /// ρ_S = max_τ ϱ(S, τ) over all 2^(s−1) sign patterns: only with `--support-constant` (exponential work).
+        public var supportConstant: Double?
+        /// ρ_S exactly (with `exact` and `--support-constant`).
+        public var supportConstantExact: Rational?
+        /// The statements the exact checks of x* prove (``CertificateClaims/proofSteps(_:)``).
         public var proofSteps: [String]
     }
 
@@ -91,21 +95,20 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         public var errorL1Lower: Double
         /// The upper end of the error enclosure.
         public var errorL1Upper: Double
-        /// upper/lower − 1.
-        public var relativeWidth: Double
-        /// The limit solver's own (unproven) value, for comparison.
-        public var errorL1Solver: Double
+        /// upper/lower − 1, rounded up; absent when the lower end is 0.
+        public var relativeWidth: Double?
     }
 
     /// The predicted law and the measured ratio.
     public struct RateSection: Codable, Sendable, Equatable {
-        /// "c·α^(1−ϱ)" for D = 2, "C_D·α" for D ≥ 3.
+        /// "c·α^(1−ϱ)" for D = 2, "C_D·α" for D ≥ 3 (``CertificateClaims/law(depth:)``).
         public var law: String
         /// 1 − ϱ for D = 2, 1 for D ≥ 3.
         public var exponent: Double
-        /// C_D (D ≥ 3, from the barrier certificate) or 1 + r for the 1×2 family (D = 2); `nil` when unknown.
+        /// The leading constant, `nil` when unknown: C_D (D ≥ 3, from the barrier certificate), or
+        /// (1 + r)·|y/a₁|^r for the 1×2 family [a₁, a₂], r = |a₂/a₁| < 1 (D = 2). Not a proven bound.
         public var constant: Double?
-        /// err / α^exponent (midpoint of the enclosure).
+        /// err / α^exponent at the midpoint of the error enclosure.
         public var scaledError: Double
         /// err / (constant·α^exponent) when the constant is known.
         public var ratio: Double?
@@ -136,17 +139,20 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(self)
     }
 
-    /// Reads a JSON certificate.
-    /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` naming the missing or malformed field.
+    /// Reads a JSON certificate strictly: the text must be within the size limits, name every key once, and
+    /// be exactly the canonical encoding of the certificate it decodes to (no unknown keys, no null for an
+    /// absent field, rationals in lowest terms as strings).
+    /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` naming the field at fault.
+    /// - Complexity: O(bytes) for the strict scan, plus parsing the rationals.
     public static func decode(_ data: Data) throws(ErrorCertificatesError) -> ErrorCertificate {
+        let tree = try StrictJSON.parse(data)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { return try decoder.decode(ErrorCertificate.self, from: data) }
+        let certificate: ErrorCertificate
+        do { certificate = try decoder.decode(ErrorCertificate.self, from: data) }
         catch let DecodingError.keyNotFound(key, context) {
             throw .unreadable("missing field '\(path(context.codingPath + [key]))'")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -154,10 +160,16 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         } catch let DecodingError.valueNotFound(_, context) {
             throw .unreadable("field '\(path(context.codingPath))' is null")
         } catch let DecodingError.dataCorrupted(context) {
-            throw .unreadable("not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
+            let cause = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+            throw .unreadable("field '\(path(context.codingPath))': \(cause)")
         } catch {
             throw .unreadable("\(error)")
         }
+        let canonical: StrictJSON.Value
+        do { canonical = try StrictJSON.parse(try certificate.encoded(), limits: .init(bytes: .max, stringBytes: .max)) }
+        catch { throw .unreadable("cannot re-encode the certificate: \(error)") }
+        if let difference = StrictJSON.difference(tree, canonical) { throw .unreadable(difference) }
+        return certificate
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

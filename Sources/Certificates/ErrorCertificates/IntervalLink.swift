@@ -1,4 +1,5 @@
 import ExactArithmetic
+import IntervalArithmetic
 
 /// The depth-D link α·h_D and its slope α·h_D' evaluated on intervals (``Interval``), for the
 /// enclosures of ``LimitEnclosure``.

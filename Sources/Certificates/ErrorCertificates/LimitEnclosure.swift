@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import IntervalArithmetic
 import Foundation
 
 /// A proven enclosure of the exact gradient-flow limit x_∞(α) and of ‖x_∞(α) − x*‖₁.
@@ -13,7 +14,7 @@ import Foundation
 /// F = 0 is the optimality condition of the strictly convex dual Φ_α, so that zero is λ*, and
 /// x_∞ = αh(Aᵀλ*) lies in the interval image of K. All of F(X̂) and F'(𝐗) are evaluated in outward-rounded
 /// ``Interval`` arithmetic on exactly enclosed M, N, x*_S and ln α, so the enclosure accounts for the
-/// solver's residual and for every rounding; its only assumption is libm's ≤ 1-ulp exp and log.
+/// solver's residual and for every rounding; exp and log are enclosed without libm (IntervalArithmetic).
 public struct LimitEnclosure: Sendable {
     /// The verified box (center X̂ and componentwise radius).
     public let center: [Double]

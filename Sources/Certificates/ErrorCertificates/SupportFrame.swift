@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import IntervalArithmetic
 import ExactArithmetic
 
 /// The exact support-aware coordinates of the dual around a basis pursuit solution x*, and their

@@ -8,8 +8,13 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-check every claim of a certificate written by 'sparsecert certify', trusting nothing in it.",
         discussion: """
-            Exit status 0 when every check passes; 1 (with the failed checks listed) when the certificate is \
-            malformed or any claim does not hold — a changed x*, ϱ, enclosure or data is rejected.
+            The file is read strictly (docs/certificate.schema.json): unknown or duplicate keys, null for an \
+            absent field, non-canonical numbers and oversized files or numbers are refused. Every claim is then \
+            re-checked from the data with the same code 'certify' ran.
+
+            Exit status: 0 when every check passes; 1 when the file cannot be read or is not a certificate; \
+            3 when the certificate is rejected (the failed checks are listed on stderr) — a changed x*, ϱ, \
+            enclosure, rate, reason or data is rejected.
             """)
 
     @Argument(help: "The certificate file (JSON).")
@@ -35,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
         } else {
             for check in report.passed { print("✓ \(check)") }
         }
-        guard report.isValid else { throw CommandFailure(ErrorCertificatesError.rejected(report.failed).description) }
+        guard report.isValid else { throw CertificateExit.notProven(ErrorCertificatesError.rejected(report.failed).description) }
         if !output.json { print("certificate VALID: \(report.passed.count) checks passed") }
     }
 }

@@ -1,13 +1,12 @@
 import ExactArithmetic
-import Foundation
 
 /// A closed interval [lo, hi] of reals with outward-rounded arithmetic: every operation returns an
 /// interval that contains the exact result for all points of its operands.
 ///
 /// Rounding: each endpoint computed in round-to-nearest is moved one ulp outwards (`nextDown`/`nextUp`),
-/// which covers the ≤ ½-ulp error of +, −, ×, ÷. The elementary functions ``exp(_:)`` and ``log(_:)`` are
-/// moved two ulps outwards: this relies on the platform libm (glibc) keeping their error below one ulp,
-/// which it documents for `exp` and `log`. That is the one assumption of the enclosures built from it.
+/// which covers the ≤ ½-ulp error of the correctly rounded IEEE 754 +, −, ×, ÷. The elementary functions
+/// ``exp(_:)`` and ``log(_:)`` (ElementaryFunctions.swift) are built from these operations alone — argument
+/// reduction and a Taylor series with its remainder — so no enclosure assumes anything about libm.
 public struct Interval: Sendable, Hashable, CustomStringConvertible {
     /// Lower end.
     public let lo: Double
@@ -61,8 +60,9 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
             let p = a.lo * b.lo
             return p == 0 && (a.lo == 0 || b.lo == 0) ? Interval(0) : Interval(p.nextDown, p.nextUp)
         }
-        let products = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
-        return Interval(products.min()!.nextDown, products.max()!.nextUp)
+        let p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi
+        return Interval(Swift.min(Swift.min(p1, p2), Swift.min(p3, p4)).nextDown,
+                        Swift.max(Swift.max(p1, p2), Swift.max(p3, p4)).nextUp)
     }
     /// a·b for a double b.
     public static func * (a: Interval, b: Double) -> Interval { a * Interval(b) }
@@ -72,14 +72,11 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     /// The union hull.
     public func hull(_ other: Interval) -> Interval { Interval(Swift.min(lo, other.lo), Swift.max(hi, other.hi)) }
 
-    /// eˣ, with the libm allowance described on the type.
-    public static func exp(_ a: Interval) -> Interval {
-        Interval(Swift.max(0, Foundation.exp(a.lo).nextDown.nextDown), Foundation.exp(a.hi).nextUp.nextUp)
-    }
-
-    /// ln x for an interval of positive numbers (`nil` when it reaches 0 or below).
-    public static func log(_ a: Interval) -> Interval? {
-        guard a.lo > 0 else { return nil }
-        return Interval(Foundation.log(a.lo).nextDown.nextDown, Foundation.log(a.hi).nextUp.nextUp)
+    /// {x / y} for a divisor that does not contain 0 (`nil` when it does), outward-rounded.
+    public static func / (a: Interval, b: Interval) -> Interval? {
+        guard b.lo > 0 || b.hi < 0 else { return nil }
+        let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
+        return Interval(Swift.min(Swift.min(q1, q2), Swift.min(q3, q4)).nextDown,
+                        Swift.max(Swift.max(q1, q2), Swift.max(q3, q4)).nextUp)
     }
 }
