@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import DiagonalNetworks
+import ExactArithmetic
 import ProblemData
 import Foundation
 
@@ -8,8 +9,8 @@ import Foundation
 // limit, or to a wall-time cap (60 s by default), whichever comes first.
 //
 // Usage: flow-benchmark [--gd-cap SECONDS] [--no-gd] [--python PATH]
-// Instances: ConsistentInstance (A on 2⁻¹⁰ℤ, x₀ on 2⁻⁴ℤ, y = A x₀ exact) drawn with SplitMix64(seed: 2026),
-// redrawn until x₀ has a strict least-norm certificate; sparsity m/5. Solver times are the median of 5 runs.
+// Instances: ProblemData's RandomProblemRecipe (Gaussian A on 2⁻¹⁰ℤ, x₀ on 2⁻⁴ℤ, y = A x₀ exact), sparsity m/5,
+// seeds from 2026 up to the first whose x₀ is the unique BP solution (see `instance`). Solver times are the median of 5 runs.
 
 struct Arguments {
     var gdCap = 60.0
@@ -29,12 +30,20 @@ struct Arguments {
     }
 }
 
-func instance(rows: Int, columns: Int) -> ConsistentInstance {
-    var generator = SplitMix64(seed: 2026)
-    while true {
-        let drawn = ConsistentInstance(rows: rows, columns: columns, sparsity: max(1, rows / 5), generator: &generator)
-        if drawn.hasStrictLeastNormCertificate { return drawn }
+/// The instance of one size: ProblemData's Gaussian recipe with seeds 2026, 2027, …, the first whose x₀ the
+/// support-aware limit solver can follow down to α = 1e-30 at D = 2 (x₀ is then the unique BP solution: the
+/// off-support balance has no solution as α → 0 otherwise).
+func instance(rows: Int, columns: Int) -> Problem {
+    for seed in UInt64(2026)... {
+        let recipe = RandomProblemRecipe(ensemble: .gaussian, rows: rows, columns: columns, sparsity: max(1, rows / 5),
+                                         seed: seed)
+        guard let drawn = try? recipe.generate(), let x0 = drawn.groundTruth,
+              let network = try? DiagonalNetwork(exactMatrix: drawn.matrix, observations: drawn.observations,
+                                                 depth: 2, alpha: 1e-30),
+              (try? FlowLimitSolver(network: network, exactReference: x0).solve()) != nil else { continue }
+        return drawn
     }
+    fatalError("unreachable: the seeds do not run out")
 }
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
@@ -49,9 +58,9 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
 
 struct GDResult: Decodable { let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool; let stop: String }
 
-func numpyGD(_ data: ConsistentInstance, limit: [Double], depth: Int, alpha: Double, arguments: Arguments) -> GDResult? {
+func numpyGD(_ data: Problem, limit: [Double], depth: Int, alpha: Double, arguments: Arguments) -> GDResult? {
     let payload: [String: Any] = [
-        "A": data.matrix.rowArrays, "y": data.observations, "x_limit": limit, "depth": depth, "alpha": alpha,
+        "A": data.doubleMatrix.rowArrays, "y": data.doubleObservations, "x_limit": limit, "depth": depth, "alpha": alpha,
         "cap_seconds": arguments.gdCap, "target": 1e-6,
     ]
     guard let input = try? JSONSerialization.data(withJSONObject: payload) else { return nil }
@@ -80,13 +89,15 @@ emit("| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | N
 emit("|---|---|---|---|---|---|---|---|---|---|")
 for (rows, columns) in [(20, 60), (50, 200)] {
     let data = instance(rows: rows, columns: columns)
+    let x0 = (data.groundTruth ?? []).map(\.doubleValue)
     for depth in [2, 3, 4] {
         for alpha in [1e-2, 1e-4, 1e-10, 1e-30] {
             do {
-                let network = try DiagonalNetwork(matrix: data.matrix, observations: data.observations, depth: depth, alpha: alpha)
+                let network = try DiagonalNetwork(matrix: data.doubleMatrix, observations: data.doubleObservations,
+                                                  depth: depth, alpha: alpha)
                 var limit: FlowLimit?
                 let time = try milliseconds {
-                    limit = try FlowLimitSolver(network: network, reference: data.sparseSolution).solve()
+                    limit = try FlowLimitSolver(network: network, reference: x0).solve()
                 }
                 guard let limit else { continue }
                 var gdColumns = "– | – | – | –"

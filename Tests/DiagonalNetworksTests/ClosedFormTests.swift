@@ -54,7 +54,7 @@ struct ClosedFormTests {
         let instance = TestInstances.recoverable(rows: 2, columns: 4, sparsity: 1, seed: 5)
         let network = try TestInstances.network(instance, depth: depth, alpha: 0.5)
         let newton = try FlowLimitSolver(network: network).solve()
-        let (u, v, _) = Self.integrate(network, until: 60, step: 2e-3)
+        let (u, v, _) = Self.integrate(network, until: 60, step: 1e-3)
         let direct = u.indices.map { pow(u[$0], Double(depth)) - pow(v[$0], Double(depth)) }
         #expect(TestInstances.maxDifference(direct, newton.x) < 1e-7)
     }

@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import DiagonalNetworks
 import ExactArithmetic
 import SparseRecovery
 
@@ -6,9 +7,12 @@ extension RateSweep {
     /// A sweep around the exact basis pursuit solution of (A, y): x* by GLPK with exact rational
     /// re-verification, ϱ(S, σ) by the floating-point ϱ-LP.
     /// - Throws: ``RateSweepError/noUniqueReference(_:)`` when BP is infeasible or ϱ ≥ 1,
-    ///   ``RateSweepError/invalidData(_:)`` for data the BP layer rejects.
+    ///   ``RateSweepError/invalidData(_:)`` for data the network or the BP layer rejects (a zero or dependent
+    ///   row, y outside range(A), …), before any point is solved.
     /// - Complexity: one exact BP solve and one ϱ-LP.
     public static func prepare(matrix: Matrix<Rational>, observations: [Rational]) throws(RateSweepError) -> RateSweep {
+        do { _ = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: 2, alpha: 0.1) }
+        catch { throw .invalidData(error.description) }
         var options = BasisPursuitOptions()
         options.analyzeUniqueness = false
         let bp: ExactBasisPursuitSolution

@@ -41,10 +41,14 @@ public struct BarrierCertificate: Sendable {
 
     /// Computes w^(D) and C_D for the network's data and depth around the basis pursuit solution x*.
     /// - Throws: ``DiagonalNetworkError/invalidDepth(_:)`` for D = 2 (its certificate is the ϱ-LP's),
-    ///   ``DiagonalNetworkError/invalidFace(_:)`` when A_S is not injective, and the limit solver's errors.
+    ///   ``DiagonalNetworkError/invalidFace(_:)`` when x* = 0 or A_S is not injective, and the limit solver's
+    ///   errors. With Sᶜ = ∅ (m = n, full support) w^(D) = σ and C_D = 0: x_∞(α) = x* for every α.
     /// - Complexity: O(m²n) per Newton iteration.
     public init(network: DiagonalNetwork, reference: [Double]) throws(DiagonalNetworkError) {
         guard network.depth >= 3 else { throw .invalidDepth(network.depth) }
+        guard reference.contains(where: { $0 != 0 }) else {
+            throw .invalidFace("x* = 0 (y = 0) has an empty support, so there is no barrier certificate")
+        }
         let solver = try FlowLimitSolver(network: network.with(alpha: 1e-60), reference: reference)
         let coordinates = solver.system.coordinates
         guard !coordinates.isPlain else {

@@ -18,7 +18,7 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
     case nonFiniteObservation(index: Int)
     /// y is not in the range of A, so no network interpolates the data.
     case notInterpolable(residual: Double)
-    /// A row of A is a linear combination of the others (the dual is then not strictly convex).
+    /// A row of A is zero or a linear combination of the others (the dual is then not strictly convex).
     case dependentRow(Int)
     /// The reference solution x* has the wrong length.
     case referenceLength(expected: Int, found: Int)
@@ -54,7 +54,7 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
             "y is not in the range of A (a component of size ≈ \(residual) lies outside it): the data are not interpolable, "
                 + "so gradient flow has no interpolating limit; check y or add columns to A"
         case let .dependentRow(row):
-            "row \(row) of A is a linear combination of the rows before it; remove it (the data stay the same)"
+            "row \(row) of A is zero or a linear combination of the rows before it; remove it (with its entry of y)"
         case let .referenceLength(expected, found):
             "the reference solution x* has \(found) entries but A has \(expected) columns"
         case let .nonFiniteReference(index):

@@ -21,9 +21,11 @@ public struct DualFlowSimulator: Sendable {
     public init(network: DiagonalNetwork) { self.network = network }
 
     /// Integrates from t = 0 until the residual tolerance or the step cap of `options`.
-    /// - Throws: ``DiagonalNetworkError/notConverged(_:)`` if the step size underflows.
+    /// - Throws: ``DiagonalNetworkError/notConverged(_:)`` if the step size underflows; the errors of an
+    ///   invalid `options.reference` (wrong length, not finite).
     /// - Complexity: O(m²n + m³) per step.
     public func run(options: SimulationOptions = SimulationOptions()) throws(DiagonalNetworkError) -> SimulationResult {
+        try options.validate(columns: network.matrix.columns)
         let a = network.matrix, y = network.observations
         let potential = DepthPotential(depth: network.depth)
         let logAlpha = network.logProductScale

@@ -42,6 +42,10 @@ public struct FlowLimitSolver: Sendable {
     }
 
     /// A solver around a floating-point reference x*.
+    ///
+    /// With exact network data, x* is taken to be the exact solution rounded to doubles: A_S x*_S = y is
+    /// checked in exact arithmetic, allowing only the residual that rounding x* can cause (so x* = 1/3 is
+    /// accepted as fl(1/3), and an x* off by more than its rounding is not).
     /// - Parameter reference: the basis pursuit solution of the network's data (n entries).
     /// - Throws: ``DiagonalNetworkError/referenceLength(expected:found:)``,
     ///   ``DiagonalNetworkError/inconsistentReference(row:residual:)``.
@@ -51,8 +55,13 @@ public struct FlowLimitSolver: Sendable {
             throw .referenceLength(expected: network.matrix.columns, found: reference.count)
         }
         if let bad = reference.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteReference(index: bad) }
-        if network.exactData != nil {
-            try self.init(network: network, exactReference: reference.map { Rational(exactly: $0) ?? .zero })
+        if let exact = network.exactData {
+            // A double x* is the exact solution rounded: judge A_S x*_S = y exactly, up to that rounding.
+            let coordinates = try SupportCoordinates.supportAware(
+                matrix: exact.matrix, observations: exact.observations,
+                reference: reference.map { Rational(exactly: $0) ?? .zero }, accuracy: .roundedToDouble)
+                ?? .plain(matrix: exact.matrix, observations: exact.observations)
+            self.init(network: network, reference: reference, coordinates: coordinates)
             return
         }
         let coordinates = try SupportCoordinates.supportAware(

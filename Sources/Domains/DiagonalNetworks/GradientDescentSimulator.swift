@@ -20,9 +20,11 @@ public struct GradientDescentSimulator: Sendable {
     }
 
     /// Runs until the residual tolerance or the iteration cap of `options`.
-    /// - Throws: ``DiagonalNetworkError/notConverged(_:)`` when the iterates blow up (η too large).
+    /// - Throws: ``DiagonalNetworkError/notConverged(_:)`` when the iterates blow up (η too large); the errors
+    ///   of an invalid `options.reference` (wrong length, not finite).
     /// - Complexity: O(m·n) per iteration.
     public func run(options: SimulationOptions = SimulationOptions()) throws(DiagonalNetworkError) -> SimulationResult {
+        try options.validate(columns: network.matrix.columns)
         let a = network.matrix, y = network.observations
         let depth = network.depth, n = a.columns
         let start = network.factorScale

@@ -52,23 +52,39 @@ struct SupportCoordinates: Sendable {
             complementTarget: observations.map(\.doubleValue))
     }
 
+    /// How exactly the reference x* is known, which sets how exactly A_S x*_S = y is judged.
+    enum ReferenceAccuracy {
+        /// x* is exact: with exact data the residual must be exactly zero.
+        case exact
+        /// x* is the exact solution rounded to doubles (each entry within half an ulp): with exact data the
+        /// residual may be as large as the rounding of x* explains, 2u·Σⱼ|Aᵢⱼx*ⱼ| + Σⱼ|Aᵢⱼ|·2⁻¹⁰⁷⁴.
+        case roundedToDouble
+    }
+
     /// Support-aware coordinates for the reference x*, or `nil` when A_S is not injective (then the
     /// caller falls back to ``plain(matrix:observations:)``).
-    /// - Throws: ``DiagonalNetworkError/inconsistentReference(row:residual:)`` when A_S x*_S ≠ y (exactly
-    ///   for exact scalars; beyond 1e-12 relative to the terms for doubles).
+    /// - Parameter accuracy: how x* is known (for floating-point data the residual of every row may be
+    ///   1e-12 relative to its terms, whatever the accuracy).
+    /// - Throws: ``DiagonalNetworkError/inconsistentReference(row:residual:)`` when A_S x*_S ≠ y beyond
+    ///   what `accuracy` and the scalar allow.
     /// - Complexity: O(m²n) scalar operations.
     static func supportAware<Scalar: LinearAlgebraScalar>(
-        matrix: Matrix<Scalar>, observations: [Scalar], reference: [Scalar]
+        matrix: Matrix<Scalar>, observations: [Scalar], reference: [Scalar], accuracy: ReferenceAccuracy = .exact
     ) throws(DiagonalNetworkError) -> SupportCoordinates? {
         let support = reference.indices.filter { reference[$0] != .zero }
         let offSupport = reference.indices.filter { reference[$0] == .zero }
+        let rounding = accuracy == .exact ? 0 : Double.ulpOfOne  // 2u, u = 2⁻⁵³
         for i in 0..<matrix.rows {
-            var residual = observations[i], size = observations[i].magnitude.doubleValue
+            var residual = observations[i], size = 0.0, entries = 0.0
             for j in support {
-                residual -= matrix[i, j] * reference[j]
-                size += (matrix[i, j] * reference[j]).magnitude.doubleValue
+                let term = matrix[i, j] * reference[j]
+                residual -= term
+                size += term.magnitude.doubleValue
+                entries += matrix[i, j].magnitude.doubleValue
             }
-            let allowed = Scalar.isExact ? 0 : 1e-12 * size
+            let allowed = Scalar.isExact
+                ? rounding * size + (accuracy == .exact ? 0 : entries * Double.leastNonzeroMagnitude)
+                : 1e-12 * (size + observations[i].magnitude.doubleValue)
             if residual.magnitude.doubleValue > allowed {
                 throw .inconsistentReference(row: i, residual: residual.doubleValue)
             }
@@ -103,19 +119,17 @@ struct SupportCoordinates: Sendable {
 
     /// (A_J)ᵀ·B for the columns J of A (a kernel on the raw entries).
     /// - Complexity: O(|J|·m·k) for an m×k matrix B.
+    /// The shape is |J|×k even when J is empty or k = 0 (m = n with full support has Sᶜ = ∅ and m − s = 0).
     private static func transposedProduct(_ a: Matrix<Double>, columns: [Int], _ b: Matrix<Double>) -> Matrix<Double> {
         let aEntries = a.elements, bEntries = b.elements
         let n = a.columns, k = b.columns
-        var rows: [[Double]] = []
-        rows.reserveCapacity(columns.count)
-        for j in columns {
-            var row = [Double](repeating: 0, count: k)
+        var result = [Double](repeating: 0, count: columns.count * k)
+        for (r, j) in columns.enumerated() {
             for i in 0..<a.rows where aEntries[i * n + j] != .zero {
                 let factor = aEntries[i * n + j]
-                for c in 0..<k { row[c] += factor * bEntries[i * k + c] }
+                for c in 0..<k { result[r * k + c] += factor * bEntries[i * k + c] }
             }
-            rows.append(row)
         }
-        return (try? Matrix(rows)) ?? Matrix(rows: columns.count, columns: k)
+        return Matrix(rows: columns.count, columns: k, elements: result)
     }
 }

@@ -48,6 +48,15 @@ public struct SimulationOptions: Sendable {
 }
 
 extension SimulationOptions {
+    /// Checks the options against a network with n columns.
+    /// - Throws: ``DiagonalNetworkError/referenceLength(expected:found:)`` or
+    ///   ``DiagonalNetworkError/nonFiniteReference(index:)``.
+    func validate(columns: Int) throws(DiagonalNetworkError) {
+        guard let reference else { return }
+        guard reference.count == columns else { throw .referenceLength(expected: columns, found: reference.count) }
+        if let bad = reference.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteReference(index: bad) }
+    }
+
     /// The sample at one point of a run.
     func sample(time: Double, step: Int, x: [Double], residual: [Double]) -> TrajectorySample {
         let loss = residual.reduce(0) { $0 + $1 * $1 } / 2

@@ -2,7 +2,6 @@ import ArgumentParser
 import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
-import LinearProgramming
 import NullSpaceProperty
 import RateSweeps
 import SparseRecovery
@@ -47,18 +46,20 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let instance = DemoInstance()
-        let result = try GLPKSolver().solveCertified(instance.basisPursuitLP)
-        guard let certificate = result.certificate, result.isCertified else {
-            throw CommandFailure("the demo instance could not be certified: \(result.steps.joined(separator: "; "))")
+        let bp: ExactBasisPursuitSolution
+        do {
+            bp = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: instance.matrix,
+                                                                   observations: instance.observations))
+        } catch { throw CommandFailure("the demo instance could not be solved: \(error.description)") }
+        // `verified` covers the basis, the optimality certificate and the exact ϱ of the uniqueness analysis.
+        guard bp.verified, bp.solution.status == .optimal, let objective = bp.solution.objective,
+              let uniqueness = bp.solution.uniqueness, uniqueness.isUnique == true, let rhoValue = uniqueness.rho else {
+            throw CommandFailure("the demo instance could not be certified: \(bp.steps.joined(separator: "; "))")
         }
-        let n = instance.matrix.columns
-        let x = (0..<n).map { certificate.x[$0] - certificate.x[n + $0] }
-        let support = x.indices.filter { x[$0] != .zero }
-        let signs = support.map { x[$0].signum }
-        let rho = try SignedNullSpaceLP.solveExactly(matrix: instance.matrix, support: support, signs: signs)
+        let x = bp.solution.x, support = bp.solution.support
         let supportConstant = try NullSpaceMatrix(exact: instance.matrix).exactSupportConstant(support)
-        guard let rhoValue = rho.value, rho.verified, let rhoS = supportConstant.value, supportConstant.verified else {
-            throw CommandFailure("the demo instance's ϱ or ρ_S could not be proven")
+        guard let rhoS = supportConstant.value, supportConstant.verified else {
+            throw CommandFailure("the demo instance's ρ_S could not be proven")
         }
         let sweep = RateSweep(matrix: instance.matrix, observations: instance.observations, reference: x, rho: rhoValue.doubleValue)
         let alphas = RateSweep.alphaGrid("1e-1:1e-30:12") ?? []
@@ -69,19 +70,19 @@ struct DemoCommand: ParsableCommand {
             try printJSON(Report(
                 matrix: instance.matrix.rowArrays.map { $0.map(\.description) },
                 observations: instance.observations.map(\.description),
-                status: result.solution.status.rawValue, x: x.map(\.description), xFloat: x.map(\.doubleValue),
-                objective: certificate.objective.description, support: support, verified: true,
-                steps: result.steps, rho: rhoValue.description, supportConstant: rhoS.description,
+                status: bp.solution.status.rawValue, x: x.map(\.description), xFloat: x.map(\.doubleValue),
+                objective: objective.description, support: support, verified: bp.verified,
+                steps: bp.steps, rho: rhoValue.description, supportConstant: rhoS.description,
                 predictedSlopes: summaries.map(\.predictedSlope), fittedSlopes: summaries.map(\.fittedSlope), plot: plot))
             return
         }
-        print("Basis pursuit  min ‖x‖₁  s.t.  A x = y   (A is \(instance.matrix.rows)×\(n), built in)")
+        print("Basis pursuit  min ‖x‖₁  s.t.  A x = y   (A is \(instance.matrix.rows)×\(instance.matrix.columns), built in)")
         print("")
-        for step in result.steps { print("  • \(step)") }
+        for step in bp.steps { print("  • \(step)") }
         print("")
         print("x* = [\(x.map(\.description).joined(separator: ", "))]")
         print("support S = \(support)   (0-based)")
-        print("‖x*‖₁ = \(certificate.objective)   (exact; ≈ \(certificate.objective.doubleValue))")
+        print("‖x*‖₁ = \(objective)   (exact; ≈ \(objective.doubleValue))")
         print("The basis GLPK returned is proven optimal in exact rational arithmetic on the given data.")
         print("ϱ(S, σ) = \(rhoValue) ≈ \(String(format: "%.6f", rhoValue.doubleValue))   ρ_S = \(rhoS) ≈ "
             + "\(String(format: "%.6f", rhoS.doubleValue))   (both proven exactly; ϱ < 1: x* is the unique minimizer)")
@@ -111,15 +112,4 @@ struct DemoInstance {
         self.observations = matrix.multiply(groundTruth)
     }
 
-    /// min Σ(p + q) s.t. A(p − q) = y, p, q ≥ 0.
-    var basisPursuitLP: LinearProgram<Rational> {
-        let n = matrix.columns
-        var lp = LinearProgram<Rational>()
-        for _ in 0..<(2 * n) { lp.addVariable(cost: 1) }
-        for i in 0..<matrix.rows {
-            let terms = (0..<n).flatMap { j in [(column: j, coefficient: matrix[i, j]), (column: n + j, coefficient: -matrix[i, j])] }
-            lp.addConstraint(terms, .fixed(observations[i]))
-        }
-        return lp
-    }
 }

@@ -77,11 +77,24 @@ struct SweepCommand: ParsableCommand {
                 rho: sweep.rho, support: sweep.reference.indices.filter { sweep.reference[$0] != .zero },
                 depths: summaries.map { .init(depth: $0.depth, predictedSlope: $0.predictedSlope, fittedSlope: $0.fittedSlope, localSlopes: $0.localSlopes) },
                 points: points.map { .init(depth: $0.depth, alpha: $0.alpha, errorL1: $0.error, failure: $0.failure) }))
+            try Self.checkFailures(points)
             return
         }
         Self.printTable(points, summaries, alphas: grid, rho: sweep.rho)
         if let csv { print("CSV written to \(csv)") }
         if let plot { print("plot written to \(plot)") }
+        try Self.checkFailures(points)
+    }
+
+    /// Exit 1 when no point could be solved, 3 when some could not (the table shows which), 0 otherwise.
+    static func checkFailures(_ points: [RateSweep.Point]) throws {
+        let failed = points.filter { $0.error == nil }
+        guard let first = failed.first else { return }
+        let message = "\(failed.count) of \(points.count) points failed; the first (D = \(first.depth), α = \(first.alpha)): "
+            + (first.failure ?? "no error value")
+        if failed.count == points.count { throw CommandFailure(message) }
+        FileHandle.standardError.write(Data("sparsecert sweep: \(message)\n".utf8))
+        throw ExitStatus.notProven
     }
 
     /// x* (exact BP) and ϱ for a sweep.
@@ -105,7 +118,14 @@ struct SweepCommand: ParsableCommand {
         }
         print("depth  predicted slope  fitted slope  difference")
         for s in summaries {
-            print(String(format: "%5d  %15.6f  %12.6f  %10.2e", s.depth, s.predictedSlope, s.fittedSlope, s.fittedSlope - s.predictedSlope))
+            let errors = points.filter { $0.depth == s.depth }.compactMap(\.error)
+            if !errors.isEmpty, errors.allSatisfy({ $0 == 0 }) {
+                print(String(format: "%5d  %15.6f  ", s.depth, s.predictedSlope)
+                    + "none: x_∞(α) = x* exactly at every α")
+            } else {
+                print(String(format: "%5d  %15.6f  %12.6f  %10.2e", s.depth, s.predictedSlope, s.fittedSlope,
+                             s.fittedSlope - s.predictedSlope))
+            }
         }
     }
 
