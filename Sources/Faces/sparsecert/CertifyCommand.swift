@@ -41,9 +41,7 @@ struct CertifyCommand: ParsableCommand {
         } catch { throw CommandFailure(error.description) }
         let data = try certificate.encoded()
         if let out {
-            do { try data.write(to: URL(fileURLWithPath: out)) } catch {
-                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write([UInt8](data), to: out)
         }
         if output.json || out == nil {
             if out == nil || output.json { print(String(decoding: data, as: UTF8.self)) }
