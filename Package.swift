@@ -4,7 +4,7 @@
 //
 // Targets are grouped by layer (DESIGN.md §2); dependencies point downwards only:
 //   Sources/Support  ScaleOut (shards, parallel chunks, checkpoint files)  — knows no mathematics
-//   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard)   — the only C
+//   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard), CZlib (zlib, for ProblemData) — the only C
 //   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
 //   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
@@ -39,6 +39,10 @@ let package = Package(
             name: "CGLPK",
             path: "Sources/C/CGLPK",
             providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/C/CZlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "CGLPKShims",
             dependencies: ["CGLPK"],
@@ -75,7 +79,7 @@ let package = Package(
         // Data layer: problem files and instance generators.
         .target(
             name: "ProblemData",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra"],
+            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "CZlib"],
             path: "Sources/Data/ProblemData"),
 
         // Domains layer.
@@ -140,6 +144,10 @@ let package = Package(
             dependencies: ["NullSpaceProperty", "ProblemData"],
             path: "Benchmarks/NullSpaceProperty"),
 
+        .executableTarget(
+            name: "problem-files-benchmark",
+            dependencies: ["ProblemData"],
+            path: "Benchmarks/ProblemFiles"),
         .executableTarget(
             name: "certify-benchmark",
             dependencies: ["ErrorCertificates", "ProblemData"],

@@ -9,48 +9,59 @@ import ExactArithmetic
 /// `"0.1"` = 1/10). A JSON vector file is a bare array of such entries; a JSON matrix file a bare array
 /// of rows.
 enum JSONProblemFormat {
-    /// The problem in `text`.
+    /// The problem in `bytes`.
     /// - Throws: the line and column of the first syntax error, missing key, bad entry or wrong length.
-    static func readProblem(_ text: String, path: String?) throws(ProblemDataError) -> Problem {
-        let root = try JSONReader.parse(text, path: path)
+    static func readProblem(_ bytes: consuming [UInt8], path: String?) throws(ProblemDataError) -> Problem {
+        let document = try JSONReader.parse(bytes, path: path)
+        let root = document.root
         guard case let .object(members) = root.value else {
-            throw ProblemDataError(path: path, location: root.location,
-                                   "expected an object {\"A\": [[…]], \"y\": […]} but found \(root.kind)")
+            throw document.error(at: root.offset, "expected an object {\"A\": [[…]], \"y\": […]} but found \(root.kind)")
         }
         func member(_ key: String) -> JSONNode? { members.first { $0.key == key }?.node }
         guard let matrixNode = member("A") else {
-            throw ProblemDataError(path: path, location: root.location, "the key \"A\" (the matrix, as an array of rows) is missing")
+            throw document.error(at: root.offset, "the key \"A\" (the matrix, as an array of rows) is missing")
         }
         guard let observationNode = member("y") else {
-            throw ProblemDataError(path: path, location: root.location, "the key \"y\" (the observations) is missing")
+            throw document.error(at: root.offset, "the key \"y\" (the observations) is missing")
         }
-        let matrix = try self.matrix(matrixNode, path: path)
-        let observations = try vector(observationNode, path: path, key: "y", expectedCount: (matrix.rows, "A has \(matrix.rows) rows"))
+        let matrix = try self.matrix(matrixNode, in: document)
+        let observations = try vector(observationNode, in: document, key: "y",
+                                      expectedCount: (matrix.rows, "A has \(matrix.rows) rows"))
         let groundTruth = try member("x0").map { node throws(ProblemDataError) in
-            try vector(node, path: path, key: "x0", expectedCount: (matrix.columns, "A has \(matrix.columns) columns"))
+            try vector(node, in: document, key: "x0", expectedCount: (matrix.columns, "A has \(matrix.columns) columns"))
         }
         var name: String?
         if let nameNode = member("name") {
             guard case let .string(text) = nameNode.value else {
-                throw ProblemDataError(path: path, location: nameNode.location, "\"name\" must be a string, not \(nameNode.kind)")
+                throw document.error(at: nameNode.offset, "\"name\" must be a string, not \(nameNode.kind)")
             }
             name = text
         }
         do {
-            return try Problem(matrix: matrix, observations: observations, groundTruth: groundTruth, name: name)
+            return try Problem(rows: matrix.rows, columns: matrix.columns, matrix: matrix.values,
+                               observations: observations, groundTruth: groundTruth, name: name)
         } catch {
-            throw ProblemDataError(path: path, location: root.location, error.reason)
+            throw document.error(at: root.offset, error.reason)
         }
     }
 
-    /// The matrix in a JSON matrix file (a bare array of rows).
-    static func readMatrix(_ text: String, path: String?) throws(ProblemDataError) -> Matrix<Rational> {
-        try matrix(try JSONReader.parse(text, path: path), path: path)
+    /// The matrix in a JSON matrix file: a bare array of rows, or the `"A"` of a problem object (whose
+    /// `"y"` may then be missing: a file for the commands that need A only).
+    static func readMatrix(_ bytes: consuming [UInt8], path: String?) throws(ProblemDataError) -> ArrayValues {
+        let document = try JSONReader.parse(bytes, path: path)
+        if case let .object(members) = document.root.value {
+            guard let node = members.first(where: { $0.key == "A" })?.node else {
+                throw document.error(at: document.root.offset, "the key \"A\" (the matrix, as an array of rows) is missing")
+            }
+            return try matrix(node, in: document)
+        }
+        return try matrix(document.root, in: document)
     }
 
     /// The vector in a JSON vector file (a bare array of numbers).
-    static func readVector(_ text: String, path: String?) throws(ProblemDataError) -> [Rational] {
-        try vector(try JSONReader.parse(text, path: path), path: path, key: "the vector", expectedCount: nil)
+    static func readVector(_ bytes: consuming [UInt8], path: String?) throws(ProblemDataError) -> ExactValues {
+        let document = try JSONReader.parse(bytes, path: path)
+        return try vector(document.root, in: document, key: "the vector", expectedCount: nil)
     }
 
     /// The JSON text of `problem`: each entry a number when it is exactly a double (shortest round-trip
@@ -93,55 +104,84 @@ enum JSONProblemFormat {
         return result + "\""
     }
 
-    private static func entry(_ node: JSONNode, path: String?, what: String) throws(ProblemDataError) -> Rational {
-        let result: Result<Rational, ReasonText>
+    /// Appends the entries of an array node (numbers, or strings holding exact numbers) to `values`.
+    private static func append(_ node: JSONNode, to values: inout ExactValues, in document: JSONDocument,
+                               what: (Int) -> String) throws(ProblemDataError) -> Int {
         switch node.value {
-        case let .number(text): result = NumberText.value(of: text)
-        case let .string(text): result = NumberText.exactString(Substring(text))
+        case let .numbers(run):
+            if let failure = run.failure { throw document.error(at: failure.offset, "\(what(failure.index)): \(failure.reason)") }
+            values.append(contentsOf: run.values)
+            return run.values.count
+        case let .array(entries):
+            for (k, entry) in entries.enumerated() {
+                switch entry.value {
+                case let .number(.double(value)): values.append(value)
+                case let .number(.rational(value)): values.append(value)
+                case let .number(.failure(reason)): throw document.error(at: entry.offset, "\(what(k)): \(reason)")
+                case let .string(text):
+                    switch NumberText.exactString(Substring(text)) {
+                    case let .success(value): values.append(value)
+                    case let .failure(reason): throw document.error(at: entry.offset, "\(what(k)): \(reason.text)")
+                    }
+                default:
+                    throw document.error(at: entry.offset,
+                                         "\(what(k)) must be a number or a string holding an exact number, not \(entry.kind)")
+                }
+            }
+            return entries.count
         default:
-            throw ProblemDataError(path: path, location: node.location, "\(what) must be a number or a string holding an exact number, not \(node.kind)")
-        }
-        switch result {
-        case let .success(value): return value
-        case let .failure(reason): throw ProblemDataError(path: path, location: node.location, "\(what): \(reason.text)")
+            preconditionFailure("append(_:to:) takes array nodes only")
         }
     }
 
-    private static func matrix(_ node: JSONNode, path: String?) throws(ProblemDataError) -> Matrix<Rational> {
-        guard case let .array(rowNodes) = node.value, !rowNodes.isEmpty else {
-            throw ProblemDataError(path: path, location: node.location, "\"A\" must be a non-empty array of rows, not \(node.kind == "an array" ? "an empty array" : node.kind)")
+    private static func isArray(_ node: JSONNode) -> Bool {
+        switch node.value {
+        case .array, .numbers: true
+        default: false
         }
-        var elements: [Rational] = []
+    }
+
+    private static func isEmptyArray(_ node: JSONNode) -> Bool {
+        if case let .array(elements) = node.value { return elements.isEmpty }
+        return false
+    }
+
+    private static func matrix(_ node: JSONNode, in document: JSONDocument) throws(ProblemDataError) -> ArrayValues {
+        guard case let .array(rowNodes) = node.value, !rowNodes.isEmpty else {
+            let found = isEmptyArray(node) ? "an empty array" : (isArray(node) ? "an array of numbers" : node.kind)
+            throw document.error(at: node.offset, "\"A\" must be a non-empty array of rows, not \(found)")
+        }
+        var values = ExactValues()
         var width = 0
         for (i, rowNode) in rowNodes.enumerated() {
-            guard case let .array(entries) = rowNode.value else {
-                throw ProblemDataError(path: path, location: rowNode.location, "row \(i) of \"A\" must be an array of numbers, not \(rowNode.kind)")
+            guard isArray(rowNode) else {
+                throw document.error(at: rowNode.offset, "row \(i) of \"A\" must be an array of numbers, not \(rowNode.kind)")
             }
+            let count = try append(rowNode, to: &values, in: document) { "A[\(i)][\($0)]" }
             if i == 0 {
-                width = entries.count
-                guard width > 0 else { throw ProblemDataError(path: path, location: rowNode.location, "row 0 of \"A\" is empty") }
-            } else if entries.count != width {
-                throw ProblemDataError(path: path, location: rowNode.location,
-                                       "row \(i) of \"A\" has \(entries.count) entries but row 0 has \(width): every row needs the same length")
-            }
-            for (j, entryNode) in entries.enumerated() {
-                elements.append(try entry(entryNode, path: path, what: "A[\(i)][\(j)]"))
+                width = count
+                guard width > 0 else { throw document.error(at: rowNode.offset, "row 0 of \"A\" is empty") }
+                values.reserve(width * rowNodes.count)
+            } else if count != width {
+                throw document.error(at: rowNode.offset,
+                                     "row \(i) of \"A\" has \(count) entries but row 0 has \(width): every row needs the same length")
             }
         }
-        return Matrix(rows: rowNodes.count, columns: width, elements: elements)
+        return ArrayValues(rows: rowNodes.count, columns: width, values: values)
     }
 
-    private static func vector(_ node: JSONNode, path: String?, key: String,
-                               expectedCount: (count: Int, because: String)?) throws(ProblemDataError) -> [Rational] {
-        guard case let .array(entries) = node.value, !entries.isEmpty else {
-            throw ProblemDataError(path: path, location: node.location, "\(key) must be a non-empty array of numbers, not \(node.kind == "an array" ? "an empty array" : node.kind)")
+    private static func vector(_ node: JSONNode, in document: JSONDocument, key: String,
+                               expectedCount: (count: Int, because: String)?) throws(ProblemDataError) -> ExactValues {
+        guard isArray(node), !isEmptyArray(node) else {
+            let found = isEmptyArray(node) ? "an empty array" : node.kind
+            throw document.error(at: node.offset, "\(key) must be a non-empty array of numbers, not \(found)")
         }
-        if let expectedCount, entries.count != expectedCount.count {
-            throw ProblemDataError(path: path, location: node.location,
-                                   "\(key) has \(entries.count) entries but \(expectedCount.because): it needs \(expectedCount.count)")
+        var values = ExactValues()
+        let count = try append(node, to: &values, in: document) { "\(key)[\($0)]" }
+        if let expectedCount, count != expectedCount.count {
+            throw document.error(at: node.offset,
+                                 "\(key) has \(count) entries but \(expectedCount.because): it needs \(expectedCount.count)")
         }
-        var values: [Rational] = []
-        for (i, entryNode) in entries.enumerated() { values.append(try entry(entryNode, path: path, what: "\(key)[\(i)]")) }
         return values
     }
 }

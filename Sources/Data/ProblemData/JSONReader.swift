@@ -1,23 +1,25 @@
-/// A JSON value with the place where it starts.
+/// A JSON value with the byte offset where it starts.
 struct JSONNode {
-    /// The kinds of JSON value; numbers keep their text so that no digit is lost.
+    /// The kinds of JSON value. Numbers are converted as they are read (``NumberValue``); an array made
+    /// of numbers only is kept compactly as one ``NumberRun``.
     indirect enum Value {
         case object([(key: String, node: JSONNode)])
         case array([JSONNode])
+        case numbers(NumberRun)
         case string(String)
-        case number(Substring)
+        case number(NumberValue)
         case bool(Bool)
         case null
     }
 
     let value: Value
-    let location: FileLocation
+    let offset: Int
 
     /// A short name of the kind of value, for messages ("an array", "a string").
     var kind: String {
         switch value {
         case .object: "an object"
-        case .array: "an array"
+        case .array, .numbers: "an array"
         case .string: "a string"
         case .number: "a number"
         case .bool: "true or false"
@@ -26,183 +28,263 @@ struct JSONNode {
     }
 }
 
-/// A small JSON reader (RFC 8259) that remembers the line and column of every value, so that a malformed
-/// or ill-typed problem file can be reported precisely. Nesting deeper than ``maximumDepth`` is refused
-/// instead of exhausting the stack.
+/// The values of an array of numbers, with the first one that is not a finite number.
+struct NumberRun {
+    var values = ExactValues()
+    /// The index in the array, the byte offset and the reason of the first bad number.
+    var failure: (index: Int, offset: Int, reason: String)?
+}
+
+/// A JSON document: its root value and its bytes, which turn a node's offset into a line and column.
+struct JSONDocument {
+    let root: JSONNode
+    let bytes: [UInt8]
+    let path: String?
+
+    /// The line and column of byte `offset`.
+    func location(_ offset: Int) -> FileLocation {
+        bytes.withUnsafeBufferPointer { NumberBytes.location(of: offset, in: $0) }
+    }
+
+    /// An error at byte `offset`.
+    func error(at offset: Int, _ reason: String) -> ProblemDataError {
+        ProblemDataError(path: path, location: location(offset), reason)
+    }
+}
+
+/// A strict JSON reader (RFC 8259, as strict as Python's `json` module: no leading zeros, no trailing
+/// commas, no comments) that works on bytes and finds line and column only when it reports an error.
+/// Duplicate keys, NaN and infinities are refused; nesting deeper than ``maximumDepth`` is refused
+/// instead of exhausting the stack. - Complexity: O(file size).
 struct JSONReader {
     /// The deepest nesting of arrays and objects accepted.
     static let maximumDepth = 64
 
-    private let text: Substring.UTF8View
-    private var index: Substring.UTF8View.Index
-    private var line = 1, column = 1
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let end: Int
+    private var index = 0
     private let path: String?
 
-    /// The value that makes up `text`.
+    /// The document that makes up `bytes` (UTF-8, a leading byte-order mark skipped).
     /// - Throws: the line and column of the first syntax error.
-    static func parse(_ text: String, path: String?) throws(ProblemDataError) -> JSONNode {
-        var reader = JSONReader(text: Substring(text).utf8, path: path)
-        let node = try reader.value(depth: 0)
-        reader.skipSpace()
-        guard reader.index == reader.text.endIndex else { throw reader.fail("unexpected text after the end of the JSON document") }
-        return node
+    static func parse(_ bytes: consuming [UInt8], path: String?) throws(ProblemDataError) -> JSONDocument {
+        var buffer = bytes
+        let count = buffer.count
+        buffer.append(0)  // a terminator for the number conversion
+        let root = try buffer.withUnsafeBufferPointer { pointer throws(ProblemDataError) in
+            var reader = JSONReader(bytes: pointer, end: count, path: path)
+            if count >= 3, pointer[0] == 0xEF, pointer[1] == 0xBB, pointer[2] == 0xBF { reader.index = 3 }
+            let node = try reader.value(depth: 0)
+            reader.skipSpace()
+            guard reader.index == count else { throw reader.fail("unexpected text after the end of the JSON document") }
+            return node
+        }
+        buffer.removeLast()
+        return JSONDocument(root: root, bytes: buffer, path: path)
     }
 
-    private init(text: Substring.UTF8View, path: String?) {
-        self.text = text
-        self.index = text.startIndex
+    private init(bytes: UnsafeBufferPointer<UInt8>, end: Int, path: String?) {
+        self.bytes = bytes
+        self.end = end
         self.path = path
     }
 
-    private var here: FileLocation { .lineColumn(line: line, column: column) }
-
-    private func fail(_ reason: String) -> ProblemDataError {
-        ProblemDataError(path: path, location: here, reason)
+    private func fail(_ reason: String, at offset: Int? = nil) -> ProblemDataError {
+        ProblemDataError(path: path, location: NumberBytes.location(of: offset ?? index, in: bytes), reason)
     }
 
-    private var current: UInt8? { index < text.endIndex ? text[index] : nil }
-
-    private mutating func advance() {
-        guard let byte = current else { return }
-        if byte == UInt8(ascii: "\n") {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
-        index = text.index(after: index)
-        // A continuation byte belongs to the character already counted.
-        while let next = current, next & 0xC0 == 0x80 { index = text.index(after: index) }
-    }
+    private var current: UInt8? { index < end ? bytes[index] : nil }
 
     private mutating func skipSpace() {
-        while let byte = current, [0x20, 0x09, 0x0A, 0x0D].contains(byte) { advance() }
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
     }
 
-    private mutating func expect(_ character: Character) throws(ProblemDataError) {
+    private mutating func expect(_ character: UInt8) throws(ProblemDataError) {
         skipSpace()
-        guard current == character.asciiValue else {
-            throw fail(current == nil ? "the file ends where '\(character)' was expected" : "expected '\(character)'")
+        guard current == character else {
+            let shown = Character(UnicodeScalar(character))
+            throw fail(current == nil ? "the file ends where '\(shown)' was expected" : "expected '\(shown)'")
         }
-        advance()
+        index += 1
     }
 
     private mutating func value(depth: Int) throws(ProblemDataError) -> JSONNode {
         skipSpace()
-        let start = here
+        let start = index
         guard let byte = current else { throw fail("the file ends where a value was expected") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < Self.maximumDepth else { throw fail("arrays and objects are nested more than \(Self.maximumDepth) deep") }
-            return byte == UInt8(ascii: "{") ? try object(depth: depth, start: start) : try array(depth: depth, start: start)
+            return byte == UInt8(ascii: "{") ? try object(depth: depth) : try array(depth: depth)
         case UInt8(ascii: "\""):
-            return JSONNode(value: .string(try string()), location: start)
+            return JSONNode(value: .string(try string()), offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try number()), location: start)
+            return JSONNode(value: .number(try number()), offset: start)
         default:
             for (word, value) in [("true", JSONNode.Value.bool(true)), ("false", .bool(false)), ("null", .null)]
-            where text[index...].starts(with: word.utf8) {
-                for _ in word.utf8 { advance() }
-                return JSONNode(value: value, location: start)
+            where UnsafeBufferPointer(rebasing: bytes[index..<end]).starts(with: word.utf8) {
+                index += word.utf8.count
+                return JSONNode(value: value, offset: start)
             }
-            let shown = String(decoding: text[index...].prefix(12), as: UTF8.self)
-            throw fail("expected a JSON value but found '\(shown)'" + (shown.lowercased().hasPrefix("nan") || shown.lowercased().hasPrefix("inf")
-                                                                       ? " (NaN and infinities are not allowed)" : ""))
+            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 12)]), as: UTF8.self)
+            let nonFinite = ["nan", "inf", "-inf"].contains { shown.lowercased().hasPrefix($0) }
+            throw fail("expected a JSON value but found '\(shown)'" + (nonFinite ? " (NaN and infinities are not allowed)" : ""))
         }
     }
 
-    private mutating func object(depth: Int, start: FileLocation) throws(ProblemDataError) -> JSONNode {
-        advance()
+    private mutating func object(depth: Int) throws(ProblemDataError) -> JSONNode {
+        let start = index
+        index += 1
         var members: [(key: String, node: JSONNode)] = []
         skipSpace()
         if current == UInt8(ascii: "}") {
-            advance()
-            return JSONNode(value: .object(members), location: start)
+            index += 1
+            return JSONNode(value: .object(members), offset: start)
         }
         while true {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-            let keyLocation = here
+            let keyOffset = index
             let key = try string()
-            if members.contains(where: { $0.key == key }) {
-                throw ProblemDataError(path: path, location: keyLocation, "the key \"\(key)\" appears twice")
-            }
-            try expect(":")
+            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice", at: keyOffset) }
+            try expect(UInt8(ascii: ":"))
             members.append((key, try value(depth: depth + 1)))
             skipSpace()
-            if current == UInt8(ascii: "}") { advance(); break }
-            try expect(",")
+            if current == UInt8(ascii: "}") { index += 1; break }
+            try expect(UInt8(ascii: ","))
         }
-        return JSONNode(value: .object(members), location: start)
+        return JSONNode(value: .object(members), offset: start)
     }
 
-    private mutating func array(depth: Int, start: FileLocation) throws(ProblemDataError) -> JSONNode {
-        advance()
+    private mutating func array(depth: Int) throws(ProblemDataError) -> JSONNode {
+        let start = index
+        if let run = try numberRun() { return JSONNode(value: .numbers(run), offset: start) }
+        index = start + 1
         var elements: [JSONNode] = []
         skipSpace()
         if current == UInt8(ascii: "]") {
-            advance()
-            return JSONNode(value: .array(elements), location: start)
+            index += 1
+            return JSONNode(value: .array(elements), offset: start)
         }
         while true {
             elements.append(try value(depth: depth + 1))
             skipSpace()
-            if current == UInt8(ascii: "]") { advance(); break }
-            try expect(",")
+            if current == UInt8(ascii: "]") { index += 1; break }
+            try expect(UInt8(ascii: ","))
         }
-        return JSONNode(value: .array(elements), location: start)
+        return JSONNode(value: .array(elements), offset: start)
+    }
+
+    /// The array at `index` when it is a non-empty array of numbers only, else `nil` (and the caller
+    /// reads it again element by element).
+    private mutating func numberRun() throws(ProblemDataError) -> NumberRun? {
+        index += 1
+        var run = NumberRun()
+        while true {
+            skipSpace()
+            guard let byte = current, byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                return nil
+            }
+            let offset = index
+            switch try number() {
+            case let .double(value): run.values.append(value)
+            case let .rational(value): run.values.append(value)
+            case let .failure(reason):
+                if run.failure == nil { run.failure = (run.values.count, offset, reason) }
+                run.values.append(0.0)
+            }
+            skipSpace()
+            if current == UInt8(ascii: "]") { index += 1; return run }
+            guard current == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
     }
 
     private mutating func string() throws(ProblemDataError) -> String {
-        advance()
-        var bytes: [UInt8] = []
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var rawStart = index
+        func flush(_ reader: JSONReader) throws(ProblemDataError) {
+            guard rawStart < reader.index else { return }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: reader.bytes[rawStart..<reader.index]), as: UTF8.self) else {
+                throw reader.fail("a string is not valid UTF-8", at: rawStart)
+            }
+            scalars += text.unicodeScalars
+        }
         while true {
             guard let byte = current else { throw fail("the file ends inside a string") }
-            if byte == UInt8(ascii: "\"") { advance(); break }
-            guard byte >= 0x20 else { throw fail("a control character inside a string (escape it)") }
-            if byte != UInt8(ascii: "\\") {
-                let characterStart = index
-                advance()
-                bytes += text[characterStart..<index]
-                continue
+            if byte == UInt8(ascii: "\"") {
+                try flush(self)
+                index += 1
+                return String(scalars)
             }
-            advance()
+            guard byte >= 0x20 else { throw fail("a control character inside a string (escape it)") }
+            guard byte == UInt8(ascii: "\\") else { index += 1; continue }
+            try flush(self)
+            index += 1
             guard let escape = current else { throw fail("the file ends inside a string") }
-            let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+            let simple: [UInt8: Unicode.Scalar] = [0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{08}", 0x66: "\u{0C}",
+                                                   0x6E: "\n", 0x72: "\r", 0x74: "\t"]
             if let replacement = simple[escape] {
-                bytes.append(replacement)
-                advance()
+                scalars.append(replacement)
+                index += 1
             } else if escape == UInt8(ascii: "u") {
-                advance()
-                let digits = String(decoding: text[index...].prefix(4), as: UTF8.self)
-                guard digits.count == 4, let code = UInt32(digits, radix: 16) else { throw fail("expected four hex digits after \\u") }
-                for _ in 0..<4 { advance() }
-                bytes += Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
+                index += 1
+                var code = try hexQuad()
+                if (0xD800..<0xDC00).contains(code), current == UInt8(ascii: "\\"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "u") {
+                    let save = index
+                    index += 2
+                    let low = try hexQuad()
+                    if (0xDC00..<0xE000).contains(low) { code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) } else { index = save }
+                }
+                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
             } else {
                 throw fail("unknown escape '\\\(Character(UnicodeScalar(escape)))' in a string")
             }
+            rawStart = index
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private mutating func number() throws(ProblemDataError) -> Substring {
+    private mutating func hexQuad() throws(ProblemDataError) -> UInt32 {
+        let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 4)]), as: UTF8.self)
+        guard digits.count == 4, digits.allSatisfy(\.isHexDigit), let code = UInt32(digits, radix: 16) else {
+            throw fail("expected four hex digits after \\u")
+        }
+        index += 4
+        return code
+    }
+
+    /// A number token (RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`), converted.
+    private mutating func number() throws(ProblemDataError) -> NumberValue {
         let start = index
         func digits(_ reader: inout JSONReader) -> Int {
-            var count = 0
-            while let byte = reader.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { reader.advance(); count += 1 }
-            return count
+            let first = reader.index
+            while reader.index < reader.end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index]) {
+                reader.index += 1
+            }
+            return reader.index - first
         }
-        if current == UInt8(ascii: "-") { advance() }
-        guard digits(&self) > 0 else { throw fail("expected digits in a number") }
+        if current == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw fail("expected digits in a number") }
+        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            throw fail("a number may not start with 0 (leading zeros are not JSON)", at: integerStart)
+        }
+        var isInteger = true
         if current == UInt8(ascii: ".") {
-            advance()
+            index += 1
+            isInteger = false
             guard digits(&self) > 0 else { throw fail("expected digits after the decimal point") }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
-            advance()
-            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
+            index += 1
+            isInteger = false
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw fail("expected digits in the exponent") }
         }
-        return Substring(text[start..<index])
+        return NumberBytes.value(bytes, start, index, isInteger: isInteger)
     }
 }

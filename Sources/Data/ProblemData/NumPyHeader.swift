@@ -54,6 +54,7 @@ struct NumPyHeader {
             case "descr":
                 skipSpace()
                 descrOffset = index
+                if peek("[") { throw fail("a structured (record) dtype is not a numeric array: save a plain real array") }
                 descr = try string()
             case "fortran_order":
                 switch word() {
@@ -65,11 +66,14 @@ struct NumPyHeader {
                 skipSpace()
                 shapeOffset = index
                 try expect("(")
+                var commas = 0
                 while !peek(")") {
                     guard let size = Int(word()), size >= 0 else { throw fail("expected a non-negative integer in the shape") }
                     shape.append(size)
-                    if !peek(")") { try expect(",") }
+                    if !peek(")") { try expect(","); commas += 1 }
                 }
+                // (3) is the integer 3 in Python, not a tuple: NumPy refuses it.
+                guard shape.count != 1 || commas == 1 else { throw fail("the shape must be a tuple like (3,), not (3)") }
                 try expect(")")
             default:
                 throw fail("unexpected key '\(key)'")

@@ -10,6 +10,25 @@ import Foundation
 ///
 /// NaN and infinities are never numbers here.
 enum NumberText {
+    /// The value a number token denotes, as a double when it is one (no `Rational` is made for a decimal).
+    static func number(of token: Substring) -> NumberValue {
+        let body = token.first == "-" || token.first == "+" ? token.dropFirst() : token
+        if !body.isEmpty, !body.contains("/"), body.first.map({ $0.isNumber || $0 == "." }) == true,
+           !body.allSatisfy({ $0.isASCII && $0.isNumber }),
+           body.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }) {
+            guard let double = Double(token) else { return .failure("'\(token)' is not a number") }
+            guard double.isFinite else { return .failure("'\(token)' is too large: it overflows a double") }
+            return .double(double)
+        }
+        switch value(of: token) {
+        case let .success(exact):
+            let nearest = exact.doubleValue
+            return nearest.isFinite && Rational(exactly: nearest) == exact ? .double(nearest) : .rational(exact)
+        case let .failure(reason):
+            return .failure(reason.text)
+        }
+    }
+
     /// The value a number token denotes, or a reason why it is not a finite number.
     static func value(of token: Substring) -> Result<Rational, ReasonText> {
         if let nonFinite = nonFinite(token) { return .failure(nonFinite) }

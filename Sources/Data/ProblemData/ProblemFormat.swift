@@ -6,10 +6,13 @@ public enum ProblemFormat: String, Sendable, Hashable, CaseIterable {
     case csv
     /// Matrix Market exchange format (`.mtx`).
     case mtx
-    /// NumPy binary float64 array (`.npy`).
+    /// NumPy binary array of any real numeric dtype (`.npy`).
     case npy
+    /// NumPy archive (`.npz`, from `numpy.savez` or `numpy.savez_compressed`) holding `A`, `y` and
+    /// optionally `x0`; read only.
+    case npz
 
-    /// The format a file name's extension denotes (`.json`, `.csv`/`.txt`/`.dat`, `.mtx`, `.npy`;
+    /// The format a file name's extension denotes (`.json`, `.csv`/`.txt`/`.dat`, `.mtx`, `.npy`, `.npz`;
     /// letter case is ignored), or `nil`.
     public init?(fileExtension: String) {
         switch fileExtension.lowercased() {
@@ -17,17 +20,24 @@ public enum ProblemFormat: String, Sendable, Hashable, CaseIterable {
         case "csv", "txt", "dat": self = .csv
         case "mtx": self = .mtx
         case "npy": self = .npy
+        case "npz": self = .npz
         default: return nil
         }
     }
 
-    /// The format of the file at `path`, decided by its extension.
-    /// - Throws: ``ProblemDataError`` when the extension is not one of the known ones.
+    /// The format of the file at `path`, decided by its extension; a final `.gz` (gzip, which every reader
+    /// inflates by itself) is looked through: `A.mtx.gz` is Matrix Market.
+    /// - Throws: ``ProblemDataError`` when the extension is not one of the known ones, or for standard
+    ///   input (`-`), which has none.
     public static func of(path: String) throws(ProblemDataError) -> ProblemFormat {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard path != "-" else {
+            throw ProblemDataError(path: "standard input", "cannot tell the format of standard input: name it (json, csv, mtx, npy or npz) with --format, or --input-format for generate copy")
+        }
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
         let fileExtension = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
         guard let format = ProblemFormat(fileExtension: fileExtension) else {
-            throw ProblemDataError(path: path, "cannot tell the format from the extension '\(fileExtension)': use .json, .csv, .txt, .dat, .mtx or .npy, or name the format explicitly")
+            throw ProblemDataError(path: path, "cannot tell the format from the extension '\(fileExtension)': use .json, .csv, .txt, .dat, .mtx, .npy or .npz (each optionally .gz), or name the format explicitly with --format")
         }
         return format
     }
@@ -41,6 +51,6 @@ public enum ProblemFormat: String, Sendable, Hashable, CaseIterable {
     /// The usual file extension of the format.
     public var fileExtension: String { rawValue }
 
-    /// Whether the format stores one matrix or vector per file (all but JSON).
-    public var isArrayFormat: Bool { self != .json }
+    /// Whether the format stores one matrix or vector per file (all but JSON and `.npz`).
+    public var isArrayFormat: Bool { self != .json && self != .npz }
 }

@@ -66,4 +66,14 @@ enum TextLines {
         case let .failure(reason): throw ProblemDataError(path: path, location: field.location, reason.text)
         }
     }
+
+    /// The number a field holds, as a reader stores it, or an error naming its place in `path`.
+    static func value(_ field: TextField, path: String?) throws(ProblemDataError) -> NumberValue {
+        guard !field.text.isEmpty else {
+            throw ProblemDataError(path: path, location: field.location, "an empty field where a number was expected")
+        }
+        let value = NumberText.number(of: field.text)
+        if case let .failure(reason) = value { throw ProblemDataError(path: path, location: field.location, reason) }
+        return value
+    }
 }

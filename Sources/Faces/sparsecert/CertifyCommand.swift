@@ -57,9 +57,7 @@ struct CertifyCommand: ParsableCommand {
         }
         let data = try certificate.encoded()
         if let out {
-            do { try data.write(to: URL(fileURLWithPath: out)) } catch {
-                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write([UInt8](data), to: out)
         }
         if output.json || out == nil {
             print(String(decoding: data, as: UTF8.self))

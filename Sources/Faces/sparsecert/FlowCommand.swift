@@ -120,14 +120,7 @@ struct FlowCommand: ParsableCommand {
                 ? try DualFlowSimulator(network: network).run(options: options)
                 : try GradientDescentSimulator(network: network, step: step).run(options: options)
             if let trajectory {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-                do {
-                    try encoder.encode(run.samples).write(to: URL(fileURLWithPath: trajectory))
-                } catch {
-                    throw CommandFailure("cannot write the trajectory to \(trajectory): \(error.localizedDescription)")
-                }
+                try OutputFile.write(JSONOutput.data(run.samples), to: trajectory)
             }
             let difference = run.x.indices.map { run.x[$0] - referenceDouble[$0] }
             return report(x: run.x, l1: difference.reduce(0) { $0 + abs($1) },

@@ -14,6 +14,7 @@ struct GenerateCommand: ParsableCommand {
               dct         m random DCT-II rows ×√(n/m) --rows m --columns n --sparsity s
               one-r       A = [1, r], y = 1; ϱ = r     --r R (exact, 0 ≤ R < 1)
               block       A = [I_s | B], y = x*_S      --rows s --columns n [--r R: ϱ = R]
+              copy        the problem in --input FILE     [--observations FILE] [--input-format FORMAT]
 
             Random families draw everything from SplitMix64 seeded with --seed: A (rounded to multiples of \
             2^-grid-bits), then an s-sparse x₀ (support uniform, signs random or --signs, magnitudes 1 + |g| \
@@ -24,12 +25,14 @@ struct GenerateCommand: ParsableCommand {
             The format comes from --out's extension or --format: .json writes one file {"A", "y", "x0"}; \
             .csv/.txt/.dat, .mtx and .npy write A to FILE and y, x0 beside it as FILE-stem.y.ext and \
             FILE-stem.x0.ext. Values are stored exactly; .mtx and .npy hold doubles only, so exact \
-            fractions (one-r with r = 1/3, block with --r) need .json or .csv.
+            fractions (one-r with r = 1/3, block with --r) need .json or .csv. copy converts any problem \
+            file SparseCert reads (.npz, .mtx.gz, standard input as -, …) into the format of --out, every \
+            value exactly as it was read.
             """)
 
     /// The instance families.
     enum Family: String, ExpressibleByArgument, CaseIterable {
-        case gaussian, rademacher, dct, oneR = "one-r", block
+        case gaussian, rademacher, dct, oneR = "one-r", block, copy
     }
 
     @Argument(help: "The instance family (see above).")
@@ -65,6 +68,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The file to write.", valueName: "FILE"))
     var out: String
 
+    @Option(help: ArgumentHelp("copy: the problem file to read (- for standard input).", valueName: "FILE"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("copy: the file holding y, for a matrix file.", valueName: "FILE"))
+    var observations: String?
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("copy: the format of --input (default: its extension).", valueName: "FORMAT"))
+    var inputFormat: ProblemFormat?
+
     @OptionGroup var output: OutputOptions
 
     struct Report: Encodable {
@@ -97,6 +109,13 @@ struct GenerateCommand: ParsableCommand {
         if family == .oneR, r == nil { throw ValidationError("one-r needs --r, the exact r in [0, 1)") }
         if random, r != nil { throw ValidationError("--r applies to one-r and block only") }
         if !random, noise != 0 { throw ValidationError("--noise applies to gaussian, rademacher and dct only") }
+        if family == .copy, input == nil { throw ValidationError("copy needs --input, the problem file to read") }
+        if family != .copy, input != nil || observations != nil || inputFormat != nil {
+            throw ValidationError("--input, --observations and --input-format apply to copy only")
+        }
+        if family == .copy, rows != nil || columns != nil || sparsity != nil || r != nil || signs != nil {
+            throw ValidationError("copy takes the problem as it is: drop --rows, --columns, --sparsity, --r and --signs")
+        }
         if family == .oneR, signs != nil { throw ValidationError("one-r has x* = (1, 0): --signs does not apply") }
         guard (0...30).contains(gridBits) else { throw ValidationError("--grid-bits must lie in 0…30") }
     }
@@ -122,33 +141,40 @@ struct GenerateCommand: ParsableCommand {
                 let tight = try TightnessFamily.randomBlock(size: rows ?? 0, columns: columns ?? 0, seed: seed, rho: parsedR,
                                                             signs: parsedSigns, grid: DyadicGrid(exponent: gridBits))
                 instance = (tight.problem, tight.rho, tight.support, tight.signs)
+            case .copy:
+                let problem = try ProblemFile.load(input ?? "-", observations: observations, format: inputFormat)
+                let x0 = problem.groundTruth ?? []
+                let support = x0.indices.filter { x0[$0] != .zero }
+                instance = (problem, nil, support, support.map { x0[$0].signum })
             }
         } catch {
             throw CommandFailure(error.description)
         }
-        let files: [String]
-        do {
-            files = try ProblemFile.write(instance.problem, to: out, format: format)
-        } catch {
+        let encoded: [(path: String, bytes: [UInt8])]
+        do { encoded = try ProblemFile.encode(instance.problem, to: out, format: format) } catch {
             throw CommandFailure(error.description)
         }
+        for file in encoded { try OutputFile.write(file.bytes, to: file.path) }
+        let files = encoded.map(\.path)
         let problem = instance.problem
-        let isRandom = instance.rho == nil || family == .block
+        let isRandom = (instance.rho == nil || family == .block) && family != .copy
         if output.json {
             try printJSON(Report(
-                family: family.rawValue, name: problem.name ?? "", rows: problem.matrix.rows, columns: problem.matrix.columns,
-                sparsity: instance.support.count, seed: isRandom ? seed : nil, noise: instance.rho == nil ? noise : nil,
+                family: family.rawValue, name: problem.name ?? "", rows: problem.doubleMatrix.rows, columns: problem.doubleMatrix.columns,
+                sparsity: instance.support.count, seed: isRandom ? seed : nil, noise: instance.rho == nil && family != .copy ? noise : nil,
                 files: files, support: instance.support, signs: instance.signs,
                 rho: instance.rho?.description, rhoFloat: instance.rho?.doubleValue))
             return
         }
-        print("Wrote \(problem.name ?? family.rawValue)  (A is \(problem.matrix.rows)×\(problem.matrix.columns))")
+        print("Wrote \(problem.name ?? family.rawValue)  (A is \(problem.doubleMatrix.rows)×\(problem.doubleMatrix.columns))")
         let parts = ["A", "y", "x0"]
         for (index, file) in files.enumerated() {
             print("  \(file)" + (files.count == 1 ? "   A, y and x0" : "   \(parts[index])"))
         }
         print("support S = \(instance.support)   (0-based)   signs σ = \(instance.signs)")
-        if let rho = instance.rho {
+        if family == .copy {
+            print("copied from \(input ?? "-"), every value exactly as read")
+        } else if let rho = instance.rho {
             print("ϱ(S, σ) = \(rho)   (exact, known in closed form; ≈ \(rho.doubleValue))")
         } else {
             print("A on multiples of 2^-\(gridBits), x0 on multiples of 2^-4, y = A x0" + (noise > 0 ? " + noise (level \(noise))" : "") + " computed exactly")
@@ -176,4 +202,3 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
-extension ProblemFormat: ExpressibleByArgument {}

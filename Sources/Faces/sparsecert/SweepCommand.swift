@@ -68,8 +68,7 @@ struct SweepCommand: ParsableCommand {
         progress.finish()
         let summaries = sweep.summarize(points, depths: depthValues)
         if let csv {
-            do { try RateSweep.csv(points).write(toFile: csv, atomically: true, encoding: .utf8) }
-            catch { throw CommandFailure("cannot write \(csv): \(error.localizedDescription)") }
+            try OutputFile.write(RateSweep.csv(points), to: csv)
         }
         if let plot { try Self.writePlot(points, summaries, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: input.problem).lastPathComponent)") }
         if output.json {
@@ -130,8 +129,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     static func writePlot(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], to path: String, title: String) throws {
-        do { try RateSweep.plot(points, summaries, title: title).svg().write(toFile: path, atomically: true, encoding: .utf8) }
-        catch { throw CommandFailure("cannot write \(path): \(error.localizedDescription)") }
+        try OutputFile.write(RateSweep.plot(points, summaries, title: title).svg(), to: path)
     }
 }
 
