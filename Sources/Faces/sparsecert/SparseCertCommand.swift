@@ -25,5 +25,6 @@ struct SparseCertCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
             FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self,
+            PhaseCommand.self,
         ])
 }
