@@ -9,6 +9,7 @@
 //   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
 //   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
 //   Sources/Faces    the `sparsecert` command-line tool
+//   Sources/Studies  PhaseTransitions (Donoho–Tanner diagrams) — experiments built on the domains
 import PackageDescription
 
 let package = Package(
@@ -27,6 +28,7 @@ let package = Package(
         .library(name: "ErrorCertificates", targets: ["ErrorCertificates"]),
         .library(name: "RateSweeps", targets: ["RateSweeps"]),
         .library(name: "Plots", targets: ["Plots"]),
+        .library(name: "PhaseTransitions", targets: ["PhaseTransitions"]),
         .executable(name: "sparsecert", targets: ["sparsecert"]),
     ],
     dependencies: [
@@ -112,10 +114,17 @@ let package = Package(
             name: "Plots",
             path: "Sources/Certificates/Plots"),
 
+        // Studies layer: experiments over many random instances, built on the domains.
+        .target(
+            name: "PhaseTransitions",
+            dependencies: ["ProblemData", "SparseRecovery", "DiagonalNetworks", "Plots", "ScaleOut",
+                           "DenseLinearAlgebra", "ExactArithmetic"],
+            path: "Sources/Studies/PhaseTransitions"),
+
         // Faces.
         .executableTarget(
             name: "sparsecert",
-            dependencies: [
+            dependencies: ["PhaseTransitions",
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
                 "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -152,6 +161,10 @@ let package = Package(
             name: "certify-benchmark",
             dependencies: ["ErrorCertificates", "ProblemData"],
             path: "Benchmarks/Certificates"),
+        .executableTarget(
+            name: "phase-benchmark",
+            dependencies: ["PhaseTransitions"],
+            path: "Benchmarks/PhaseTransitions"),
 
         // Example programs (DESIGN.md §1.3 tightness constructions; see examples/README.md).
         .executableTarget(
@@ -170,6 +183,10 @@ let package = Package(
             name: "noise-and-depth",
             dependencies: ["RateSweeps", "Plots", "DiagonalNetworks", "ProblemData"],
             path: "examples/NoiseAndDepth"),
+        .executableTarget(
+            name: "phase-diagrams",
+            dependencies: ["PhaseTransitions", "Plots"],
+            path: "examples/PhaseDiagrams"),
 
         // Tests.
         .testTarget(
@@ -209,6 +226,9 @@ let package = Package(
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["sparsecert"]),
+        .testTarget(
+            name: "PhaseTransitionsTests",
+            dependencies: ["PhaseTransitions", "ProblemData", "Plots", "ScaleOut"]),
     ],
     swiftLanguageModes: [.v6]
 )

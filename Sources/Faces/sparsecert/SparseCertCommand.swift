@@ -36,6 +36,7 @@ struct SparseCertCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, GenerateCommand.self, LPCommand.self, BPCommand.self, NSPCommand.self,
             FlowCommand.self, CertifyCommand.self, VerifyCommand.self, SweepCommand.self,
+            PhaseCommand.self,
         ])
 
     /// Runs the command like `ParsableCommand.main()`, with standard output checked at exit: SIGPIPE is

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Heatmaps of values in [0, 1] over a grid, written as SVG: one or more panels side by side (wrapping
+/// after ``panelsPerRow``), each with its own title, axes with ticks, cells coloured by value, overlaid
+/// curves, then one colour bar and a legend for the curves.
+///
+/// Cell (i, j) is drawn as the rectangle between the midpoints to its neighbours (half a step beyond the
+/// first and last value), clipped to the axis ranges.
+public struct Heatmap: Sendable {
+    /// A curve drawn over every panel that lists it.
+    public struct Curve: Sendable {
+        /// The legend entry.
+        public var label: String
+        /// The points in data coordinates (non-finite points split the line).
+        public var points: [(x: Double, y: Double)]
+        /// An SVG colour.
+        public var color: String
+        /// Whether the line is dashed.
+        public var dashed: Bool
+        /// A curve.
+        public init(label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool) {
+            self.label = label; self.points = points; self.color = color; self.dashed = dashed
+        }
+    }
+
+    /// One panel: a grid of values and the curves over it.
+    public struct Panel: Sendable {
+        /// The panel's title.
+        public var title: String
+        /// The x values of the columns, increasing.
+        public var xValues: [Double]
+        /// The y values of the rows, increasing.
+        public var yValues: [Double]
+        /// `values[i][j]` is the value at (xValues[i], yValues[j]), in [0, 1] (clamped; NaN is drawn grey).
+        public var values: [[Double]]
+        /// Curves drawn over the cells.
+        public var curves: [Curve]
+        /// A panel.
+        public init(title: String, xValues: [Double], yValues: [Double], values: [[Double]], curves: [Curve]) {
+            self.title = title; self.xValues = xValues; self.yValues = yValues; self.values = values; self.curves = curves
+        }
+    }
+
+    /// The title above all panels.
+    public var title: String
+    /// The x-axis label (under every panel).
+    public var xLabel: String
+    /// The y-axis label (left of every panel).
+    public var yLabel: String
+    /// The colour bar's label.
+    public var colorLabel: String
+    /// The panels, in reading order.
+    public var panels: [Panel] = []
+    /// The x range of every panel's axes.
+    public var xRange: ClosedRange<Double> = 0...1
+    /// The y range of every panel's axes.
+    public var yRange: ClosedRange<Double> = 0...1
+    /// Panels per row before wrapping.
+    public var panelsPerRow = 3
+    /// The size of one panel's plotting area in pixels.
+    public var panelSize = 300.0
+
+    /// An empty heatmap with a title and labels.
+    public init(title: String, xLabel: String, yLabel: String, colorLabel: String) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.colorLabel = colorLabel
+    }
+
+    /// The colour of a value in [0, 1]: a perceptually ordered map from dark blue (0) through teal to
+    /// yellow (1), as viridis; grey for NaN.
+    public static func color(_ value: Double) -> String {
+        guard !value.isNaN else { return "#bdbdbd" }
+        let anchors: [(Double, Double, Double)] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+        let t = min(1, max(0, value)) * Double(anchors.count - 1)
+        let k = min(anchors.count - 2, Int(t)), f = t - Double(k)
+        let (a, b) = (anchors[k], anchors[k + 1])
+        let channel = { (u: Double, v: Double) in Int((u + (v - u) * f).rounded()) }
+        return String(format: "#%02x%02x%02x", channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
+    }
+
+    /// The SVG document.
+    /// - Complexity: O(total cells + curve points).
+    public func svg() -> String {
+        let left = 70.0, gapX = 60.0, top = 60.0, gapY = 80.0, barWidth = 18.0
+        let columns = max(1, min(panelsPerRow, panels.count)), rows = max(1, (panels.count + columns - 1) / columns)
+        let legendHeight = 24.0 * Double(legendEntries.count) + 20
+        let width = left + Double(columns) * (panelSize + gapX) + 90
+        let height = top + Double(rows) * (panelSize + gapY) + legendHeight
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+            + "font-family=\"Helvetica, Arial, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+            + "<text x=\"\(width / 2)\" y=\"26\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">\(escape(title))</text>\n"
+        for (index, panel) in panels.enumerated() {
+            let x0 = left + Double(index % columns) * (panelSize + gapX), y0 = top + Double(index / columns) * (panelSize + gapY)
+            out += draw(panel, number: index, x0: x0, y0: y0)
+        }
+        out += colorBar(x: width - 70, y: top, width: barWidth, height: panelSize)
+        let legendY = top + Double(rows) * (panelSize + gapY)
+        for (k, entry) in legendEntries.enumerated() {
+            let y = legendY + Double(k) * 24
+            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" stroke=\"\(entry.color)\" stroke-width=\"3\""
+                + (entry.dashed ? " stroke-dasharray=\"7 4\"" : "") + "/>\n"
+                + "<text x=\"\(left + 44)\" y=\"\(y + 5)\" font-size=\"13\">\(escape(entry.label))</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    /// The distinct curves (by label) over all panels, for the legend.
+    private var legendEntries: [Curve] {
+        var seen = Set<String>()
+        return panels.flatMap(\.curves).filter { seen.insert($0.label).inserted }
+    }
+
+    private func draw(_ panel: Panel, number: Int, x0: Double, y0: Double) -> String {
+        let size = panelSize
+        func px(_ x: Double) -> Double { x0 + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * size }
+        func py(_ y: Double) -> Double { y0 + size - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * size }
+        var out = "<defs><clipPath id=\"panel\(number)\"><rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\"/>"
+            + "</clipPath></defs>\n<rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\" fill=\"#f0f0f0\"/>\n"
+            + "<g clip-path=\"url(#panel\(number))\">\n"
+        let xEdges = Self.edges(panel.xValues), yEdges = Self.edges(panel.yValues)
+        for i in panel.xValues.indices {
+            for j in panel.yValues.indices where i < panel.values.count && j < panel.values[i].count {
+                let (a, b) = (px(xEdges[i]), px(xEdges[i + 1])), (c, d) = (py(yEdges[j + 1]), py(yEdges[j]))
+                out += "<rect x=\"\(a)\" y=\"\(c)\" width=\"\(b - a + 0.4)\" height=\"\(d - c + 0.4)\" "
+                    + "fill=\"\(Self.color(panel.values[i][j]))\"/>\n"
+            }
+        }
+        for curve in panel.curves {
+            for piece in Self.finitePieces(curve.points) where piece.count > 1 {
+                out += "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2.5\""
+                    + (curve.dashed ? " stroke-dasharray=\"7 4\"" : "") + " points=\""
+                    + piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ") + "\"/>\n"
+            }
+        }
+        out += "</g>\n<rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\" fill=\"none\" stroke=\"black\"/>\n"
+        for k in 0...5 {
+            let fx = xRange.lowerBound + Double(k) / 5 * (xRange.upperBound - xRange.lowerBound)
+            let fy = yRange.lowerBound + Double(k) / 5 * (yRange.upperBound - yRange.lowerBound)
+            out += "<line x1=\"\(px(fx))\" y1=\"\(y0 + size)\" x2=\"\(px(fx))\" y2=\"\(y0 + size + 5)\" stroke=\"black\"/>\n"
+                + "<text x=\"\(px(fx))\" y=\"\(y0 + size + 19)\" text-anchor=\"middle\" font-size=\"12\">\(Self.tick(fx))</text>\n"
+                + "<line x1=\"\(x0 - 5)\" y1=\"\(py(fy))\" x2=\"\(x0)\" y2=\"\(py(fy))\" stroke=\"black\"/>\n"
+                + "<text x=\"\(x0 - 8)\" y=\"\(py(fy) + 4)\" text-anchor=\"end\" font-size=\"12\">\(Self.tick(fy))</text>\n"
+        }
+        out += "<text x=\"\(x0 + size / 2)\" y=\"\(y0 - 8)\" text-anchor=\"middle\" font-size=\"14\">\(escape(panel.title))</text>\n"
+            + "<text x=\"\(x0 + size / 2)\" y=\"\(y0 + size + 38)\" text-anchor=\"middle\" font-size=\"14\">\(escape(xLabel))</text>\n"
+            + "<text x=\"\(x0 - 40)\" y=\"\(y0 + size / 2)\" text-anchor=\"middle\" font-size=\"14\" "
+            + "transform=\"rotate(-90 \(x0 - 40) \(y0 + size / 2))\">\(escape(yLabel))</text>\n"
+        return out
+    }
+
+    private func colorBar(x: Double, y: Double, width: Double, height: Double) -> String {
+        var out = ""
+        let steps = 50
+        for k in 0..<steps {
+            let value = (Double(k) + 0.5) / Double(steps)
+            let top = y + height * (1 - Double(k + 1) / Double(steps))
+            out += "<rect x=\"\(x)\" y=\"\(top)\" width=\"\(width)\" height=\"\(height / Double(steps) + 0.4)\" fill=\"\(Self.color(value))\"/>\n"
+        }
+        out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\" fill=\"none\" stroke=\"black\"/>\n"
+        for k in 0...4 {
+            let value = Double(k) / 4, ty = y + height * (1 - value)
+            out += "<line x1=\"\(x + width)\" y1=\"\(ty)\" x2=\"\(x + width + 4)\" y2=\"\(ty)\" stroke=\"black\"/>\n"
+                + "<text x=\"\(x + width + 7)\" y=\"\(ty + 4)\" font-size=\"11\">\(Self.tick(value))</text>\n"
+        }
+        return out + "<text x=\"\(x + width / 2)\" y=\"\(y - 10)\" text-anchor=\"middle\" font-size=\"12\">\(escape(colorLabel))</text>\n"
+    }
+
+    /// Cell boundaries: midpoints between neighbours, half a step beyond the ends (a unit step for one value).
+    static func edges(_ values: [Double]) -> [Double] {
+        guard values.count > 1 else { return values.first.map { [$0 - 0.05, $0 + 0.05] } ?? [] }
+        var edges = [values[0] - (values[1] - values[0]) / 2]
+        for k in 1..<values.count { edges.append((values[k - 1] + values[k]) / 2) }
+        edges.append(values[values.count - 1] + (values[values.count - 1] - values[values.count - 2]) / 2)
+        return edges
+    }
+
+    /// The runs of finite points.
+    static func finitePieces(_ points: [(x: Double, y: Double)]) -> [[(x: Double, y: Double)]] {
+        var pieces: [[(x: Double, y: Double)]] = [[]]
+        for p in points {
+            if p.x.isFinite && p.y.isFinite { pieces[pieces.count - 1].append(p) } else if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+        }
+        return pieces
+    }
+
+    /// A tick label: at most three decimals, trailing zeros dropped.
+    static func tick(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
