@@ -22,6 +22,16 @@ struct BPCommand: ParsableCommand {
             --exact reads the data as exact rationals, re-verifies GLPK's final bases in rational \
             arithmetic, reports x*, μ and ϱ as fractions (keys *_exact under --json) and 'verified'; the \
             support is then read from the exact x*, and a differing floating-point support is reported.
+
+            The status is what the checks prove: 'optimal' or 'infeasible' only when the certificate was \
+            checked against the data and holds (exactly under --exact; to relative tolerances in floating \
+            point), otherwise 'undecided' (the computed x is still shown). GLPK sees the data scaled by exact \
+            powers of two, so scaling rows, columns or y by any power of ten changes nothing but the answer's \
+            scale.
+
+            Exit status: 0 when the status and every verdict printed (uniqueness included) are proven; 3 when \
+            an answer was computed but the status, the uniqueness verdict or (under --exact) 'verified' is not \
+            proven; 1 for invalid input; 64 for bad usage.
             """)
 
     @Argument(help: "The problem file (JSON, or a matrix file with y beside it).")
@@ -95,6 +105,7 @@ struct BPCommand: ParsableCommand {
         } else {
             print(report.text(rows: loaded.matrix.rows, columns: loaded.matrix.columns))
         }
+        if !report.isProven { throw ExitStatus.notProven }
     }
 }
 
@@ -133,7 +144,7 @@ struct BPReport: Encodable {
     var steps: [String]?
 
     init<Scalar>(_ solution: BasisPursuitSolution<Scalar>, certificateHolds: Bool?) {
-        status = solution.status.rawValue
+        status = solution.claim.rawValue
         let optimal = solution.status == .optimal
         x = Nullable(optimal ? solution.x.map(\.doubleValue) : nil)
         objective = Nullable(solution.objective?.doubleValue)
@@ -176,12 +187,24 @@ struct BPReport: Encodable {
         steps = exact.steps
     }
 
+    /// Whether the status and every verdict are proven (exit status 0): the claim is not undecided, uniqueness
+    /// (when analyzed) is decided, and under --exact everything is verified.
+    var isProven: Bool {
+        status != BasisPursuitClaim.undecided.rawValue && (uniquenessMethod == nil || unique.value != nil)
+            && verified != false
+    }
+
     /// The human-readable report.
     func text(rows: Int, columns: Int) -> String {
         var lines = ["Basis pursuit on a \(rows)×\(columns) system: \(status)"]
         if let steps { lines += steps.map { "  • \($0)" } }
-        if status == "infeasible" {
-            lines.append("No x satisfies the constraints. Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0):")
+        if status == BasisPursuitClaim.undecided.rawValue {
+            lines.append("not proven: the computed answer below did not pass its certificate check")
+        }
+        if farkas != nil || farkasExact != nil {
+            lines.append(status == BasisPursuitStatus.infeasible.rawValue
+                ? "No x satisfies the constraints. Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0):"
+                : "Candidate Farkas vector z (its check Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0 FAILED):")
             lines.append("z = \(show(farkasExact, farkas ?? []))")
         } else {
             lines.append("x* = \(show(xExact, x.value ?? []))")

@@ -20,7 +20,14 @@ struct LPCommand: ParsableCommand {
             variables with 1 (GLPK's branch-and-cut then solves a MILP). Numbers may be JSON numbers (taken as
             the double they denote, exactly) or strings holding exact values such as "1/3" or "0.1".
             With --exact, GLPK's final basis is re-verified in rational arithmetic against the data as given
-            (repaired by exact pivots if needed) and the exact solution is printed.
+            (repaired by exact pivots if needed) and the exact solution is printed; the status is then the \
+            exact verdict (an exactly proven 'infeasible' replaces GLPK's 'optimal').
+            GLPK sees the LP scaled by exact powers of two (rows, columns, objective), so data scaled by any \
+            power of ten, or near 1e-300 or 1e300, are ordinary; the answer is unscaled exactly.
+
+            Exit status: 0 when GLPK ends optimal, infeasible or unbounded (and, with --exact, the exact proof \
+            passed); 3 when an answer was not reached or not proven (numericalFailure, iteration or time limit, \
+            a MILP stopped at a feasible point, or a failed exact proof); 1 for invalid input; 64 for bad usage.
             """)
 
     @Argument(help: "The LP as a JSON file ('-' reads standard input).")
@@ -96,10 +103,13 @@ struct LPCommand: ParsableCommand {
             throw CommandFailure("\(file): \(error)")
         }
         let certificate = certified?.certificate
-        let hasValues = [.optimal, .feasible].contains(solution.status)
+        let status = Self.status(solution.status, exact: certificate?.verdict)
+        let proven = exact ? (certified?.isCertified ?? false) || status == LPStatus.infeasible.rawValue && certificate != nil
+            : [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded].contains(solution.status)
+        let hasValues = [.optimal, .feasible].contains(solution.status) && status != LPStatus.infeasible.rawValue
         if output.json {
             try printJSON(Report(
-                status: solution.status.rawValue, method: method.rawValue,
+                status: status, method: method.rawValue,
                 objective: hasValues ? solution.objective : nil, x: hasValues ? solution.x : [],
                 rowActivities: hasValues ? solution.rowActivities : [], rowDuals: hasValues ? solution.rowDuals : [],
                 reducedCosts: hasValues ? solution.reducedCosts : [], iterations: solution.iterations,
@@ -108,10 +118,15 @@ struct LPCommand: ParsableCommand {
                     ExactReport(objective: $0.objective.description, x: $0.x.map(\.description),
                                 rowDuals: $0.rowDuals.map(\.description), steps: certified?.steps ?? [])
                 }))
+            if !proven { throw ExitStatus.notProven }
             return
         }
-        print("status: \(solution.status.rawValue)")
-        guard hasValues else { return }
+        print("status: \(status)")
+        if let certified, !hasValues { for step in certified.steps { print("  • \(step)") } }
+        guard hasValues else {
+            if !proven { throw ExitStatus.notProven }
+            return
+        }
         print("objective: \(solution.objective)")
         print("x = \(solution.x)")
         if let certified {
@@ -123,6 +138,12 @@ struct LPCommand: ParsableCommand {
                 print("not certified: the exact verdict is above")
             }
         }
-        if exact, !(certified?.isCertified ?? false) { throw ExitStatus.notProven }
+        if !proven { throw ExitStatus.notProven }
+    }
+
+    /// The status to print: GLPK's, unless an exact verdict proved infeasibility.
+    static func status(_ glpk: LPStatus, exact verdict: ExactVerification.Verdict?) -> String {
+        if case .infeasible? = verdict { return LPStatus.infeasible.rawValue }
+        return glpk.rawValue
     }
 }

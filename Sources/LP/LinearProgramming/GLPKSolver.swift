@@ -43,6 +43,9 @@ public struct GLPKSolver: Sendable {
         public var warmStart: Basis?
         /// Relative gap at which a MILP search may stop (0: prove optimality).
         public var mipGap = 0.0
+        /// Scale rows, columns and the objective by powers of two before GLPK sees the LP, and undo it exactly
+        /// on the answer (``PowerOfTwoScaling``): the same LP, with numbers near 1. Default `true`.
+        public var equilibrate = true
 
         public init() {}
     }
@@ -59,10 +62,19 @@ public struct GLPKSolver: Sendable {
     ///   programs are statuses, not errors.
     /// - Throws: ``LPError`` when the program or the options are invalid (naming the offending row,
     ///   column or value) or when GLPK fails internally.
+    /// The LP is equilibrated by exact powers of two first (``Options/equilibrate``), so that GLPK's
+    /// tolerances are relative to the data: y = 10⁻⁸ is not zero, and data near 10³⁰⁰ do not overflow.
+    ///
     /// - Complexity: that of the chosen GLPK method; the Swift layer adds O(m + n + nnz).
     public func solve(_ program: LinearProgram<Double>) throws(LPError) -> LPSolution {
         try program.validate(\.isFinite)
         try options.validate(for: program)
+        if options.equilibrate {
+            let scaling = PowerOfTwoScaling(program)
+            if !scaling.isIdentity, let scaled = scaling.apply(program) {
+                return scaling.unscale(try GLPKRun(program: scaled, options: options).solve())
+            }
+        }
         return try GLPKRun(program: program, options: options).solve()
     }
 }

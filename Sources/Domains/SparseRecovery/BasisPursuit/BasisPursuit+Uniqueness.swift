@@ -32,12 +32,14 @@ extension BasisPursuit {
         } catch .numericalFailure(let why) {
             return UniquenessAnalysis(supportSize: support.count, columnRank: rank, method: method, rho: nil,
                                       isUnique: rank < support.count ? false : nil,
-                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); use the exact mode")
+                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); --exact may decide")
         }
         let finite = rho.value.isFinite ? rho.value : nil
+        let checked = FloatingExponentDecision.isBelowOne(rho, matrix: scaled, tolerance: options.certificateTolerance)
+        let decided = finite.flatMap(belowOne) == checked ? checked : nil
         return .decide(supportSize: support.count, columnRank: rank, method: method, rho: finite,
                        rhoCertificate: rho.certificate, rhoWitness: rho.witness,
-                       rhoBelowOne: finite.flatMap(belowOne) ?? (finite == nil ? false : nil), nondegenerate: nondegenerate)
+                       rhoBelowOne: decided, nondegenerate: nondegenerate)
     }
 
     /// Uniqueness in exact arithmetic; `proven` is whether every LP value used was verified exactly.

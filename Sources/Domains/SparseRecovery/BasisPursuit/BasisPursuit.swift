@@ -25,18 +25,31 @@ public enum BasisPursuit {
         let layout = BasisPursuitLP(problem)
         let clock = ContinuousClock()
         let start = clock.now
-        let lp = try SignedNullSpaceLP.run(options.solver, layout.program)
+        var lp = try SignedNullSpaceLP.run(options.solver, layout.program)
+        if lp.status == .optimal, !optimality(of: lp, layout: layout, options: options).check.holds(
+            tolerance: options.certificateTolerance, residualTolerance: options.residualTolerance) {
+            // A basis that is optimal only within GLPK's tolerances: once more, a thousand times tighter.
+            var tighter = options.solver
+            tighter.options.primalTolerance /= 1000
+            tighter.options.dualTolerance /= 1000
+            tighter.options.warmStart = lp.basis
+            let again = try SignedNullSpaceLP.run(tighter, layout.program)
+            if [.optimal, .infeasible, .infeasibleOrUnbounded].contains(again.status) {
+                let spent = lp.iterations
+                lp = again
+                lp.iterations += spent
+            }
+        }
         var statistics = LPStatistics(rows: layout.program.constraints.count, columns: layout.program.variables.count,
                                       iterations: lp.iterations, solveSeconds: (clock.now - start).seconds,
                                       auxiliarySolves: 0, auxiliarySeconds: 0)
         let auxiliaryStart = clock.now
         switch lp.status {
         case .optimal:
-            let x = layout.x(lp.x), mu = layout.dual(lp.rowDuals)
-            let threshold = options.supportTolerance * max(1, x.map(\.magnitude).max() ?? 0)
-            let support = x.indices.filter { x[$0].magnitude > threshold }
+            let (x, mu, check) = optimality(of: lp, layout: layout, options: options)
+            let (support, threshold) = floatingSupport(x, matrix: problem.matrix, tolerance: options.supportTolerance)
             let signs = support.map { x[$0] > 0 ? 1 : -1 }
-            let check = OptimalityCheck(problem: problem, x: x, dual: mu, support: support, signs: signs)
+            let proven = check.holds(tolerance: options.certificateTolerance, residualTolerance: options.residualTolerance)
             var uniqueness: UniquenessAnalysis<Double>?
             if options.analyzeUniqueness {
                 uniqueness = try analyze(problem, support: support, signs: signs, options: options,
@@ -45,23 +58,54 @@ public enum BasisPursuit {
                 statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
             }
             return BasisPursuitSolution(
-                status: .optimal, x: x, objective: lp.objective, support: support, signs: signs,
-                supportTolerance: threshold, dual: mu, residual: zip(problem.matrix.multiply(x), problem.observations).map { $0 - $1 },
-                optimality: check, uniqueness: uniqueness, farkas: nil, statistics: statistics)
+                status: .optimal, claim: proven ? .optimal : .undecided, x: x, objective: lp.objective,
+                support: support, signs: signs, supportTolerance: threshold, dual: mu,
+                residual: zip(problem.matrix.multiply(x), problem.observations).map { $0 - $1 },
+                optimality: check, uniqueness: proven ? uniqueness : uniqueness.map(\.undecidedForUnprovenAnswer),
+                farkas: nil, statistics: statistics)
         case .infeasible, .infeasibleOrUnbounded:
             let farkasLP = try SignedNullSpaceLP.run(options.solver.withoutWarmStart, FarkasCertificate.program(problem))
             statistics.auxiliarySolves = 1
             statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
             let certificate = FarkasCertificate(problem: problem,
                                                 z: FarkasCertificate<Double>.vector(farkasLP.x, rows: problem.matrix.rows))
+                .normalized(problem)
             guard farkasLP.status == .optimal, certificate.holds(matrix: problem.matrix, tolerance: options.certificateTolerance) else {
                 throw .numericalFailure("GLPK reports the basis pursuit LP infeasible, but no Farkas certificate was found "
                     + "(status \(farkasLP.status.rawValue)); the data are probably nearly consistent — try the exact mode")
             }
-            return infeasible(certificate, statistics: statistics)
+            return infeasible(certificate, claim: .infeasible, statistics: statistics)
         default:
             throw .numericalFailure("GLPK ended the basis pursuit LP with status \(lp.status.rawValue) \(lp.message)")
         }
+    }
+
+    /// x, μ and the optimality check of an optimal floating-point LP solution.
+    private static func optimality(of lp: LPSolution, layout: BasisPursuitLP<Double>, options: BasisPursuitOptions)
+        -> (x: [Double], mu: [Double], check: OptimalityCheck<Double>)
+    {
+        let x = layout.x(lp.x), mu = layout.dual(lp.rowDuals)
+        let support = x.indices.filter { x[$0] != 0 }
+        return (x, mu, OptimalityCheck(problem: layout.problem, x: x, dual: mu, support: support,
+                                       signs: support.map { x[$0] > 0 ? 1 : -1 }))
+    }
+
+    /// The floating-point support rule: j ∈ S iff |xⱼ|·‖Aⱼ‖_∞ > τ·maxₖ |xₖ|·‖Aₖ‖_∞ — the size of column j's
+    /// contribution to A x, so that scaling rows, columns or y leaves S unchanged.
+    ///
+    /// - Returns: S and the threshold on |xⱼ|·‖Aⱼ‖_∞.
+    /// - Complexity: O(m·n).
+    static func floatingSupport(_ x: [Double], matrix: Matrix<Double>, tolerance: Double)
+        -> (support: [Int], threshold: Double)
+    {
+        guard x.count == matrix.columns else { return ([], 0) }
+        var columnSize = [Double](repeating: 0, count: matrix.columns)
+        for i in 0..<matrix.rows {
+            for j in 0..<matrix.columns { columnSize[j] = max(columnSize[j], matrix[i, j].magnitude) }
+        }
+        let contribution = x.indices.map { x[$0].magnitude * columnSize[$0] }
+        let threshold = tolerance * (contribution.max() ?? 0)
+        return (x.indices.filter { contribution[$0] > threshold }, threshold)
     }
 
     /// Solves exactly on rational data: GLPK's final basis is re-verified (and if needed repaired) in rational
@@ -88,20 +132,23 @@ public enum BasisPursuit {
                                       auxiliarySolves: 0, auxiliarySeconds: 0)
         let auxiliaryStart = clock.now
         let floatingX = result.solution.status == .optimal ? layout.x(result.solution.x) : []
-        let threshold = options.supportTolerance * max(1, floatingX.map(\.magnitude).max() ?? 0)
-        let floatingSupport = floatingX.indices.filter { floatingX[$0].magnitude > threshold }
+        let floatingSupport = floatingSupport(floatingX, matrix: problem.matrix.map(\.doubleValue),
+                                              tolerance: options.supportTolerance).support
 
-        if let certificate = result.certificate, result.solution.status == .optimal {
+        let verdict = result.certificate?.verdict
+        let glpkInfeasible = [.infeasible, .infeasibleOrUnbounded].contains(result.solution.status)
+        if let certificate = result.certificate, !isInfeasible(verdict), !certificate.x.isEmpty {
             let x = layout.x(certificate.x), mu = layout.dual(certificate.rowDuals)
             let support = x.indices.filter { x[$0] != .zero }
             let signs = support.map { x[$0].signum }
             let check = OptimalityCheck(problem: problem, x: x, dual: mu, support: support, signs: signs)
+            let proven = result.isCertified && check.holdsExactly
             var steps = result.steps
             steps.append("exact optimality certificate (zero duality gap, μ dual feasible, x* feasible): "
                 + (check.holdsExactly ? "holds" : "FAILED"))
             var uniqueness: UniquenessAnalysis<Rational>?
             var uniquenessProven = true
-            if options.analyzeUniqueness {
+            if options.analyzeUniqueness, proven {
                 let analysis = try analyzeExactly(problem, support: support, signs: signs, options: options,
                                                   nondegenerate: isDualNondegenerate(certificate))
                 uniqueness = analysis.analysis
@@ -109,35 +156,48 @@ public enum BasisPursuit {
                 steps += analysis.steps
                 statistics.auxiliarySolves = 1
                 statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
+            } else if options.analyzeUniqueness {
+                uniquenessProven = false
+                steps.append("uniqueness not analyzed: x* is not proven optimal")
             }
             let solution = BasisPursuitSolution(
-                status: .optimal, x: x, objective: certificate.objective, support: support, signs: signs,
-                supportTolerance: 0, dual: mu, residual: zip(problem.matrix.multiply(x), problem.observations).map { $0 - $1 },
+                status: .optimal, claim: proven ? .optimal : .undecided, x: x, objective: certificate.objective,
+                support: support, signs: signs, supportTolerance: 0, dual: mu,
+                residual: zip(problem.matrix.multiply(x), problem.observations).map { $0 - $1 },
                 optimality: check, uniqueness: uniqueness, farkas: nil, statistics: statistics)
-            return ExactBasisPursuitSolution(solution: solution,
-                                             verified: result.isCertified && check.holdsExactly && uniquenessProven,
+            return ExactBasisPursuitSolution(solution: solution, verified: proven && uniquenessProven,
                                              floatingSupport: floatingSupport, steps: steps)
         }
-        guard [.infeasible, .infeasibleOrUnbounded].contains(result.solution.status) else {
+        guard glpkInfeasible || isInfeasible(verdict) else {
             throw .numericalFailure("GLPK ended the basis pursuit LP with status \(result.solution.status.rawValue) "
                 + result.solution.message)
         }
         let farkasLP = try SignedNullSpaceLP.certify(options.solver.withoutWarmStart, FarkasCertificate.program(problem))
         statistics.auxiliarySolves = 1
         statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
-        guard let farkas = farkasLP.certificate, farkasLP.solution.status == .optimal else {
-            throw .numericalFailure("GLPK reports the basis pursuit LP infeasible, but no Farkas certificate exists in "
-                + "the rounded data (status \(farkasLP.solution.status.rawValue))")
+        guard let farkas = farkasLP.certificate, !farkas.x.isEmpty else {
+            throw .numericalFailure("the basis pursuit LP looks infeasible in floating point, but no Farkas "
+                + "certificate was found (status \(farkasLP.solution.status.rawValue))")
         }
-        let certificate = FarkasCertificate(problem: problem, z: FarkasCertificate<Rational>.vector(farkas.x, rows: problem.matrix.rows))
+        let certificate = FarkasCertificate(problem: problem,
+                                            z: FarkasCertificate<Rational>.vector(farkas.x, rows: problem.matrix.rows))
+            .normalized(problem)
         let steps = result.steps + farkasLP.steps
             + ["exact Farkas certificate (Aᵀz = 0 or ≤ 0, ⟨y, z⟩ − η‖z‖_* > 0): \(certificate.holdsExactly ? "holds" : "FAILED")"]
-        return ExactBasisPursuitSolution(solution: infeasible(certificate, statistics: statistics),
-                                         verified: certificate.holdsExactly, floatingSupport: [], steps: steps)
+        return ExactBasisPursuitSolution(
+            solution: infeasible(certificate, claim: certificate.holdsExactly ? .infeasible : .undecided, statistics: statistics),
+            verified: certificate.holdsExactly, floatingSupport: [], steps: steps)
     }
 
-    static func infeasible<Scalar>(_ certificate: FarkasCertificate<Scalar>, statistics: LPStatistics) -> BasisPursuitSolution<Scalar> {
-        BasisPursuitSolution(status: .infeasible, x: [], objective: nil, support: [], signs: [], supportTolerance: 0, dual: [],
+    /// Whether an exact verdict proves the LP infeasible.
+    private static func isInfeasible(_ verdict: ExactVerification.Verdict?) -> Bool {
+        if case .infeasible? = verdict { return true }
+        return false
+    }
+
+    static func infeasible<Scalar>(_ certificate: FarkasCertificate<Scalar>, claim: BasisPursuitClaim,
+                                   statistics: LPStatistics) -> BasisPursuitSolution<Scalar> {
+        BasisPursuitSolution(status: .infeasible, claim: claim, x: [], objective: nil, support: [], signs: [], supportTolerance: 0, dual: [],
                              residual: [], optimality: nil, uniqueness: nil, farkas: certificate, statistics: statistics)
     }
 }

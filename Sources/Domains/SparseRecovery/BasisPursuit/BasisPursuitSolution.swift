@@ -10,6 +10,18 @@ public enum BasisPursuitStatus: String, Sendable, Hashable, Codable {
     case infeasible
 }
 
+/// What a solve has proven: the one value every printed verdict ("optimal", "infeasible") is derived from.
+public enum BasisPursuitClaim: String, Sendable, Hashable, Codable {
+    /// x* is a minimizer: its optimality certificate was checked against the data and holds (exactly in the
+    /// exact mode; to the relative tolerances of ``OptimalityCheck/holds(tolerance:residualTolerance:)`` in
+    /// floating point).
+    case optimal
+    /// No x is feasible: the Farkas certificate was checked against the data and holds.
+    case infeasible
+    /// An answer was computed, but its certificate did not pass the check: neither claim is made.
+    case undecided
+}
+
 /// What the LP solves cost.
 public struct LPStatistics: Sendable, Hashable, Codable {
     /// Rows of the basis pursuit LP.
@@ -28,12 +40,14 @@ public struct LPStatistics: Sendable, Hashable, Codable {
 
 /// The result of a basis pursuit solve (``BasisPursuit``), in `Double` or, from the exact mode, in `Rational`.
 ///
-/// Support rule: in floating point, j ∈ S iff |xⱼ| > ``supportTolerance`` where the tolerance is
-/// `BasisPursuitOptions.supportTolerance · max(1, ‖x‖_∞)`; in the exact mode, iff xⱼ ≠ 0 exactly
-/// (``supportTolerance`` is 0).
+/// Support rule: in floating point, j ∈ S iff |xⱼ|·‖Aⱼ‖_∞ > ``supportTolerance``, where the threshold is
+/// `BasisPursuitOptions.supportTolerance · maxₖ |xₖ|·‖Aₖ‖_∞` (relative, so unchanged by scaling rows, columns
+/// or y); in the exact mode, iff xⱼ ≠ 0 exactly (``supportTolerance`` is 0).
 public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
-    /// Optimal or infeasible.
+    /// Optimal or infeasible: what the solver's answer is (see ``claim`` for what is proven).
     public let status: BasisPursuitStatus
+    /// What the checks prove about ``status``: ``BasisPursuitClaim/undecided`` when its certificate failed.
+    public let claim: BasisPursuitClaim
     /// The minimizer x* (empty when infeasible).
     public let x: [Scalar]
     /// Σ wⱼ|x*ⱼ| (`nil` when infeasible).
@@ -42,7 +56,7 @@ public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hasha
     public let support: [Int]
     /// σ = sign(x*_S), aligned with ``support``.
     public let signs: [Int]
-    /// The absolute threshold used to read the support (0 in the exact mode).
+    /// The threshold on |xⱼ|·‖Aⱼ‖_∞ used to read the support (0 in the exact mode).
     public let supportTolerance: Double
     /// The dual certificate μ ∈ ℝ^m (row duals of the LP; empty when infeasible).
     public let dual: [Scalar]
@@ -62,6 +76,9 @@ public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hasha
 public struct ExactBasisPursuitSolution: Sendable, Hashable {
     /// x*, μ, ϱ and the certificates as exact fractions; the support is read from the exact x*.
     public let solution: BasisPursuitSolution<Rational>
+    /// Whether ``solution``'s status (optimal or infeasible) is proven exactly — the same as
+    /// `solution.claim != .undecided`.
+    public var answerProven: Bool { solution.claim != .undecided }
     /// `true` only when everything reported was proven in exact arithmetic on the given data: the LP basis
     /// (``LinearProgramming/GLPKSolver/solveCertified(_:)``), the optimality certificate with zero gap (or the
     /// Farkas certificate), and, when uniqueness was analyzed, the ϱ computation.

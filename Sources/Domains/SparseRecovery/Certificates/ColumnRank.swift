@@ -4,12 +4,24 @@ extension Matrix {
     /// The rank of the columns `indices`, by Gaussian elimination with partial pivoting.
     ///
     /// For exact scalars a pivot counts as zero only when it equals zero; for floating point when its
-    /// magnitude is at most `relativeTolerance · max(rows, k) · maxᵢⱼ|aᵢⱼ|` (a numerical rank).
+    /// magnitude is at most `relativeTolerance · max(rows, k) · maxᵢⱼ|aᵢⱼ|` (a numerical rank), after every
+    /// column and then every row has been divided by its largest magnitude — so that scaling rows or columns
+    /// of A changes no rank.
     ///
     /// - Complexity: O(m·k·min(m, k)) for k = `indices.count`.
     func columnRank(_ indices: [Int], relativeTolerance: Double = 1e-12) -> Int {
         var work = columns(indices)
         let k = indices.count
+        if !Scalar.isExact {
+            for c in 0..<k {
+                let size = (0..<rows).map { work[$0, c].magnitude }.max() ?? .zero
+                if size != .zero { for r in 0..<rows { work[r, c] = work[r, c] / size } }
+            }
+            for r in 0..<rows {
+                let size = (0..<k).map { work[r, $0].magnitude }.max() ?? .zero
+                if size != .zero { for c in 0..<k { work[r, c] = work[r, c] / size } }
+            }
+        }
         let largest = work.elements.map { $0.magnitude.doubleValue }.max() ?? 0
         let threshold = relativeTolerance * Double(Swift.max(rows, k)) * largest
         func isZero(_ value: Scalar) -> Bool { Scalar.isExact ? value == .zero : value.magnitude.doubleValue <= threshold }

@@ -19,6 +19,17 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// max_{j∈S} |(Aᵀμ)ⱼ − σⱼwⱼ| over the given support S and signs σ.
     public let supportMismatch: Scalar
 
+    /// The residual excess alone, (‖A x − y‖ − η)⁺.
+    let residualExcess: Scalar
+    /// ‖|A||x|‖ + ‖y‖ + η in the residual's norm: what rounding errors in A x − y are relative to.
+    let residualScale: Scalar
+    /// maxⱼ(−xⱼ)⁺ for x ≥ 0 (else 0), and ‖x‖_∞, its scale.
+    let negativity: Scalar, xScale: Scalar
+    /// maxⱼ (|A|ᵀ|μ|)ⱼ + wⱼ: the scale of the dual infeasibility.
+    let dualScale: Scalar
+    /// Σ wⱼ|xⱼ| + Σ|yᵢμᵢ| + η‖μ‖_*: the scale of the gap.
+    let gapScale: Scalar
+
     /// Σ wⱼ|xⱼ| − D(μ) (≥ 0 up to rounding when both are feasible).
     public var gap: Scalar { primalObjective - dualObjective }
 
@@ -28,24 +39,34 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     init(problem: BasisPursuitProblem<Scalar>, x: [Scalar], dual mu: [Scalar], support: [Int], signs: [Int]) {
         let a = problem.matrix
         primalObjective = x.indices.reduce(Scalar.zero) { $0 + problem.weight($1) * x[$1].magnitude }
-        let residual = zip(a.multiply(x), problem.observations).map { $0 - $1 }
+        let y = problem.observations
+        let residual = zip(a.multiply(x), y).map { $0 - $1 }
+        let sizes = zip(a.map(\.magnitude).multiply(x.map(\.magnitude)), y).map { $0 + $1.magnitude }
         let eta = problem.noise?.bound ?? .zero
-        let residualNorm: Scalar, dualNorm: Scalar
+        let residualNorm: Scalar, dualNorm: Scalar, sizeNorm: Scalar
         switch problem.noise?.norm ?? .infinity {
         case .infinity:
             residualNorm = residual.map(\.magnitude).max() ?? .zero
+            sizeNorm = sizes.max() ?? .zero
             dualNorm = mu.reduce(Scalar.zero) { $0 + $1.magnitude }
         case .one:
             residualNorm = residual.reduce(Scalar.zero) { $0 + $1.magnitude }
+            sizeNorm = sizes.reduce(Scalar.zero, +)
             dualNorm = mu.map(\.magnitude).max() ?? .zero
         }
-        dualObjective = zip(problem.observations, mu).reduce(Scalar.zero) { $0 + $1.0 * $1.1 } - eta * dualNorm
-        let negativity = problem.nonnegative ? (x.map { -$0 }.max() ?? .zero) : .zero
-        primalInfeasibility = max(residualNorm - eta, negativity, .zero)
+        dualObjective = zip(y, mu).reduce(Scalar.zero) { $0 + $1.0 * $1.1 } - eta * dualNorm
+        negativity = problem.nonnegative ? max(x.map { -$0 }.max() ?? .zero, .zero) : .zero
+        xScale = x.map(\.magnitude).max() ?? .zero
+        residualExcess = max(residualNorm - eta, .zero)
+        residualScale = sizeNorm + eta
+        primalInfeasibility = max(residualExcess, negativity)
         let activity = a.multiplyTransposed(mu)
         dualInfeasibility = activity.indices.map { j in
             (problem.nonnegative ? activity[j] : activity[j].magnitude) - problem.weight(j)
         }.reduce(Scalar.zero, max)
+        let activitySize = a.map(\.magnitude).multiplyTransposed(mu.map(\.magnitude))
+        dualScale = activitySize.indices.map { activitySize[$0] + problem.weight($0) }.reduce(Scalar.zero, max)
+        gapScale = primalObjective + zip(y, mu).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude } + eta * dualNorm
         supportMismatch = zip(support, signs).map { j, sign in
             (activity[j] - (sign > 0 ? problem.weight(j) : -problem.weight(j))).magnitude
         }.reduce(Scalar.zero, max)
@@ -53,11 +74,13 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 }
 
 extension OptimalityCheck where Scalar == Double {
-    /// Whether the certificate holds to a relative tolerance (scaled by 1 + |objective| and by ‖w‖_∞).
-    public func holds(tolerance: Double = 1e-7) -> Bool {
-        let scale = 1 + primalObjective.magnitude
-        return primalInfeasibility <= tolerance * scale && dualInfeasibility <= tolerance * scale
-            && gap.magnitude <= tolerance * scale
+    /// Whether the certificate holds to relative tolerances, each relative to the data it judges (so that
+    /// scaling rows, columns or y changes nothing): ‖A x − y‖ − η ≤ `residualTolerance`·(‖|A||x|‖ + ‖y‖ + η),
+    /// (−x)⁺ ≤ `residualTolerance`·‖x‖_∞, |Aᵀμ| − w ≤ `tolerance`·max(|A|ᵀ|μ| + w) and
+    /// |gap| ≤ `tolerance`·(Σ wⱼ|xⱼ| + Σ|yᵢμᵢ| + η‖μ‖_*).
+    public func holds(tolerance: Double = 1e-7, residualTolerance: Double = 1e-9) -> Bool {
+        residualExcess <= residualTolerance * residualScale && negativity <= residualTolerance * xScale
+            && dualInfeasibility <= tolerance * dualScale && gap.magnitude <= tolerance * gapScale
     }
 }
 

@@ -73,8 +73,21 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
             switch rhoBelowOne {
             case true?: return make(true, "A_S is injective and \(name) = \(shown) < 1")
             case false?: return make(false, "\(name) = \(shown) ≥ 1: no strict dual certificate exists")
-            case nil: return make(nil, "\(name) = \(shown) could not be compared with 1 reliably (use the exact mode)")
+            case nil:
+                return make(nil, Scalar.isExact
+                    ? "\(name) = \(shown) was not verified exactly, so it is not compared with 1"
+                    : "\(name) = \(shown) could not be compared with 1 reliably in floating point (--exact may decide)")
             }
         }
+    }
+}
+
+extension UniquenessAnalysis {
+    /// The same analysis with no verdict, for an x* whose optimality is not proven: uniqueness of an
+    /// unproven minimizer is not claimed either way.
+    var undecidedForUnprovenAnswer: UniquenessAnalysis {
+        UniquenessAnalysis(supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
+                           rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: nil,
+                           reason: "x* is not proven optimal, so its uniqueness is not decided")
     }
 }
