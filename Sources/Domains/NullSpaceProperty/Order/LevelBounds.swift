@@ -88,6 +88,34 @@ final class LevelBounds: Sendable {
         }
     }
 
+    /// Every exactly solved subset with its α-values (NaN, for patterns never solved, written as the
+    /// trivial bound 1), for checkpoints.
+    /// - Complexity: O(Σ_k C(n, k)) flag reads.
+    func exactEntries() -> [SolvedSubset] {
+        storage.withLock { storage in
+            var entries: [SolvedSubset] = []
+            for k in 1...top {
+                let width = SignPattern.count(k)
+                for rank in storage.exact[k].indices where storage.exact[k][rank] {
+                    let alphas = storage.values[k][rank * width..<(rank + 1) * width].map { $0.isNaN ? 1 : $0 }
+                    entries.append(SolvedSubset(support: coders[k].subset(rank: rank), alphas: Array(alphas)))
+                }
+            }
+            return entries
+        }
+    }
+
+    /// Whether a checkpoint's subset fits these tables: size 1 … top, increasing indices below n, one
+    /// α ∈ [0, 1] per sign pattern.
+    func accepts(_ entry: SolvedSubset) -> Bool {
+        let k = entry.support.count
+        guard (1...top).contains(k), entry.alphas.count == SignPattern.count(k),
+              entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }),
+              entry.support.allSatisfy({ (0..<coders[k].n).contains($0) }),
+              zip(entry.support, entry.support.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+        return true
+    }
+
     /// The largest level-k value (meaningful once level k is exact everywhere): α_k.
     func maximum(level k: Int) -> Double {
         storage.withLock { $0.values[k].max() ?? .nan }
