@@ -89,7 +89,9 @@ struct NSPComputeCommand: ParsableCommand {
         if let support {
             try printReport(try supportReport(a, support: try parseIndices(support)))
         } else if let order {
-            try printReport(try orderReport(a, order: order))
+            let (report, interrupted) = try orderReport(a, order: order)
+            try printReport(report)
+            if let interrupted { throw ExitCode(interrupted) }
         }
     }
 
@@ -128,7 +130,8 @@ struct NSPComputeCommand: ParsableCommand {
 
     // MARK: Order mode
 
-    private func orderReport(_ a: NullSpaceMatrix, order: Int) throws -> NSPReport {
+    /// The report and, when SIGINT/SIGTERM stopped the search, the exit status to end with.
+    private func orderReport(_ a: NullSpaceMatrix, order: Int) throws -> (NSPReport, Int32?) {
         var options = OrderSearchOptions()
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let shard {
@@ -143,6 +146,9 @@ struct NSPComputeCommand: ParsableCommand {
         }
         let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
         options.progress = bar.callback
+        let interrupts = InterruptHandler()
+        defer { interrupts.uninstall() }
+        options.stop = interrupts.stop
         let result = try library { () throws(NullSpacePropertyError) in
             switch method {
             case "naive": try a.naiveOrderConstant(order: order, options: options)
@@ -159,7 +165,7 @@ struct NSPComputeCommand: ParsableCommand {
             report.exactValue = certificate.isProven
             report.lower = certificate.winner.value?.doubleValue ?? .infinity
         }
-        return report
+        return (report, interrupts.exitStatus)
     }
 }
 

@@ -12,11 +12,13 @@ extension OrderSearch {
             for rank in (b * batch)..<min(count, (b + 1) * batch) {
                 if self.timeIsUp { interrupted.withLock { $0 = true }; return false }
                 let subset = levels.coders[k].subset(rank: rank)
+                if levels.isExact(subset) { continue }
                 let constant = try self.matrix.supportConstant(subset, solver: self.options.solver)
                 self.store(constant, in: levels)
                 if k == 1 { self.shared.withLock { $0.singletonWitnesses.append(constant.witness) } }
             }
             self.report(k == 1 ? "singletons" : "pairs", done: min(count, (b + 1) * batch), total: count)
+            try self.saveCheckpoint(force: false)
             return true
         }
         return !interrupted.withLock { $0 }

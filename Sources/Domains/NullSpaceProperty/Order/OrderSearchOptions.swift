@@ -29,6 +29,9 @@ public struct OrderSearchOptions: Sendable {
     /// reached (an interval; resume with the same ``checkpointPath``). For fixed-size work slices on batch
     /// schedulers; `nil`: no limit.
     public var chunkBudget: Int?
+    /// Polled by the search: once requested, the search stops as at a time limit (saves its checkpoint and
+    /// returns an interval). For SIGINT/SIGTERM handlers.
+    public var stop: StopRequest?
     /// Where to save progress and resume from (`nil`: no checkpoint).
     public var checkpointPath: String?
     /// Called from worker threads now and then.
