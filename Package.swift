@@ -104,6 +104,7 @@ let package = Package(
             dependencies: [
                 "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
                 "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
+                .product(name: "BigInt", package: "BigInt"),
             ],
             path: "Sources/Certificates/ErrorCertificates"),
         .target(

@@ -25,6 +25,9 @@ enum CertificateClaims {
         var supportConstant: (value: Double, exact: Rational?)?
         /// The rate constant as computed (recomputed when `nil`).
         var rateConstant: Double??
+        /// The largest |S| for which a stated ρ_S is recomputed (2^(|S|−1) LPs); beyond it the check fails and
+        /// says how to run it.
+        var supportConstantSparsityLimit = Int.max
     }
 
     /// Runs every checker of a claim in order; a failure of the shapes or of the frame stops the later ones.
@@ -167,8 +170,13 @@ enum CertificateClaims {
         guard let stated = bp.supportConstant else {
             return report.check(bp.supportConstantExact == nil, "no ρ_S is claimed (it was not asked for)")
         }
+        let support = signedSupport(c).support
+        guard context.supportConstant != nil || support.count <= context.supportConstantSparsityLimit else {
+            return report.failed.append("ρ_S is stated for |S| = \(support.count): checking it takes 2^\(support.count - 1) "
+                + "LPs, more than the limit of |S| ≤ \(context.supportConstantSparsityLimit); allow them to check it")
+        }
         if context.supportConstant == nil {
-            context.supportConstant = try? computeSupportConstant(matrix: context.matrix, support: signedSupport(c).support,
+            context.supportConstant = try? computeSupportConstant(matrix: context.matrix, support: support,
                                                                   exact: bp.exact, solver: context.solver)
         }
         guard let fresh = context.supportConstant else { return report.failed.append("ρ_S could not be recomputed") }

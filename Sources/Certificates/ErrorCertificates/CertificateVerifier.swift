@@ -27,16 +27,26 @@ public enum CertificateVerifier {
         }
     }
 
+    /// The default bound on |S| for re-checking a stated ρ_S: 2^12 = 4096 LPs.
+    public static let supportConstantSparsityLimit = 13
+
     /// Verifies; never throws for a wrong certificate — the failures are in the report.
-    /// - Parameter solver: the GLPK configuration of the ϱ-LP (and of ρ_S when stated); the builder's default.
+    /// - Parameters:
+    ///   - solver: the GLPK configuration of the ϱ-LP (and of ρ_S when stated); the builder's default.
+    ///   - supportConstantSparsityLimit: a ρ_S stated for a larger |S| is not recomputed (2^(|S|−1) LPs) and
+    ///     fails the check; `nil` removes the limit.
     /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` when the data are not a non-empty rectangular matrix.
     /// - Complexity: see ``CertificateClaims/check(_:context:)``.
-    public static func verify(_ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver()) throws(ErrorCertificatesError) -> Report {
+    public static func verify(_ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver(),
+                              supportConstantSparsityLimit: Int? = Self.supportConstantSparsityLimit)
+        throws(ErrorCertificatesError) -> Report
+    {
         let rows = c.problem.matrix
         guard !rows.isEmpty, !rows[0].isEmpty, let matrix = try? Matrix(rows) else {
             throw .unreadable("problem.matrix is empty or its rows have different lengths")
         }
         var context = CertificateClaims.Context(matrix: matrix, observations: c.problem.observations, solver: solver)
+        context.supportConstantSparsityLimit = supportConstantSparsityLimit ?? .max
         var report = CertificateClaims.check(c, context: &context)
         report.check(c.verdict.certified, "verdict is 'certified'")
         return report

@@ -1,3 +1,4 @@
+import BigInt
 import DenseLinearAlgebra
 import IntervalArithmetic
 import ExactArithmetic
@@ -37,9 +38,16 @@ struct SupportFrame: Sendable {
     let nColumns: Int
 
     /// Builds the frame, checking A_S x*_S = y and that A_S is injective exactly.
+    ///
+    /// Computed in integers: with the columns scaled to integers (``IntegerColumns``, A_j = Â_j/d_j),
+    /// M = A_{Sᶜ}ᵀA_S(A_SᵀA_S)⁻¹ has M_ik = (Ĝ⁻¹Ĉᵢ)_k·d_{S_k}/d_{Sᶜ_i} with Ĝ = Â_SᵀÂ_S and Ĉᵢ = Â_SᵀÂ_{Sᶜ_i}
+    /// (one fraction-free solve with n − s right-hand sides); Q₂ is the exact kernel basis of A_Sᵀ (at most
+    /// s + 1 non-zeros per vector) scaled to integers, and each column of N = A_{Sᶜ}ᵀQ₂ is scaled by a power of
+    /// two to magnitude about 1 (any basis of ker A_Sᵀ serves; this one is what the verifier rebuilds).
     /// - Throws: ``ErrorCertificatesError/noUniqueSolution(_:)`` when x* is zero, does not reproduce y, or
     ///   A_S has dependent columns.
-    /// - Complexity: O(m·n·m) integer operations (one common-denominator product per column of P and Q₂).
+    /// - Complexity: O((n − s)·s·m) integer products, O(s²·(s + n)) big-integer operations for the solve,
+    ///   O(s²·m) rational operations for the kernel basis and O((n − s)·(m − s)·s) for N.
     init(matrix: Matrix<Rational>, observations: [Rational], reference: [Rational]) throws(ErrorCertificatesError) {
         let support = reference.indices.filter { reference[$0] != .zero }
         let offSupport = reference.indices.filter { reference[$0] == .zero }
@@ -49,33 +57,29 @@ struct SupportFrame: Sendable {
         if let row = reproduced.indices.first(where: { reproduced[$0] != observations[$0] }) {
             throw .noUniqueSolution("A x* ≠ y in row \(row) (exactly)")
         }
-        let gram = aS.transposed.multiply(aS)
-        guard let lu = try? LUDecomposition(gram) else {
+        let columns = IntegerColumns(matrix)
+        let s = support.count, off = offSupport.count
+        var gram = [BigInt](repeating: 0, count: s * s)
+        for k in 0..<s { for l in k..<s { gram[k * s + l] = columns.dot(support[k], support[l]); gram[l * s + k] = gram[k * s + l] } }
+        let crossed = offSupport.map { j in support.map { columns.dot($0, j) } }
+        guard let solved = try? FractionFreeSolver.solve(gram, dimension: s, rightHandSides: crossed) else {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
         }
-        // Columns of P: P e_k = A_S G⁻¹ e_k.
-        var pColumns: [[Rational]] = []
-        for k in 0..<support.count {
-            var unit = [Rational](repeating: .zero, count: support.count)
-            unit[k] = 1
-            guard let g = try? lu.solve(unit) else { throw .noUniqueSolution("singular Gram matrix of A_S") }
-            pColumns.append(aS.multiply(g))
-        }
-        let q2 = aS.transposed.nullSpaceBasis
-        let offMatrix = matrix.columns(offSupport)
-        // M = A_{Sᶜ}ᵀP and N = A_{Sᶜ}ᵀQ₂ column by column.
-        let mColumns = pColumns.map { offMatrix.multiplyTransposed($0) }
-        let nColumns = (0..<q2.columns).map { offMatrix.multiplyTransposed(q2.column($0)) }
         let signs = support.map { reference[$0].signum }
-        let off = offSupport.count
-        var mExact: [Rational] = [], nExact: [Rational] = []
-        for i in 0..<off {
-            for k in 0..<support.count { mExact.append(mColumns[k][i]) }
-            for k in 0..<q2.columns { nExact.append(nColumns[k][i]) }
+        var mExact: [Rational] = [], mSigma: [Rational] = []
+        mExact.reserveCapacity(off * s)
+        for (i, j) in offSupport.enumerated() {
+            let denominator = solved.denominator * columns.scales[j]
+            var sigmaSum = BigInt(0)
+            for k in 0..<s {
+                let numerator = solved.numerators[i][k] * columns.scales[support[k]]
+                mExact.append(Rational(numerator, denominator))
+                sigmaSum += signs[k] > 0 ? numerator : -numerator
+            }
+            mSigma.append(Rational(sigmaSum, denominator))
         }
-        let mSigma = (0..<off).map { i in
-            (0..<support.count).reduce(Rational.zero) { $0 + mColumns[$1][i] * Rational(signs[$1], 1) }
-        }
+        let nExact = Self.coupling(columns: columns, kernel: aS.transposed.nullSpaceBasis, offSupport: offSupport)
+        let q = off == 0 ? matrix.rows - s : nExact.count / off
         self.support = support
         self.offSupport = offSupport
         self.signs = signs
@@ -83,8 +87,28 @@ struct SupportFrame: Sendable {
         self.m = mExact.map { Interval(enclosing: $0) }
         self.n = nExact.map { Interval(enclosing: $0) }
         self.mSigma = mSigma.map { Interval(enclosing: $0) }
-        self.nColumns = q2.columns
-        self.mMid = Matrix(rows: off, columns: support.count, elements: mExact.map(\.doubleValue))
-        self.nMid = Matrix(rows: off, columns: q2.columns, elements: nExact.map(\.doubleValue))
+        self.nColumns = q
+        self.mMid = Matrix(rows: off, columns: s, elements: mExact.map(\.doubleValue))
+        self.nMid = Matrix(rows: off, columns: q, elements: nExact.map(\.doubleValue))
+    }
+
+    /// N = A_{Sᶜ}ᵀQ₂ (row-major, (n − s)×q) from the kernel basis Q₂, each basis vector scaled to integers and
+    /// each column of N by a power of two to magnitude about 1.
+    private static func coupling(columns: IntegerColumns, kernel: Matrix<Rational>, offSupport: [Int]) -> [Rational] {
+        let q = kernel.columns, off = offSupport.count
+        var result = [Rational](repeating: .zero, count: off * q)
+        for k in 0..<q {
+            let (numerators, _) = Rational.overCommonDenominator(kernel.column(k))
+            let sparse = numerators.indices.filter { !numerators[$0].isZero }.map { (index: $0, value: numerators[$0]) }
+            var entries = offSupport.map { Rational(columns.dot($0, sparse: sparse), columns.scales[$0]) }
+            let largest = entries.map { $0.magnitude.doubleValue }.max() ?? 0
+            if largest > 0, largest.isFinite {
+                let shift = Int(largest.exponent)
+                let scale = shift >= 0 ? Rational(1, BigInt(1) << shift) : Rational(BigInt(1) << -shift, 1)
+                entries = entries.map { $0 * scale }
+            }
+            for i in 0..<off { result[i * q + k] = entries[i] }
+        }
+        return result
     }
 }
