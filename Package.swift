@@ -229,7 +229,7 @@ let package = Package(
             dependencies: ["sparsecert"]),
         .testTarget(
             name: "PhaseTransitionsTests",
-            dependencies: ["PhaseTransitions", "ProblemData", "Plots", "ScaleOut"]),
+            dependencies: ["PhaseTransitions", "ProblemData", "Plots", "ScaleOut", "ExactArithmetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ExactArithmetic
 import ProblemData
 import Testing
 @testable import PhaseTransitions
@@ -69,5 +70,14 @@ struct GridTests {
         #expect(Crossing.find([(0.1, 1), (0.2, 0.9)]).status == .aboveGrid)
         #expect(Crossing.find([(0.1, 0.2), (0.2, 0)]).status == .belowGrid)
         #expect(Crossing.nonIncreasingFit([1, 0.4, 0.6, 0]) == [1, 0.5, 0.5, 0])
+    }
+}
+
+@Suite("Conversions")
+struct ConversionTests {
+    @Test(arguments: [Rational(3, 1024), Rational(-7, 3), Rational(1, 1 << 40), Rational(0, 1),
+                      Rational(Int.max, 3), Rational(-(1 << 53) - 1, 5)])
+    func nearestDoubleIsDoubleValue(value: Rational) {
+        #expect(nearestDouble(value) == value.doubleValue)
     }
 }

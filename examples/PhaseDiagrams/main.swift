@@ -14,10 +14,8 @@ let folder = CommandLine.arguments.dropFirst().first ?? "."
 let deltas = (1...9).map { Double($0) / 10 }, rhos = (0..<10).map { 0.05 + 0.1 * Double($0) }
 for eta in [0, 0.03, 0.1] {
     let grid = PhaseGrid(columns: 50, deltas: deltas, rhos: rhos, trials: 10, seed: 1, noise: eta, depths: [2, 3, 4],
-                         alphas: [1e-2, 1e-3])
-    var options = PhaseRunOptions()
-    options.threshold = eta > 0 ? 0.1 : 1e-6
-    let result = try PhaseDiagram.run(grid, options: options)
+                         alphas: [1e-2, 1e-3], threshold: eta > 0 ? 0.1 : 1e-6)
+    let result = try PhaseDiagram.run(grid)
     let easy = result.cells.filter { $0.cell.rho < StatisticalDimension.transition(delta: $0.cell.delta) }
     func summary(_ errors: [Double?], _ recovered: [Int]) -> String {
         let known = errors.compactMap { $0 }
@@ -25,7 +23,7 @@ for eta in [0, 0.03, 0.1] {
         let fraction = Double(recovered.reduce(0, +)) / Double(easy.count * grid.trials)
         return String(format: "%12.3e  %9.2f", meanError, fraction)
     }
-    print("η = \(eta): \(easy.count) cells below the theoretical transition, threshold \(options.threshold), "
+    print("η = \(eta): \(easy.count) cells below the theoretical transition, threshold \(grid.threshold), "
         + String(format: "%.1f s", result.seconds))
     print("  method                 mean rel. error  recovered")
     print("  basis pursuit         " + summary(easy.map(\.meanRelativeError), easy.map(\.recovered)))

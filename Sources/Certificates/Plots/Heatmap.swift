@@ -83,7 +83,10 @@ public struct Heatmap: Sendable {
         let left = 70.0, gapX = 60.0, top = 60.0, gapY = 80.0, barWidth = 18.0
         let columns = max(1, min(panelsPerRow, panels.count)), rows = max(1, (panels.count + columns - 1) / columns)
         let legendHeight = 24.0 * Double(legendEntries.count) + 20
-        let width = left + Double(columns) * (panelSize + gapX) + 90
+        let panelsRight = left + Double(columns) * (panelSize + gapX) - gapX
+        // Wide enough for the panels and colour bar, the title (≈ 0.6 em per character) and the legend.
+        let longestLabel = legendEntries.map(\.label.count).max() ?? 0
+        let width = max(panelsRight + 110, 10.8 * Double(title.count) + 40, left + 44 + 7.2 * Double(longestLabel) + 20)
         let height = top + Double(rows) * (panelSize + gapY) + legendHeight
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
             + "font-family=\"Helvetica, Arial, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
@@ -92,16 +95,20 @@ public struct Heatmap: Sendable {
             let x0 = left + Double(index % columns) * (panelSize + gapX), y0 = top + Double(index / columns) * (panelSize + gapY)
             out += draw(panel, number: index, x0: x0, y0: y0)
         }
-        out += colorBar(x: width - 70, y: top, width: barWidth, height: panelSize)
+        out += colorBar(x: panelsRight + 30, y: top, width: barWidth, height: panelSize)
         let legendY = top + Double(rows) * (panelSize + gapY)
         for (k, entry) in legendEntries.enumerated() {
             let y = legendY + Double(k) * 24
-            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" stroke=\"\(entry.color)\" stroke-width=\"3\""
+            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" \(Self.halo)/>\n"
+                + "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" stroke=\"\(entry.color)\" stroke-width=\"2.5\""
                 + (entry.dashed ? " stroke-dasharray=\"7 4\"" : "") + "/>\n"
                 + "<text x=\"\(left + 44)\" y=\"\(y + 5)\" font-size=\"13\">\(escape(entry.label))</text>\n"
         }
         return out + "</svg>\n"
     }
+
+    /// A dark outline drawn under every curve, so that light curves show on light cells and on the page.
+    static let halo = "stroke=\"black\" stroke-opacity=\"0.55\" stroke-width=\"4.5\""
 
     /// The distinct curves (by label) over all panels, for the legend.
     private var legendEntries: [Curve] {
@@ -126,9 +133,10 @@ public struct Heatmap: Sendable {
         }
         for curve in panel.curves {
             for piece in Self.finitePieces(curve.points) where piece.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2.5\""
-                    + (curve.dashed ? " stroke-dasharray=\"7 4\"" : "") + " points=\""
-                    + piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ") + "\"/>\n"
+                let points = piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ")
+                out += "<polyline fill=\"none\" \(Self.halo) points=\"\(points)\"/>\n"
+                    + "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2.5\""
+                    + (curve.dashed ? " stroke-dasharray=\"7 4\"" : "") + " points=\"\(points)\"/>\n"
             }
         }
         out += "</g>\n<rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\" fill=\"none\" stroke=\"black\"/>\n"

@@ -11,7 +11,7 @@ struct PhaseCommand: ParsableCommand {
         discussion: """
             For every cell (δ, ρ): m = round(δ·n), s = max(1, round(ρ·m)), and T instances A, x₀, y = A x₀ \
             (+ noise) drawn reproducibly from (seed, n, m, s, trial). Basis pursuit recovers x₀ when \
-            ‖x̂ − x₀‖₂ ≤ 1e-6·‖x₀‖₂ (with --exact: x̂ = x₀ proven exactly, and unique). The theoretical curve is \
+            ‖x̂ − x₀‖₂ ≤ 1e-6·‖x₀‖₂ (--threshold; with --exact: x̂ = x₀ proven exactly, and unique). The theoretical curve is \
             m = n·ψ(s/n), ψ the statistical dimension of the ℓ1 descent cone (Amelunxen–Lotz–McCoy–Tropp). \
             'phase merge' combines --shard runs; 'phase theory' prints ψ and its curve.
             """,
@@ -63,6 +63,9 @@ struct PhaseRunCommand: ParsableCommand {
     @Flag(help: "Prove every BP recovery exactly (x̂ = x₀ and unique, in rational arithmetic).")
     var exact = false
 
+    @Option(help: ArgumentHelp("Recovered iff ‖x − x₀‖₂ ≤ THRESHOLD·‖x₀‖₂, for BP and every flow limit.", valueName: "THRESHOLD"))
+    var threshold = 1e-6
+
     @Option(help: ArgumentHelp("Write one CSV line per cell and method here.", valueName: "FILE"))
     var csv: String?
 
@@ -110,7 +113,7 @@ struct PhaseRunCommand: ParsableCommand {
             alphas: try alphas.map { text throws(PhaseTransitionError) in
                 try ValueList.parse(text, name: "--alphas", spacing: .logarithmic)
             } ?? [],
-            exact: exact)
+            exact: exact, threshold: threshold)
         try grid.validate()
         return grid
     }

@@ -39,16 +39,16 @@ func phaseText(_ result: PhaseDiagramResult) -> String {
         return lines
     }
     var lines = ["n = \(grid.columns), \(grid.ensemble.rawValue) ensemble, \(grid.trials) trials per cell, seed \(grid.seed)"
-        + (grid.noise > 0 ? ", noise η = \(grid.noise)" : "") + "; \(result.cells.count) cells, "
-        + String(format: "%.2f s", result.seconds)]
+        + (grid.noise > 0 ? ", noise η = \(grid.noise)" : "") + "; \(result.cells.count) cells"]
     if result.shard.count > 1 { lines.append("shard \(result.shard): only its cells; combine all shards with 'phase merge'") }
     lines += table(grid.exact ? "basis pursuit, fraction recovered (x̂ = x₀ proven exactly):"
-                   : "basis pursuit, fraction recovered (‖x̂ − x₀‖₂ ≤ 1e-6·‖x₀‖₂):", \.fraction)
+                   : "basis pursuit, fraction recovered (‖x̂ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):", \.fraction)
     for (k, setting) in grid.flowSettings.enumerated() {
-        lines += table("gradient flow D = \(setting.depth), α = \(setting.alpha), fraction recovered:") {
+        lines += table("gradient flow D = \(setting.depth), α = \(short(setting.alpha)), fraction recovered "
+                       + "(‖x_∞ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):") {
             Double($0.flow[k].recovered) / Double($0.trials)
         }
-        lines += table("gradient flow D = \(setting.depth), α = \(setting.alpha), mean ‖x_∞ − x₀‖₂/‖x₀‖₂:") {
+        lines += table("gradient flow D = \(setting.depth), α = \(short(setting.alpha)), mean ‖x_∞ − x₀‖₂/‖x₀‖₂:") {
             $0.flow[k].meanRelativeError ?? .nan
         }
     }
@@ -61,11 +61,18 @@ func phaseText(_ result: PhaseDiagramResult) -> String {
         lines.append("       δ     ρ_50   ρ_theory  difference")
         for point in result.transition {
             let empirical = point.rho50.map { String(format: "%8.4f", $0) } ?? pad(point.status.rawValue, 9)
-            let difference = point.rho50.map { String(format: "%+9.4f", $0 - point.rhoTheory) } ?? ""
-            lines.append(String(format: "%8.3f ", point.delta) + empirical + String(format: "  %8.4f  ", point.rhoTheory) + difference)
+            let difference = point.rho50.map { String(format: "  %+9.4f", $0 - point.rhoTheory) } ?? ""
+            lines.append(String(format: "%8.3f ", point.delta) + empirical + String(format: "  %8.4f", point.rhoTheory) + difference)
         }
     }
+    lines.append(String(format: "%.2f s", result.seconds))
     return lines.joined(separator: "\n")
+}
+
+/// 1e-6 for powers of ten, %g otherwise.
+private func short(_ value: Double) -> String {
+    let exponent = log10(value).rounded()
+    return value == pow(10, exponent) && abs(exponent) >= 3 ? "1e\(Int(exponent))" : String(format: "%g", value)
 }
 
 private func pad(_ text: String, _ width: Int = 7) -> String {

@@ -11,8 +11,6 @@ public struct PhaseRunOptions: Sendable {
     /// A checkpoint file: finished cells are saved to it as they finish, and a run that finds it resumes
     /// where it stopped (the file must be of the same grid and shard).
     public var checkpointPath: String?
-    /// Relative recovery threshold: recovered iff ‖x − x₀‖₂ ≤ threshold·‖x₀‖₂ (default 1e-6).
-    public var threshold = 1e-6
     /// Called (serialized, from any thread) after every finished cell.
     public var progress: (@Sendable (PhaseProgress) -> Void)?
     /// Asked before every cell is started; `true` stops the run after the cells in progress (they are kept,
@@ -54,9 +52,6 @@ public enum PhaseDiagram {
         throws(PhaseTransitionError) -> PhaseDiagramResult
     {
         try grid.validate()
-        guard options.threshold > 0, options.threshold < 1 else {
-            throw PhaseTransitionError("the recovery threshold must lie in (0, 1), not \(options.threshold)")
-        }
         let cells = grid.cells.filter { options.shard.contains(chunk: $0.index) }
         let store = try options.checkpointPath.map { path throws(PhaseTransitionError) in
             try PhaseCheckpoint.open(path: path, grid: grid, shard: options.shard)
@@ -64,7 +59,7 @@ public enum PhaseDiagram {
         let state = Mutex(RunState(done: store?.finished ?? [:]))
         let pending = cells.filter { store?.finished[$0.index] == nil }
         let clock = ContinuousClock(), start = clock.now
-        let evaluation = TrialEvaluation(grid: grid, threshold: options.threshold)
+        let evaluation = TrialEvaluation(grid: grid)
         let stream = InstanceStream(grid: grid)
         let settings = grid.flowSettings
         try ParallelWork.forEach(threads: options.threads, count: pending.count) { (k: Int) throws(PhaseTransitionError) -> Bool in

@@ -1,10 +1,10 @@
 import ProblemData
 
 /// The grid as JSON, with snake_case keys: `columns`, `deltas`, `rhos`, `trials`, `seed`, `ensemble`
-/// (its name), `noise`, `depths`, `alphas`, `exact`.
+/// (its name), `noise`, `depths`, `alphas`, `exact`, `threshold`.
 extension PhaseGrid: Codable {
     enum CodingKeys: String, CodingKey {
-        case columns, deltas, rhos, trials, seed, ensemble, noise, depths, alphas, exact
+        case columns, deltas, rhos, trials, seed, ensemble, noise, depths, alphas, exact, threshold
     }
 
     /// Reads a grid written by ``encode(to:)``.
@@ -24,7 +24,8 @@ extension PhaseGrid: Codable {
                   noise: try container.decode(Double.self, forKey: .noise),
                   depths: try container.decode([Int].self, forKey: .depths),
                   alphas: try container.decode([Double].self, forKey: .alphas),
-                  exact: try container.decode(Bool.self, forKey: .exact))
+                  exact: try container.decode(Bool.self, forKey: .exact),
+                  threshold: try container.decode(Double.self, forKey: .threshold))
     }
 
     /// Writes every parameter.
@@ -40,5 +41,6 @@ extension PhaseGrid: Codable {
         try container.encode(depths, forKey: .depths)
         try container.encode(alphas, forKey: .alphas)
         try container.encode(exact, forKey: .exact)
+        try container.encode(threshold, forKey: .threshold)
     }
 }

@@ -26,11 +26,14 @@ public struct PhaseGrid: Sendable, Hashable {
     public var alphas: [Double]
     /// Whether recovery by basis pursuit must be proven exactly (x̂ = x₀ in rational arithmetic).
     public var exact: Bool
+    /// Relative recovery threshold: recovered iff ‖x − x₀‖₂ ≤ threshold·‖x₀‖₂ (BP without `exact`, and every
+    /// flow limit). Default 1e-6.
+    public var threshold: Double
 
     /// A grid; ``validate()`` checks it.
     public init(columns: Int, deltas: [Double], rhos: [Double], trials: Int, seed: UInt64,
                 ensemble: MeasurementEnsemble = .gaussian, noise: Double = 0, depths: [Int] = [], alphas: [Double] = [],
-                exact: Bool = false) {
+                exact: Bool = false, threshold: Double = 1e-6) {
         self.columns = columns
         self.deltas = deltas
         self.rhos = rhos
@@ -41,6 +44,7 @@ public struct PhaseGrid: Sendable, Hashable {
         self.depths = depths
         self.alphas = alphas
         self.exact = exact
+        self.threshold = threshold
     }
 
     /// The largest n accepted (every instance is a dense m×n matrix).
@@ -58,7 +62,7 @@ public struct PhaseGrid: Sendable, Hashable {
     /// - Throws: ``PhaseTransitionError`` naming the parameter and what to give instead: n outside
     ///   1…``maximumColumns``, an empty list, δ or ρ outside (0, 1], a repeated δ or ρ, trials < 1, a cell
     ///   with s > m (m = round(δn) = 0), η outside [0, 10⁶], a depth < 2, α not in (0, ∞), depths without
-    ///   alphas (or the reverse), or `exact` with noise.
+    ///   alphas (or the reverse), `exact` with noise, or a threshold outside (0, 1).
     /// - Complexity: O(|δ|·|ρ|).
     public func validate() throws(PhaseTransitionError) {
         guard (1...Self.maximumColumns).contains(columns) else {
@@ -86,6 +90,9 @@ public struct PhaseGrid: Sendable, Hashable {
         }
         if let bad = alphas.first(where: { !($0 > 0 && $0.isFinite) }) {
             throw PhaseTransitionError("--alphas: every scale α must be a positive number, not \(bad)")
+        }
+        guard threshold > 0, threshold < 1 else {
+            throw PhaseTransitionError("--threshold must lie in (0, 1), not \(threshold)")
         }
         guard !(exact && noise > 0) else {
             throw PhaseTransitionError("--exact proves x̂ = x₀ on exactly consistent data; with --noise x₀ is not the "
@@ -122,7 +129,7 @@ public struct PhaseGrid: Sendable, Hashable {
         let values = { (list: [Double]) in list.map { "\($0)" }.joined(separator: ",") }
         return "n=\(columns) deltas=\(values(deltas)) rhos=\(values(rhos)) trials=\(trials) seed=\(seed) "
             + "ensemble=\(ensemble.rawValue) noise=\(noise) depths=\(depths.map(String.init).joined(separator: ",")) "
-            + "alphas=\(values(alphas)) exact=\(exact)"
+            + "alphas=\(values(alphas)) exact=\(exact) threshold=\(threshold)"
     }
 }
 

@@ -31,7 +31,7 @@ struct FlowOutcome: Sendable {
 /// Runs basis pursuit and the flow limits on one instance.
 struct TrialEvaluation: Sendable {
     let grid: PhaseGrid
-    let threshold: Double
+    var threshold: Double { grid.threshold }
 
     /// The outcome of one trial.
     /// - Throws: ``PhaseTransitionError`` only when the instance cannot be drawn; solver failures are
@@ -39,8 +39,8 @@ struct TrialEvaluation: Sendable {
     /// - Complexity: one BP LP (m×2n; plus the exact re-verification with `exact`) and, per flow setting, one
     ///   continuation of O(m²n) Newton steps.
     func run(_ problem: Problem) -> TrialOutcome {
-        let truth = (problem.groundTruth ?? []).map(\.doubleValue)
-        let a = problem.doubleMatrix, y = problem.doubleObservations
+        let truth = (problem.groundTruth ?? []).map(nearestDouble)
+        let a = problem.matrix.map(nearestDouble), y = problem.observations.map(nearestDouble)
         var outcome = TrialOutcome()
         var reference: [Double]?
         if grid.exact {
@@ -94,6 +94,17 @@ struct TrialEvaluation: Sendable {
                                distanceToBasisPursuit: reference.map { relativeDistance(limit.x, $0) })
         }
     }
+}
+
+/// The double nearest to r: for the short fractions the generators make (numerator and denominator of at
+/// most 53 bits) one IEEE division of the two exact doubles, which is correctly rounded; otherwise
+/// `Rational.doubleValue`. The same value either way, about 20 times faster on generated data.
+func nearestDouble(_ r: Rational) -> Double {
+    let limit: Int64 = 1 << 53
+    if let p = Int64(exactly: r.numerator), let q = Int64(exactly: r.denominator), p.magnitude <= limit, q <= limit {
+        return Double(p) / Double(q)
+    }
+    return r.doubleValue
 }
 
 /// ‖u − v‖₂/‖v‖₂ (‖u − v‖₂ when v = 0), scaled against overflow and underflow.
