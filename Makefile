@@ -2,10 +2,12 @@
 #   make demo        the main job: the demo on a built-in instance (release build)
 #   make test        the whole test suite: Swift tests, then the cross-checks against SciPy and mpmath
 #   make benchmarks  the benchmarks (release build; they are not tests and take minutes)
+#   make lint        swift-format's lint of every Swift file (.swift-format), warnings are errors
+#   make docs        the DocC archives of every library module, warnings are errors
 SWIFT ?= swift
 PYTHON ?= python3
 
-.PHONY: demo test swift-test crosscheck benchmarks
+.PHONY: demo test swift-test crosscheck benchmarks lint docs
 
 demo:
 	@scripts/install-dependencies
@@ -31,3 +33,13 @@ benchmarks:
 	"$$($(SWIFT) build -c release --show-bin-path)/bp-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/nsp-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/flow-benchmark"
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks examples
+
+DOC_TARGETS = ExactArithmetic DenseLinearAlgebra IntervalArithmetic ScaleOut ProblemData LinearProgramming \
+	SparseRecovery NullSpaceProperty DiagonalNetworks ErrorCertificates RateSweeps PhaseTransitions Plots
+docs:
+	@scripts/install-dependencies
+	$(SWIFT) package --disable-sandbox generate-documentation --warnings-as-errors \
+		$(foreach target,$(DOC_TARGETS),--target $(target))
