@@ -46,6 +46,9 @@ public struct GLPKSolver: Sendable {
         /// Scale rows, columns and the objective by powers of two before GLPK sees the LP, and undo it exactly
         /// on the answer (``PowerOfTwoScaling``): the same LP, with numbers near 1. Default `true`.
         public var equilibrate = true
+        /// With ``equilibrate``: bring each column's cost, instead of its largest entry, into [1, 2) — for LPs
+        /// whose costs relative to their columns differ by many orders of magnitude. Default `false`.
+        public var scaleColumnsByCost = false
 
         public init() {}
     }
@@ -70,7 +73,7 @@ public struct GLPKSolver: Sendable {
         try program.validate(\.isFinite)
         try options.validate(for: program)
         if options.equilibrate {
-            let scaling = PowerOfTwoScaling(program)
+            let scaling = PowerOfTwoScaling(program, columnsByCost: options.scaleColumnsByCost)
             if !scaling.isIdentity, let scaled = scaling.apply(program) {
                 return scaling.unscale(try GLPKRun(program: scaled, options: options).solve())
             }

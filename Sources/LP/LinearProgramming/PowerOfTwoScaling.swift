@@ -11,7 +11,8 @@ import Foundation
 /// in the variables zⱼ = 2^(−eⱼ)·xⱼ. Back: xⱼ = 2^eⱼ·zⱼ, (A x)ᵢ = 2^(−fᵢ)·(A' z)ᵢ, row duals
 /// λᵢ = 2^(fᵢ+g)·λ'ᵢ, reduced costs dⱼ = 2^(g−eⱼ)·d'ⱼ, objective 2^g·(objective').
 ///
-/// The exponents: each row's largest |Aᵢⱼ| is brought into [1, 2), then each column's; then one common
+/// The exponents: each row's largest |Aᵢⱼ| is brought into [1, 2), then each column's (or, scaling columns
+/// by cost, each column's cost); then one common
 /// shift moves the largest finite bound into [1, 2) (so that y = 10⁻⁸ is not "zero within tolerance"), and g
 /// brings the largest cost into [1, 2). Integer columns keep eⱼ = 0 (a MILP is only row-scaled). If any
 /// scaled number would overflow or underflow, no scaling is applied.
@@ -33,7 +34,7 @@ struct PowerOfTwoScaling: Sendable, Hashable {
     /// The equilibration of `program` described above.
     ///
     /// - Complexity: O(m + n + nnz).
-    init(_ program: LinearProgram<Double>) {
+    init(_ program: LinearProgram<Double>, columnsByCost: Bool = false) {
         let m = program.constraints.count, n = program.variables.count
         var rowMax = [Double](repeating: 0, count: m)
         for (i, row) in program.constraints.enumerated() {
@@ -47,7 +48,16 @@ struct PowerOfTwoScaling: Sendable, Hashable {
             }
         }
         let scalesColumns = !program.isMixedInteger
-        var columns = scalesColumns ? columnMax.map { $0 > 0 ? -Int($0.exponent) : 0 } : Array(repeating: 0, count: n)
+        // With `columnsByCost`, a column with a cost is scaled to bring its cost into [1, 2): the dual constraints
+        // aⱼᵀλ ≤ cⱼ are then judged by GLPK's absolute tol_dj relative to cⱼ (when scaling by entries leaves
+        // costs 10⁻¹⁶ apart, the duals can be infeasible by far more than the small cⱼ).
+        var columns = scalesColumns
+            ? (0..<n).map { j in
+                let cost = program.variables[j].cost.magnitude
+                if columnsByCost && cost > 0 { return -Int(cost.exponent) }
+                return columnMax[j] > 0 ? -Int(columnMax[j].exponent) : 0
+            }
+            : Array(repeating: 0, count: n)
         if scalesColumns {
             var largest = 0.0
             for (i, row) in program.constraints.enumerated() {
