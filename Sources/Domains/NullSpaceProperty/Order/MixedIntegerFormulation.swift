@@ -58,7 +58,7 @@ extension NullSpaceMatrix {
         let start = ContinuousClock.now
         var columnBounds: [Double] = []
         for j in 0..<columns { columnBounds.append(try supportConstant([j], solver: solver).alpha) }
-        let pickOne = min(1, Double(s) * (columnBounds.max() ?? 1))
+        let pickOne = min(1, columnBounds.sorted(by: >).prefix(s).reduce(0, +))
         var milpSolver = solver
         milpSolver.options.timeLimit = timeLimit
         milpSolver.options.warmStart = nil
@@ -69,7 +69,8 @@ extension NullSpaceMatrix {
         let found = [.optimal, .feasible].contains(solution.status) ? Incumbent.fromWitness(witness, order: s) : nil
         let complete = solution.status == .optimal
         let lower = found?.alpha ?? 0
-        var upper = pickOne, source = "pick-1 bound α_s ≤ s·α₁ (the MILP stopped: \(solution.status.rawValue))"
+        var upper = pickOne, source = "pick-1 bound α_s ≤ Σ of the s largest α_{j} (the MILP stopped: "
+            + "\(solution.status.rawValue))"
         if complete {
             upper = abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)
             source = "GLPK branch-and-cut proved optimality (to its tolerances)"

@@ -47,6 +47,11 @@ extension OrderSearch {
     func interruptedUpperBound(levelsDone: Int, lower: Double, completed: Set<Int>) -> (Double, String) {
         guard let levels, levelsDone >= 1 else { return (1, "no bound finished before the time limit (α ≤ 1)") }
         var best = 1.0, source = "α ≤ 1"
+        // Juditsky–Nemirovski: for v ∈ ker A, |v_j| ≤ α_{j}‖v‖₁ (their verifiable condition with the optimal
+        // H is exactly the singleton LP), so ‖v_S‖₁ ≤ the sum of the s largest α_{j}.
+        let singles = (0..<matrix.columns).map { levels.bounds([$0]).max() ?? 1 }.sorted(by: >)
+        let topSum = singles.prefix(s).reduce(0, +)
+        if topSum < best { (best, source) = (topSum, "Juditsky–Nemirovski bound α_s ≤ Σ of the s largest α_{j}") }
         for l in 1...min(levelsDone, s - 1) {
             let pick = Double(s) / Double(l) * levels.maximum(level: l)
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
