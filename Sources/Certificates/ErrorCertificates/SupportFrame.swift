@@ -14,7 +14,7 @@ import ExactArithmetic
 ///     F₁ = αh(u) − x*_S + Mᵀe = 0,   F₂ = Nᵀe = 0,   e = αh(M u + N b) = x_{Sᶜ}
 ///
 /// — y cancels analytically, so the tiny off-support entries e are balanced on their own scale. Every
-/// matrix is formed exactly, then enclosed entry by entry in the tightest double intervals.
+/// matrix is formed exactly as a quotient of integers, then enclosed entry by entry (a few ulps wide).
 struct SupportFrame: Sendable {
     let support: [Int]
     let offSupport: [Int]
@@ -66,32 +66,32 @@ struct SupportFrame: Sendable {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
         }
         let signs = support.map { reference[$0].signum }
-        var mExact: [Rational] = [], mSigma: [Rational] = []
-        mExact.reserveCapacity(off * s)
+        var mEnclosed: [Interval] = [], mSigma: [Interval] = []
+        mEnclosed.reserveCapacity(off * s)
         for (i, j) in offSupport.enumerated() {
             let denominator = solved.denominator * columns.scales[j]
             var sigmaSum = BigInt(0)
             for k in 0..<s {
                 let numerator = solved.numerators[i][k] * columns.scales[support[k]]
-                mExact.append(Rational(numerator, denominator))
+                mEnclosed.append(Interval(quotient: numerator, over: denominator))
                 sigmaSum += signs[k] > 0 ? numerator : -numerator
             }
-            mSigma.append(Rational(sigmaSum, denominator))
+            mSigma.append(Interval(quotient: sigmaSum, over: denominator))
         }
         let kernel = Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
             ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
-        let nExact = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
+        let nEnclosed = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
         let q = kernel.count
         self.support = support
         self.offSupport = offSupport
         self.signs = signs
         self.referenceOnSupport = support.map { Interval(enclosing: reference[$0]) }
-        self.m = mExact.map { Interval(enclosing: $0) }
-        self.n = nExact.map { Interval(enclosing: $0) }
-        self.mSigma = mSigma.map { Interval(enclosing: $0) }
+        self.m = mEnclosed
+        self.n = nEnclosed
+        self.mSigma = mSigma
         self.nColumns = q
-        self.mMid = Matrix(rows: off, columns: s, elements: mExact.map(\.doubleValue))
-        self.nMid = Matrix(rows: off, columns: q, elements: nExact.map(\.doubleValue))
+        self.mMid = Matrix(rows: off, columns: s, elements: mEnclosed.map(\.mid))
+        self.nMid = Matrix(rows: off, columns: q, elements: nEnclosed.map(\.mid))
     }
 
     /// A sparse integer vector: its non-zero entries.
@@ -133,19 +133,19 @@ struct SupportFrame: Sendable {
         }
     }
 
-    /// N = A_{Sᶜ}ᵀQ₂ (row-major, (n − s)×q) from the integer kernel basis Q₂, each column scaled by a power of two
-    /// to magnitude about 1.
-    private static func coupling(columns: IntegerColumns, kernel: [SparseVector], offSupport: [Int]) -> [Rational] {
+    /// N = A_{Sᶜ}ᵀQ₂ enclosed (row-major, (n − s)×q) from the integer kernel basis Q₂, each column scaled by a
+    /// power of two to magnitude about 1; every entry is an exact quotient of integers, enclosed without a gcd.
+    private static func coupling(columns: IntegerColumns, kernel: [SparseVector], offSupport: [Int]) -> [Interval] {
         let q = kernel.count, off = offSupport.count
-        var result = [Rational](repeating: .zero, count: off * q)
+        var result = [Interval](repeating: Interval(0), count: off * q)
         for (k, vector) in kernel.enumerated() {
             let dots = offSupport.map { columns.dot($0, sparse: vector) }
             // log₂|N_ik| ≈ bits(dot) − bits(d_j); scale the column so that its largest entry is near 1.
             let shift = offSupport.indices.filter { !dots[$0].isZero }
                 .map { dots[$0].magnitude.bitWidth - columns.scales[offSupport[$0]].magnitude.bitWidth }.max() ?? 0
             for (i, j) in offSupport.enumerated() where !dots[i].isZero {
-                result[i * q + k] = shift >= 0 ? Rational(dots[i], columns.scales[j] << shift)
-                    : Rational(dots[i] << -shift, columns.scales[j])
+                result[i * q + k] = shift >= 0 ? Interval(quotient: dots[i], over: columns.scales[j] << shift)
+                    : Interval(quotient: dots[i] << -shift, over: columns.scales[j])
             }
         }
         return result
