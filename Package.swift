@@ -67,7 +67,7 @@ let package = Package(
             path: "Sources/Numbers/DenseLinearAlgebra"),
         .target(
             name: "IntervalArithmetic",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/IntervalArithmetic"),
 
         // LP layer.
@@ -221,7 +221,7 @@ let package = Package(
             dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic"]),
         .testTarget(
             name: "IntervalArithmeticTests",
-            dependencies: ["IntervalArithmetic", "ExactArithmetic"]),
+            dependencies: ["IntervalArithmetic", "ExactArithmetic", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "RateSweepsTests",
             dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),

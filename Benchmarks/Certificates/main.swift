@@ -1,23 +1,38 @@
-// certify-benchmark: wall time of CertificateBuilder.certify (exact BP, ϱ-LP, ρ_S, limit solve, Krawczyk proof,
-// barrier certificate for D ≥ 3) on Gaussian instances 20×60 (s = 3, seed 1) and 50×200 (s = 5, seed 2) — the
-// ones `sparsecert generate gaussian --rows m --columns n --sparsity s --seed k` writes — for D = 2, 3, 4 at
-// α = 1e-10 and 1e-30, and the relative width upper/lower − 1 of each enclosure.
-// Usage: swift run -c release certify-benchmark
+// certify-benchmark: wall time of CertificateBuilder.certify (exact BP, ϱ-LP, exact support frame, limit solve,
+// Krawczyk proof, barrier certificate for D ≥ 3, and the claim checks) and of CertificateVerifier.verify on
+// Gaussian instances — the ones `sparsecert generate gaussian --rows m --columns n --sparsity s --seed k`
+// writes — and the relative width upper/lower − 1 of each enclosure. ρ_S is not computed (opt-in).
+// Rows: 20×60 and 50×200 for D = 2, 3, 4 at α = 1e-10 and 1e-30, then the issue-10 sizes 50×200 (s = 7, D = 4),
+// 100×400 (s = 14, D = 2) and 200×800 (s = 28, D = 2) at α = 1e-10.
+// Usage: swift run -c release certify-benchmark [--quick]   (--quick: the first block only)
 import ErrorCertificates
 import Foundation
 import ProblemData
 
 let clock = ContinuousClock()
-print("instance        D  α       seconds  upper/lower − 1")
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+var cases: [(rows: Int, columns: Int, sparsity: Int, seed: UInt64, depth: Int, alpha: Double)] = []
 for (rows, columns, sparsity, seed) in [(20, 60, 3, UInt64(1)), (50, 200, 5, UInt64(2))] {
-    let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: rows, columns: columns, sparsity: sparsity, seed: seed).generate()
-    for depth in [2, 3, 4] {
-        for alpha in [1e-10, 1e-30] {
-            let start = clock.now
-            let certificate = try CertificateBuilder(depth: depth, alpha: alpha).certify(matrix: problem.matrix, observations: problem.observations)
-            let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
-            let name = "\(rows)×\(columns), s = \(sparsity)".padding(toLength: 15, withPad: " ", startingAt: 0)
-            print(name + String(format: " %d  %.0e  %7.2f  %.1e", depth, alpha, seconds, certificate.flow.relativeWidth ?? .nan))
-        }
-    }
+    for depth in [2, 3, 4] { for alpha in [1e-10, 1e-30] { cases.append((rows, columns, sparsity, seed, depth, alpha)) } }
+}
+if !CommandLine.arguments.contains("--quick") {
+    cases += [(50, 200, 7, 1, 4, 1e-10), (100, 400, 14, 1, 2, 1e-10), (200, 800, 28, 1, 2, 1e-10)]
+}
+print("instance           D  α       certify s  verify s  upper/lower − 1")
+for c in cases {
+    let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: c.rows, columns: c.columns, sparsity: c.sparsity,
+                                          seed: c.seed).generate()
+    let start = clock.now
+    let certificate = try CertificateBuilder(depth: c.depth, alpha: c.alpha)
+        .certify(matrix: problem.matrix, observations: problem.observations)
+    let certified = clock.now
+    let report = try CertificateVerifier.verify(certificate)
+    let verified = clock.now
+    guard certificate.verdict.certified, report.isValid else { fatalError("not certified: \(report.failed)") }
+    let name = "\(c.rows)×\(c.columns), s = \(c.sparsity)".padding(toLength: 18, withPad: " ", startingAt: 0)
+    print(name + String(format: " %d  %.0e  %9.2f  %8.2f  %.1e", c.depth, c.alpha, seconds(certified - start),
+                        seconds(verified - certified), certificate.flow.relativeWidth ?? .nan))
 }

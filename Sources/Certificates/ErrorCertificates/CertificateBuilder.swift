@@ -190,11 +190,18 @@ public struct CertificateBuilder: Sendable {
         var rhs = [Double](repeating: 0, count: frame.offCount)
         for (i, j) in frame.offSupport.enumerated() {
             var value = z[j] - (depth == 2 ? 0 : frame.mSigma[i].mid)
-            for k in 0..<s { value -= frame.mMid[i, k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k]) }
+            for k in 0..<s { value -= frame.mMid.elements[i * s + k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k]) }
             rhs[i] = value
         }
-        let normal = frame.nMid.transposed.multiply(frame.nMid)
-        let b = (try? LUDecomposition(normal).solve(frame.nMid.multiplyTransposed(rhs))) ?? Array(repeating: 0, count: q)
-        return v + b
+        let n = frame.nMid.elements, off = frame.offCount
+        var normal = [Double](repeating: 0, count: q * q), projected = [Double](repeating: 0, count: q)
+        for i in 0..<off {
+            for r in 0..<q where n[i * q + r] != 0 {
+                projected[r] += n[i * q + r] * rhs[i]
+                for c in 0..<q { normal[r * q + c] += n[i * q + r] * n[i * q + c] }
+            }
+        }
+        guard let inverse = FloatingKernels.inverse(normal, q) else { return v + Array(repeating: 0, count: q) }
+        return v + FloatingKernels.multiply(inverse, projected)
     }
 }

@@ -14,7 +14,7 @@ import ExactArithmetic
 ///     F₁ = αh(u) − x*_S + Mᵀe = 0,   F₂ = Nᵀe = 0,   e = αh(M u + N b) = x_{Sᶜ}
 ///
 /// — y cancels analytically, so the tiny off-support entries e are balanced on their own scale. Every
-/// matrix is formed exactly, then enclosed entry by entry in the tightest double intervals.
+/// matrix is formed exactly as a quotient of integers, then enclosed entry by entry (a few ulps wide).
 struct SupportFrame: Sendable {
     let support: [Int]
     let offSupport: [Int]
@@ -66,48 +66,87 @@ struct SupportFrame: Sendable {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
         }
         let signs = support.map { reference[$0].signum }
-        var mExact: [Rational] = [], mSigma: [Rational] = []
-        mExact.reserveCapacity(off * s)
+        var mEnclosed: [Interval] = [], mSigma: [Interval] = []
+        mEnclosed.reserveCapacity(off * s)
         for (i, j) in offSupport.enumerated() {
             let denominator = solved.denominator * columns.scales[j]
             var sigmaSum = BigInt(0)
             for k in 0..<s {
                 let numerator = solved.numerators[i][k] * columns.scales[support[k]]
-                mExact.append(Rational(numerator, denominator))
+                mEnclosed.append(Interval(quotient: numerator, over: denominator))
                 sigmaSum += signs[k] > 0 ? numerator : -numerator
             }
-            mSigma.append(Rational(sigmaSum, denominator))
+            mSigma.append(Interval(quotient: sigmaSum, over: denominator))
         }
-        let nExact = Self.coupling(columns: columns, kernel: aS.transposed.nullSpaceBasis, offSupport: offSupport)
-        let q = off == 0 ? matrix.rows - s : nExact.count / off
+        let kernel = Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
+            ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
+        let nEnclosed = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
+        let q = kernel.count
         self.support = support
         self.offSupport = offSupport
         self.signs = signs
         self.referenceOnSupport = support.map { Interval(enclosing: reference[$0]) }
-        self.m = mExact.map { Interval(enclosing: $0) }
-        self.n = nExact.map { Interval(enclosing: $0) }
-        self.mSigma = mSigma.map { Interval(enclosing: $0) }
+        self.m = mEnclosed
+        self.n = nEnclosed
+        self.mSigma = mSigma
         self.nColumns = q
-        self.mMid = Matrix(rows: off, columns: s, elements: mExact.map(\.doubleValue))
-        self.nMid = Matrix(rows: off, columns: q, elements: nExact.map(\.doubleValue))
+        self.mMid = Matrix(rows: off, columns: s, elements: mEnclosed.map(\.mid))
+        self.nMid = Matrix(rows: off, columns: q, elements: nEnclosed.map(\.mid))
     }
 
-    /// N = A_{Sᶜ}ᵀQ₂ (row-major, (n − s)×q) from the kernel basis Q₂, each basis vector scaled to integers and
-    /// each column of N by a power of two to magnitude about 1.
-    private static func coupling(columns: IntegerColumns, kernel: Matrix<Rational>, offSupport: [Int]) -> [Rational] {
-        let q = kernel.columns, off = offSupport.count
-        var result = [Rational](repeating: .zero, count: off * q)
-        for k in 0..<q {
-            let (numerators, _) = Rational.overCommonDenominator(kernel.column(k))
-            let sparse = numerators.indices.filter { !numerators[$0].isZero }.map { (index: $0, value: numerators[$0]) }
-            var entries = offSupport.map { Rational(columns.dot($0, sparse: sparse), columns.scales[$0]) }
-            let largest = entries.map { $0.magnitude.doubleValue }.max() ?? 0
-            if largest > 0, largest.isFinite {
-                let shift = Int(largest.exponent)
-                let scale = shift >= 0 ? Rational(1, BigInt(1) << shift) : Rational(BigInt(1) << -shift, 1)
-                entries = entries.map { $0 * scale }
+    /// A sparse integer vector: its non-zero entries.
+    typealias SparseVector = [(index: Int, value: BigInt)]
+
+    /// A basis of ker A_Sᵀ in integers, one vector per row f outside s pivot rows P (chosen by partial pivoting
+    /// on the rounded A_S): q = D·e_f − Σ_p X_p e_p with X = D·B⁻ᵀÂ_S[f, :]ᵀ, B = Â_S[P, :], D = ±det B (one
+    /// fraction-free solve). `nil` when B is singular after all (then the exact RREF basis is used).
+    private static func kernelBasis(columns: IntegerColumns, support: [Int], rounded aS: Matrix<Double>) -> [SparseVector]? {
+        let s = support.count, m = aS.rows
+        var rounded = (0..<m).map { i in (0..<s).map { aS[i, $0] } }
+        var remaining = Array(0..<m), pivots: [Int] = []
+        for k in 0..<s {
+            guard let best = remaining.max(by: { abs(rounded[$0][k]) < abs(rounded[$1][k]) }),
+                  rounded[best][k] != 0, rounded[best][k].isFinite else { return nil }
+            pivots.append(best)
+            remaining.removeAll { $0 == best }
+            for i in remaining where rounded[i][k] != 0 {
+                let factor = rounded[i][k] / rounded[best][k]
+                for j in k..<s { rounded[i][j] -= factor * rounded[best][j] }
             }
-            for i in 0..<off { result[i * q + k] = entries[i] }
+        }
+        let block = pivots.flatMap { p in support.map { columns.big[$0][p] } }
+        let free = remaining.sorted()
+        let rightHandSides = free.map { f in support.map { columns.big[$0][f] } }
+        guard let solved = try? FractionFreeSolver.solve(block, dimension: s, rightHandSides: rightHandSides, transposed: true)
+        else { return nil }
+        return free.indices.map { k in
+            [(index: free[k], value: solved.denominator)]
+                + pivots.indices.compactMap { p in solved.numerators[k][p].isZero ? nil : (pivots[p], -solved.numerators[k][p]) }
+        }
+    }
+
+    /// The columns of an exact basis scaled to integers, as sparse vectors.
+    private static func sparseIntegers(_ basis: Matrix<Rational>) -> [SparseVector] {
+        (0..<basis.columns).map { k in
+            let (numerators, _) = Rational.overCommonDenominator(basis.column(k))
+            return numerators.indices.filter { !numerators[$0].isZero }.map { (index: $0, value: numerators[$0]) }
+        }
+    }
+
+    /// N = A_{Sᶜ}ᵀQ₂ enclosed (row-major, (n − s)×q) from the integer kernel basis Q₂, each column scaled by a
+    /// power of two to magnitude about 1; every entry is an exact quotient of integers, enclosed without a gcd.
+    private static func coupling(columns: IntegerColumns, kernel: [SparseVector], offSupport: [Int]) -> [Interval] {
+        let q = kernel.count, off = offSupport.count
+        var result = [Interval](repeating: Interval(0), count: off * q)
+        for (k, vector) in kernel.enumerated() {
+            let dots = offSupport.map { columns.dot($0, sparse: vector) }
+            // log₂|N_ik| ≈ bits(dot) − bits(d_j); scale the column so that its largest entry is near 1.
+            let shift = offSupport.indices.filter { !dots[$0].isZero }
+                .map { dots[$0].magnitude.bitWidth - columns.scales[offSupport[$0]].magnitude.bitWidth }.max() ?? 0
+            for (i, j) in offSupport.enumerated() where !dots[i].isZero {
+                result[i * q + k] = shift >= 0 ? Interval(quotient: dots[i], over: columns.scales[j] << shift)
+                    : Interval(quotient: dots[i] << -shift, over: columns.scales[j])
+            }
         }
         return result
     }

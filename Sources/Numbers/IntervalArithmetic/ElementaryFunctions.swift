@@ -88,7 +88,7 @@ extension Interval {
     }
 
     /// x·2ᵏ for x ≥ 0, exact when representable, else rounded down or up.
-    private static func scaled(_ x: Double, _ k: Int, up: Bool) -> Double {
+    static func scaled(_ x: Double, _ k: Int, up: Bool) -> Double {
         let y = Double(sign: .plus, exponent: k, significand: x)
         if y.isFinite, Double(sign: .plus, exponent: -k, significand: y) == x { return y }
         return up ? y.nextUp : Swift.max(0, y.nextDown)
