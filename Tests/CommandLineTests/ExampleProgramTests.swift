@@ -36,7 +36,8 @@ struct ExampleProgramTests {
         #expect(output.contains("ϱ = ‖Bᵀσ‖_∞ = 1/2 (exact)"))
         let fits = [2, 3, 4].flatMap { Self.rows(output, startingWith: String(repeating: " ", count: 4) + "\($0) ") }
         #expect(fits.map { $0.count } == [3, 3, 3])
-        #expect(fits.map { Array($0[1...]) } == [["0.500000", "0.500000"], ["1.000000", "1.000000"], ["1.000000", "1.000000"]])
+        let expected = [["0.500000", "0.500000"], ["1.000000", "1.000000"], ["1.000000", "1.000000"]]
+        #expect(fits.map { Array($0[1...]) } == expected)
     }
 
     @Test("compressed-sensing: depth-2 local slopes fall to 1 − ϱ from above, depth ≥ 3 slopes reach 1")

@@ -57,7 +57,8 @@ struct ScaleInvarianceTests {
         let c = Self.power(k), cDouble = c.doubleValue
         for alpha in [1e-3, 1e-30] {
             let original = try Self.limit(a, y, x0, depth: depth, alpha: alpha)
-            let transformed = try Self.limit(a, y.map { $0 * c }, x0.map { $0 * c }, depth: depth, alpha: alpha * cDouble)
+            let transformed = try Self.limit(a, y.map { $0 * c }, x0.map { $0 * c }, depth: depth,
+                                             alpha: alpha * cDouble)
             #expect(Self.relativeDifference(original.x.map { $0 * cDouble }, transformed.x) < 1e-9, "α = \(alpha)")
             #expect(Self.relative(original.errorL1.map { $0 * cDouble }, transformed.errorL1) < 1e-7, "α = \(alpha)")
         }

@@ -26,7 +26,9 @@ struct BasisPursuitReferenceTests {
     /// floating support does not solve A_S x_S = y exactly, so the exact mode must run.
     @Test("inexact data: the exact mode, and x* solves A x = y exactly")
     func inexact() throws {
-        let entries: [[Double]] = [[0.1, 0.7, -0.3, 0.45, 0.9], [0.2, -0.6, 0.35, 0.8, -0.15], [-0.55, 0.25, 0.6, 0.1, 0.3]]
+        let entries: [[Double]] = [
+            [0.1, 0.7, -0.3, 0.45, 0.9], [0.2, -0.6, 0.35, 0.8, -0.15], [-0.55, 0.25, 0.6, 0.1, 0.3],
+        ]
         let x0 = [1.1, 0, -0.7, 0, 0]
         let a = try Matrix(entries.map { $0.map { Rational(exactly: $0)! } })
         let y = entries.map { row in Rational(exactly: zip(row, x0).reduce(0) { $0 + $1.0 * $1.1 })! }

@@ -73,7 +73,8 @@ public struct BasisPursuitReference: Sendable, Hashable {
             throw .noUniqueReference("basis pursuit is \(exact.solution.status.rawValue) (y is not in the range of A)")
         }
         guard exact.verified else {
-            throw .noUniqueReference("basis pursuit could not be proven exactly: \(exact.steps.joined(separator: "; "))")
+            throw .noUniqueReference(
+                "basis pursuit could not be proven exactly: \(exact.steps.joined(separator: "; "))")
         }
         return BasisPursuitReference(x: exact.solution.x, support: exact.solution.support, signs: exact.solution.signs,
                                      proof: .exact, certificateTolerance: 0, steps: exact.steps)
@@ -99,8 +100,9 @@ enum SupportEquations {
         guard s > 0 else { return rows.allSatisfy { $0[0].isZero } ? x : nil }
         guard let pivots = pivotRows(matrix.columns(support).map(\.doubleValue)) else { return nil }
         let block = pivots.flatMap { rows[$0][0..<s] }
-        guard let solution = try? FractionFreeSolver.solve(Array(block), dimension: s,
-                                                             rightHandSides: [pivots.map { rows[$0][s] }]) else { return nil }
+        let rightHandSide = pivots.map { rows[$0][s] }
+        guard let solution = try? FractionFreeSolver.solve(Array(block), dimension: s, rightHandSides: [rightHandSide])
+        else { return nil }
         let scaled = solution.numerators[0], denominator = solution.denominator
         for row in rows {
             var sum = BigInt(0)

@@ -18,6 +18,8 @@ struct FlowCommand: ParsableCommand {
             Methods: 'newton' computes the limit directly (damped Newton on the dual, continuation in α, \
             support-aware coordinates around x*: accurate for α down to 1e-300); 'ode' integrates the flow in \
             dual coordinates with an adaptive stiff integrator; 'gd' runs plain gradient descent with step --step.
+            Exit status 3 when 'ode' or 'gd' stops at --max-steps before its residual tolerance (the printed x is \
+            then not x_∞).
             """)
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case newton, ode, gd }
@@ -95,6 +97,8 @@ struct FlowCommand: ParsableCommand {
             } else {
                 printText(report)
             }
+            // A simulation stopped by its step cap has not reached x_∞: the answer printed is not the one asked for.
+            if !report.converged { throw ExitStatus.notProven }
         } catch let error as DiagonalNetworkError {
             throw CommandFailure(error.description)
         }
