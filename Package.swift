@@ -88,7 +88,7 @@ let package = Package(
         // Domains layer.
         .target(
             name: "DiagonalNetworks",
-            dependencies: ["DenseLinearAlgebra", "ExactArithmetic"],
+            dependencies: ["DenseLinearAlgebra", "ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Domains/DiagonalNetworks"),
         .target(
             name: "SparseRecovery",
@@ -110,7 +110,8 @@ let package = Package(
             path: "Sources/Certificates/ErrorCertificates"),
         .target(
             name: "RateSweeps",
-            dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic"],
+            dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic",
+                           .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Certificates/RateSweeps"),
         .target(
             name: "Plots",

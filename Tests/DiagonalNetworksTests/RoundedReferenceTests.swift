@@ -25,7 +25,8 @@ struct RoundedReferenceTests {
 
     @Test("an x* off by more than its rounding is refused", arguments: [0.3334, (1.0 / 3).nextUp.nextUp.nextUp])
     func offByMore(entry: Double) throws {
-        let network = try DiagonalNetwork(exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: 3, alpha: 1e-3)
+        let network = try DiagonalNetwork(exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: 3,
+                                          alpha: 1e-3)
         let error = #expect(throws: DiagonalNetworkError.self) {
             try FlowLimitSolver(network: network, reference: [entry, 0, 0])
         }

@@ -2,7 +2,7 @@
 // With noise the BP solution has full support |S| = m and ϱ close to 1: depth 2 barely converges to it as
 // α → 0 (slope 1 − ϱ), depth ≥ 3 stays linear. At realistic α (1e-3, 1e-2) the table shows the mean relative
 // distance ‖x_∞(α) − x₀‖₂ / ‖x₀‖₂ to the ground truth for D = 2, 3, 4.
-// Usage: noise-and-depth [PLOT.svg]
+// Usage: noise-and-depth [PLOT.svg] [SEEDS]   (SEEDS: instances per η, 1…5, default 5)
 import DiagonalNetworks
 import Foundation
 import Plots
@@ -10,7 +10,8 @@ import ProblemData
 import RateSweeps
 
 let plotPath = CommandLine.arguments.dropFirst().first ?? "noise-and-depth.svg"
-let levels = [0, 0.03, 0.1, 0.4], seeds: [UInt64] = [1, 2, 3, 4, 5], depths = [2, 3, 4]
+let seedCount = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) }.map { min(5, max(1, $0)) } ?? 5
+let levels = [0, 0.03, 0.1, 0.4], seeds = Array(1...UInt64(seedCount)), depths = [2, 3, 4]
 let sweepAlphas = RateSweep.alphaGrid("1e-4:1e-12:5")!, realistic = [1e-3, 1e-2]
 var plotSeries: [(label: String, points: [(x: Double, y: Double)])] = []
 print("η      mean ϱ    mean |S|  slope D=2 (1−ϱ)   slope D=3   " + realistic.flatMap { a in depths.map { "‖x−x₀‖/‖x₀‖ D=\($0) α=\(a)" } }.joined(separator: "  "))

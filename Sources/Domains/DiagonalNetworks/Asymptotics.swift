@@ -95,6 +95,7 @@ public struct BarrierCertificate: Sendable {
         for (i, j) in coordinates.offSupport.enumerated() { certificate[j] = z[i] }
         var multiplier = coordinates.supportDual.multiply(coordinates.signs)
         if !b.isEmpty { multiplier = zip(multiplier, coordinates.complementDual.multiply(b)).map { $0 + $1 } }
+        multiplier = solver.rows.apply(multiplier)
         self.depth = network.depth
         self.certificate = certificate
         self.multiplier = multiplier

@@ -101,18 +101,25 @@ public struct DiagonalNetwork: Sendable {
     }
 
     /// Rows independent and y ∈ range(A), via a basis Z of the left null space {z : Aᵀz = 0}: y is in
-    /// range(A) iff Zᵀy = 0, and Z is empty iff the rows are independent.
+    /// range(A) iff Zᵀy = 0, and Z is empty iff the rows are independent. The rows are equilibrated by
+    /// powers of two first (``RowEquilibration``) and ⟨z, y⟩ is judged relative to Σ|zᵢyᵢ|, so that neither
+    /// decision depends on the scale of a row or of y.
     private static func validateRange(matrix: Matrix<Double>, observations: [Double]) throws(DiagonalNetworkError) {
-        let leftNull = matrix.transposed.nullSpaceBasis
+        let rows = RowEquilibration(matrix)
+        let y = rows.apply(observations)
+        let leftNull = rows.apply(matrix).transposed.nullSpaceBasis
         guard leftNull.columns > 0 else { return }
-        let tolerance = 1e-10 * Swift.max(observations.lazy.map(abs).max() ?? 0, 1)
-        var worst = 0.0
+        var worst = 0.0, inconsistent = false
         for k in 0..<leftNull.columns {
             let z = leftNull.column(k)
-            let dot = z.indices.reduce(0.0) { $0 + z[$1] * observations[$1] }
-            worst = Swift.max(worst, abs(dot) / (z.lazy.map(abs).max() ?? 1))
+            let dot = z.indices.reduce(0.0) { $0 + z[$1] * y[$1] }
+            let size = z.indices.reduce(0.0) { $0 + abs(z[$1] * y[$1]) }
+            inconsistent = inconsistent || abs(dot) > 1e-10 * size
+            // Reported in the units of the given y: the component of y outside range(A).
+            let original = z.indices.reduce(0.0) { $0 + z[$1] * rows.factors[$1] * observations[$1] }
+            worst = Swift.max(worst, abs(original) / (z.indices.map { abs(z[$0] * rows.factors[$0]) }.max() ?? 1))
         }
-        if worst > tolerance { throw .notInterpolable(residual: worst) }
+        if inconsistent { throw .notInterpolable(residual: worst) }
         // The last non-zero entry of a left-null vector marks a row that depends on earlier rows.
         let z = leftNull.column(0)
         throw .dependentRow(z.lastIndex(where: { $0 != 0 }) ?? 0)

@@ -107,6 +107,7 @@ public struct DualFlowSimulator: Sendable {
             }
         }
         return SimulationResult(x: current.x, time: time, steps: steps, rejectedSteps: rejected,
-                                residual: scaledNorm2(current.rhs), converged: converged, samples: samples)
+                                residual: scaledNorm2(current.rhs), converged: converged, samples: samples,
+                                reference: options.reference)
     }
 }

@@ -28,17 +28,22 @@ public struct FlowLimitSolver: Sendable {
     /// coordinate i — is below this (default 1e-11).
     public var tolerance: Double = 1e-11
     let system: LimitSystem
+    /// The power-of-two row scaling R the coordinates are built on (A' = R A, y' = R y, λ = R λ').
+    let rows: RowEquilibration
 
     /// A solver in plain dual coordinates (no reference: no error is reported).
     public init(network: DiagonalNetwork) {
-        self.network = network
-        self.reference = nil
-        let coordinates: SupportCoordinates = if let exact = network.exactData {
-            .plain(matrix: exact.matrix, observations: exact.observations)
-        } else {
-            .plain(matrix: network.matrix, observations: network.observations)
-        }
-        self.system = LimitSystem(coordinates: coordinates, potential: DepthPotential(depth: network.depth))
+        let data = Self.equilibrated(network)
+        self.init(network: network, reference: nil, rows: data.rows,
+                  coordinates: .plain(matrix: data.matrix, observations: data.observations))
+    }
+
+    /// The network's data with rows equilibrated by powers of two (x_∞ does not change; see
+    /// ``RowEquilibration``).
+    private static func equilibrated(_ network: DiagonalNetwork)
+        -> (rows: RowEquilibration, matrix: Matrix<Double>, observations: [Double]) {
+        let rows = RowEquilibration(network.matrix)
+        return (rows, rows.apply(network.matrix), rows.apply(network.observations))
     }
 
     /// A solver around a floating-point reference x*.
@@ -55,19 +60,19 @@ public struct FlowLimitSolver: Sendable {
             throw .referenceLength(expected: network.matrix.columns, found: reference.count)
         }
         if let bad = reference.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteReference(index: bad) }
-        if let exact = network.exactData {
+        let data = Self.equilibrated(network)
+        let coordinates: SupportCoordinates? = if let exact = network.exactData {
             // A double x* is the exact solution rounded: judge A_S x*_S = y exactly, up to that rounding.
-            let coordinates = try SupportCoordinates.supportAware(
+            try SupportCoordinates.supportAware(
                 matrix: exact.matrix, observations: exact.observations,
-                reference: reference.map { Rational(exactly: $0) ?? .zero }, accuracy: .roundedToDouble)
-                ?? .plain(matrix: exact.matrix, observations: exact.observations)
-            self.init(network: network, reference: reference, coordinates: coordinates)
-            return
+                reference: reference.map { Rational(exactly: $0) ?? .zero }, accuracy: .roundedToDouble,
+                rounded: data.matrix)
+        } else {
+            try SupportCoordinates.supportAware(matrix: network.matrix, observations: network.observations,
+                                                reference: reference, rounded: data.matrix)
         }
-        let coordinates = try SupportCoordinates.supportAware(
-            matrix: network.matrix, observations: network.observations, reference: reference)
-            ?? .plain(matrix: network.matrix, observations: network.observations)
-        self.init(network: network, reference: reference, coordinates: coordinates)
+        self.init(network: network, reference: reference, rows: data.rows,
+                  coordinates: coordinates ?? .plain(matrix: data.matrix, observations: data.observations))
     }
 
     /// A solver around an exact reference x* (with exact network data the consistency A_S x*_S = y is
@@ -79,15 +84,19 @@ public struct FlowLimitSolver: Sendable {
         }
         let exact = network.exactData
             ?? (network.matrix.map { Rational(exactly: $0) ?? .zero }, network.observations.map { Rational(exactly: $0) ?? .zero })
+        let data = Self.equilibrated(network)
         let coordinates = try SupportCoordinates.supportAware(
-            matrix: exact.matrix, observations: exact.observations, reference: exactReference)
-            ?? .plain(matrix: exact.matrix, observations: exact.observations)
-        self.init(network: network, reference: exactReference.map(\.doubleValue), coordinates: coordinates)
+            matrix: exact.matrix, observations: exact.observations, reference: exactReference, rounded: data.matrix)
+            ?? .plain(matrix: data.matrix, observations: data.observations)
+        self.init(network: network, reference: exactReference.map(\.doubleValue), rows: data.rows,
+                  coordinates: coordinates)
     }
 
-    private init(network: DiagonalNetwork, reference: [Double], coordinates: SupportCoordinates) {
+    private init(network: DiagonalNetwork, reference: [Double]?, rows: RowEquilibration,
+                 coordinates: SupportCoordinates) {
         self.network = network
         self.reference = reference
+        self.rows = rows
         self.system = LimitSystem(coordinates: coordinates, potential: DepthPotential(depth: network.depth))
     }
 
@@ -247,6 +256,7 @@ public struct FlowLimitSolver: Sendable {
             let q = c.complementDual.multiply(b)
             for i in lambda.indices { lambda[i] += q[i] }
         }
+        lambda = rows.apply(lambda)
         let ax = a.multiply(x)
         let residual = scaledNorm2(ax.indices.map { ax[$0] - network.observations[$0] })
         let scaledResidual = scaledResidualSize(state)

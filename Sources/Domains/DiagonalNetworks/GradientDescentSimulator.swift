@@ -57,6 +57,7 @@ public struct GradientDescentSimulator: Sendable {
             iteration += 1
         }
         return SimulationResult(x: x, time: Double(iteration) * step, steps: iteration, rejectedSteps: 0,
-                                residual: scaledNorm2(residual), converged: converged, samples: samples)
+                                residual: scaledNorm2(residual), converged: converged, samples: samples,
+                                reference: options.reference)
     }
 }

@@ -52,45 +52,25 @@ struct SupportCoordinates: Sendable {
             complementTarget: observations.map(\.doubleValue))
     }
 
-    /// How exactly the reference x* is known, which sets how exactly A_S x*_S = y is judged.
-    enum ReferenceAccuracy {
-        /// x* is exact: with exact data the residual must be exactly zero.
-        case exact
-        /// x* is the exact solution rounded to doubles (each entry within half an ulp): with exact data the
-        /// residual may be as large as the rounding of x* explains, 2u·Σⱼ|Aᵢⱼx*ⱼ| + Σⱼ|Aᵢⱼ|·2⁻¹⁰⁷⁴.
-        case roundedToDouble
-    }
-
     /// Support-aware coordinates for the reference x*, or `nil` when A_S is not injective (then the
     /// caller falls back to ``plain(matrix:observations:)``).
-    /// - Parameter accuracy: how x* is known (for floating-point data the residual of every row may be
-    ///   1e-12 relative to its terms, whatever the accuracy).
+    /// - Parameters:
+    ///   - accuracy: how x* is known (for floating-point data the residual of every row may be 1e-12
+    ///     relative to its terms, whatever the accuracy).
+    ///   - rounded: A rounded to doubles, when the caller has it (saves converting it again).
     /// - Throws: ``DiagonalNetworkError/inconsistentReference(row:residual:)`` when A_S x*_S ≠ y beyond
     ///   what `accuracy` and the scalar allow.
     /// - Complexity: O(m²n) scalar operations.
     static func supportAware<Scalar: LinearAlgebraScalar>(
-        matrix: Matrix<Scalar>, observations: [Scalar], reference: [Scalar], accuracy: ReferenceAccuracy = .exact
+        matrix: Matrix<Scalar>, observations: [Scalar], reference: [Scalar],
+        accuracy: ReferenceConsistency.Accuracy = .exact, rounded: Matrix<Double>? = nil
     ) throws(DiagonalNetworkError) -> SupportCoordinates? {
         let support = reference.indices.filter { reference[$0] != .zero }
         let offSupport = reference.indices.filter { reference[$0] == .zero }
-        let rounding = accuracy == .exact ? 0 : Double.ulpOfOne  // 2u, u = 2⁻⁵³
-        for i in 0..<matrix.rows {
-            var residual = observations[i], size = 0.0, entries = 0.0
-            for j in support {
-                let term = matrix[i, j] * reference[j]
-                residual -= term
-                size += term.magnitude.doubleValue
-                entries += matrix[i, j].magnitude.doubleValue
-            }
-            let allowed = Scalar.isExact
-                ? rounding * size + (accuracy == .exact ? 0 : entries * Double.leastNonzeroMagnitude)
-                : 1e-12 * (size + observations[i].magnitude.doubleValue)
-            if residual.magnitude.doubleValue > allowed {
-                throw .inconsistentReference(row: i, residual: residual.doubleValue)
-            }
-        }
+        try ReferenceConsistency.check(matrix: matrix, observations: observations, reference: reference,
+                                       support: support, accuracy: accuracy)
         guard !support.isEmpty else { return nil }
-        return build(matrix: matrix.map(\.doubleValue), support: support, offSupport: offSupport,
+        return build(matrix: rounded ?? matrix.map(\.doubleValue), support: support, offSupport: offSupport,
                      reference: reference.map(\.doubleValue))
     }
 

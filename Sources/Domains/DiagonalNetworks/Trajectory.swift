@@ -28,6 +28,24 @@ public struct SimulationResult: Sendable {
     public let converged: Bool
     /// Samples along the way (empty unless requested).
     public let samples: [TrajectorySample]
+    /// ‖x − x*‖₁ at the end, when `SimulationOptions.reference` was given.
+    public let errorL1: Double?
+    /// ‖x − x*‖₂ at the end (scaled against underflow), when a reference was given.
+    public let errorL2: Double?
+
+    init(x: [Double], time: Double, steps: Int, rejectedSteps: Int, residual: Double, converged: Bool,
+         samples: [TrajectorySample], reference: [Double]?) {
+        self.x = x
+        self.time = time
+        self.steps = steps
+        self.rejectedSteps = rejectedSteps
+        self.residual = residual
+        self.converged = converged
+        self.samples = samples
+        let difference = reference.map { r in x.indices.map { x[$0] - r[$0] } }
+        self.errorL1 = difference.map { $0.reduce(0) { $0 + abs($1) } }
+        self.errorL2 = difference.map(scaledNorm2)
+    }
 }
 
 /// What to record along a simulated run and when to stop it.

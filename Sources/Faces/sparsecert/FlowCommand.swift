@@ -1,10 +1,8 @@
 import ArgumentParser
-import DenseLinearAlgebra
 import DiagonalNetworks
-import ExactArithmetic
 import Foundation
 import ProblemData
-import SparseRecovery
+import RateSweeps
 
 /// `sparsecert flow`: where gradient flow on a depth-D diagonal network ends, and how far that is from x*.
 struct FlowCommand: ParsableCommand {
@@ -14,10 +12,14 @@ struct FlowCommand: ParsableCommand {
         discussion: """
             Trains x = u^D − v^D on ½‖A x − y‖² from u(0) = v(0) = α^(1/D) (the product convention: α is the \
             scale of x; --init-convention factor starts every factor at α instead, i.e. product scale α^D). \
-            x* is the basis pursuit solution, solved by GLPK and certified in exact arithmetic.
+            x* is the basis pursuit solution: GLPK's floating-point solution with its optimality certificate \
+            checked and A_S x*_S = y solved exactly, or, when that does not prove it, GLPK's basis verified in \
+            exact arithmetic.
             Methods: 'newton' computes the limit directly (damped Newton on the dual, continuation in α, \
             support-aware coordinates around x*: accurate for α down to 1e-300); 'ode' integrates the flow in \
             dual coordinates with an adaptive stiff integrator; 'gd' runs plain gradient descent with step --step.
+            Exit status 3 when 'ode' or 'gd' stops at --max-steps before its residual tolerance (the printed x is \
+            then not x_∞).
             """)
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case newton, ode, gd }
@@ -60,6 +62,7 @@ struct FlowCommand: ParsableCommand {
         let x: [Double]
         let xStar: [String]
         let support: [Int]
+        let referenceProof: String
         let errorL1: Double
         let errorL2: Double
         let residual: Double
@@ -82,38 +85,44 @@ struct FlowCommand: ParsableCommand {
         do {
             let network = try DiagonalNetwork(exactMatrix: loaded.matrix, observations: loaded.observations,
                                               depth: depth, alpha: alpha, convention: initConvention.library)
-            let reference = try basisPursuit(loaded)
+            let reference: BasisPursuitReference
+            do {
+                reference = try BasisPursuitReference.compute(matrix: loaded.matrix, observations: loaded.observations,
+                                                              roundedMatrix: network.matrix)
+            }
+            catch { throw CommandFailure("basis pursuit: \(error.description)") }
             let report = try solve(network, reference: reference)
             if output.json {
                 try printJSON(report)
             } else {
                 printText(report)
             }
+            // A simulation stopped by its step cap has not reached x_∞: the answer printed is not the one asked for.
+            if !report.converged { throw ExitStatus.notProven }
         } catch let error as DiagonalNetworkError {
             throw CommandFailure(error.description)
         }
     }
 
-    private func solve(_ network: DiagonalNetwork, reference: [Rational]) throws -> Report {
-        let referenceDouble = reference.map(\.doubleValue)
-        let support = reference.indices.filter { reference[$0] != .zero }
-        func report(x: [Double], l1: Double, l2: Double, residual: Double, iterations: Int, converged: Bool,
+    private func solve(_ network: DiagonalNetwork, reference: BasisPursuitReference) throws -> Report {
+        func report(x: [Double], l1: Double?, l2: Double?, residual: Double, iterations: Int, converged: Bool,
                     parametrization: String? = nil, continuationSteps: Int? = nil, flowTime: Double? = nil) -> Report {
             Report(depth: network.depth, alpha: network.alpha, initConvention: initConvention.rawValue,
                    productScale: network.productScale, method: method.rawValue, x: x,
-                   xStar: reference.map(\.description), support: support, errorL1: l1, errorL2: l2,
+                   xStar: reference.x.map(\.description), support: reference.support,
+                   referenceProof: reference.proof.rawValue, errorL1: l1 ?? .nan, errorL2: l2 ?? .nan,
                    residual: residual, iterations: iterations, converged: converged,
                    parametrization: parametrization, continuationSteps: continuationSteps, flowTime: flowTime)
         }
         switch method {
         case .newton:
-            let limit = try FlowLimitSolver(network: network, exactReference: reference).solve()
-            return report(x: limit.x, l1: limit.errorL1 ?? .nan, l2: limit.errorL2 ?? .nan, residual: limit.residual,
+            let limit = try FlowLimitSolver(network: network, exactReference: reference.x).solve()
+            return report(x: limit.x, l1: limit.errorL1, l2: limit.errorL2, residual: limit.residual,
                           iterations: limit.newtonIterations, converged: true,
                           parametrization: limit.parametrization.rawValue, continuationSteps: limit.continuationSteps)
         case .ode, .gd:
             var options = SimulationOptions()
-            options.reference = referenceDouble
+            options.reference = reference.x.map(\.doubleValue)
             options.maxSteps = maxSteps
             options.sampleInterval = trajectory == nil ? 0 : 1
             let run = method == .ode
@@ -122,9 +131,7 @@ struct FlowCommand: ParsableCommand {
             if let trajectory {
                 try OutputFile.write(JSONOutput.data(run.samples), to: trajectory)
             }
-            let difference = run.x.indices.map { run.x[$0] - referenceDouble[$0] }
-            return report(x: run.x, l1: difference.reduce(0) { $0 + abs($1) },
-                          l2: difference.reduce(0) { $0 + $1 * $1 }.squareRoot(), residual: run.residual,
+            return report(x: run.x, l1: run.errorL1, l2: run.errorL2, residual: run.residual,
                           iterations: run.steps, converged: run.converged, flowTime: run.time)
         }
     }
@@ -132,25 +139,14 @@ struct FlowCommand: ParsableCommand {
     private func printText(_ report: Report) {
         print("Depth-\(report.depth) diagonal network, α = \(report.alpha) (\(report.initConvention) convention; "
             + "product scale \(report.productScale)), method \(report.method)")
-        print("x* (basis pursuit, exact) has support \(report.support)")
+        let proof = report.referenceProof == BasisPursuitReference.Proof.exact.rawValue
+            ? "proven optimal in exact arithmetic"
+            : "optimality certificate holds in floating point, A_S x*_S = y exactly"
+        print("x* (basis pursuit; \(proof)) has support \(report.support)")
         print("x_∞ = [\(report.x.map { String(format: "%.6g", $0) }.joined(separator: ", "))]")
         print("‖x_∞ − x*‖₁ = \(String(format: "%.6e", report.errorL1))   ‖x_∞ − x*‖₂ = \(String(format: "%.6e", report.errorL2))")
         print("‖A x_∞ − y‖₂ = \(String(format: "%.3e", report.residual))   iterations: \(report.iterations)"
             + (report.converged ? "" : "   (not converged: raise --max-steps)"))
         if let parametrization = report.parametrization { print("coordinates: \(parametrization)") }
-    }
-
-    /// x* = argmin ‖x‖₁ s.t. A x = y, exactly (SparseRecovery's certified basis pursuit).
-    private func basisPursuit(_ loaded: Problem) throws -> [Rational] {
-        let solution: ExactBasisPursuitSolution
-        do {
-            solution = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: loaded.matrix, observations: loaded.observations))
-        } catch {
-            throw CommandFailure("basis pursuit: \(error.description)")
-        }
-        guard solution.verified, solution.solution.x.count == loaded.matrix.columns else {
-            throw CommandFailure("basis pursuit could not be certified exactly: \(solution.steps.joined(separator: "; "))")
-        }
-        return solution.solution.x
     }
 }

@@ -1,0 +1,46 @@
+import DenseLinearAlgebra
+import ExactArithmetic
+import RateSweeps
+import Testing
+
+/// The reference x* of flow and sweep: exact, and proven by the cheap path only when that path proves it.
+@Suite("Basis pursuit reference")
+struct BasisPursuitReferenceTests {
+    static func solves(_ a: Matrix<Rational>, _ y: [Rational], _ x: [Rational]) -> Bool { a.multiply(x) == y }
+
+    @Test("consistent data: the cheap path, exact x* (also when x* is no double)", arguments: [
+        ([[Rational(3), 1, 1]], [Rational(1)], [Rational(1, 3), 0, 0]),
+        ([[2, 1], [1, 3]], [3, -1], [2, -1]),
+        ([[1, 2, 0], [0, 1, 1]], [0, 0], [0, 0, 0]),
+        ([[1, 0, 2], [0, 0, 1]], [1, 1], [-1, 0, 1]),
+    ] as [([[Rational]], [Rational], [Rational])])
+    func cheap(rows: [[Rational]], y: [Rational], expected: [Rational]) throws {
+        let a = try Matrix(rows)
+        let reference = try BasisPursuitReference.compute(matrix: a, observations: y)
+        #expect(reference.x == expected)
+        #expect(reference.proof == .floatingCertificate)
+        #expect(reference.support == expected.indices.filter { expected[$0] != .zero })
+    }
+
+    /// y = fl(A x₀) with A on no dyadic grid: the exact BP solution of the data given is not x₀, and the
+    /// floating support does not solve A_S x_S = y exactly, so the exact mode must run.
+    @Test("inexact data: the exact mode, and x* solves A x = y exactly")
+    func inexact() throws {
+        let entries: [[Double]] = [
+            [0.1, 0.7, -0.3, 0.45, 0.9], [0.2, -0.6, 0.35, 0.8, -0.15], [-0.55, 0.25, 0.6, 0.1, 0.3],
+        ]
+        let x0 = [1.1, 0, -0.7, 0, 0]
+        let a = try Matrix(entries.map { $0.map { Rational(exactly: $0)! } })
+        let y = entries.map { row in Rational(exactly: zip(row, x0).reduce(0) { $0 + $1.0 * $1.1 })! }
+        let reference = try BasisPursuitReference.compute(matrix: a, observations: y)
+        #expect(Self.solves(a, y, reference.x))
+        #expect(reference.support == [0, 2, 4] && reference.proof == .exact)
+    }
+
+    @Test("y outside range(A) is refused")
+    func infeasible() throws {
+        #expect(throws: RateSweepError.self) {
+            try BasisPursuitReference.compute(matrix: try Matrix([[1, 2], [2, 4]]), observations: [1, 3])
+        }
+    }
+}
