@@ -44,13 +44,9 @@ enum DelimitedTextFormat {
         return table.values
     }
 
-    /// The text of a matrix: one comma-separated row per line, every value written exactly.
-    static func text(of matrix: Matrix<Rational>) -> String {
-        matrix.rowArrays.map { $0.map { NumberText.text(of: $0).text }.joined(separator: ",") + "\n" }.joined()
-    }
-
-    /// The text of a vector: one value per line.
-    static func text(of vector: [Rational]) -> String {
-        vector.map { NumberText.text(of: $0).text + "\n" }.joined()
+    /// The text of a matrix (or of a vector as one column): one comma-separated row per line, every
+    /// value written exactly.
+    static func text(of matrix: NumberTokens) -> String {
+        matrix.rowTokens.map { $0.map(\.text).joined(separator: ",") + "\n" }.joined()
     }
 }

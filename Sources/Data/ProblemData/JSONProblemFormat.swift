@@ -67,27 +67,27 @@ enum JSONProblemFormat {
     /// The JSON text of `problem`: each entry a number when it is exactly a double (shortest round-trip
     /// form, so any JSON reader recovers the same double), a `"p/q"` string otherwise.
     static func text(of problem: Problem) -> String {
+        let parts = NumberTokens.parts(of: problem)
         var lines = ["{"]
         if let name = problem.name { lines.append("  \"name\": \(quoted(name)),") }
-        lines.append("  \"A\": \(text(of: problem.matrix, indent: "  ").dropLast()),")
-        lines.append("  \"y\": \(text(of: problem.observations).dropLast())" + (problem.groundTruth == nil ? "" : ","))
-        if let groundTruth = problem.groundTruth { lines.append("  \"x0\": \(text(of: groundTruth).dropLast())") }
+        lines.append("  \"A\": \(text(of: parts.matrix, indent: "  ").dropLast()),")
+        lines.append("  \"y\": \(text(ofVector: parts.observations).dropLast())" + (parts.groundTruth == nil ? "" : ","))
+        if let groundTruth = parts.groundTruth { lines.append("  \"x0\": \(text(ofVector: groundTruth).dropLast())") }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The JSON text of a matrix: an array of rows, one per line, entries as in ``text(of:)-(Problem)``.
-    static func text(of matrix: Matrix<Rational>, indent: String = "") -> String {
-        let rows = matrix.rowArrays.map { indent + "  " + text(of: $0).dropLast() }
+    static func text(of matrix: NumberTokens, indent: String = "") -> String {
+        let rows = matrix.rowTokens.map { indent + "  " + line($0) }
         return "[\n" + rows.joined(separator: ",\n") + "\n\(indent)]\n"
     }
 
-    /// The JSON text of a vector: one array on one line.
-    static func text(of vector: [Rational]) -> String {
-        "[" + vector.map { value in
-            let (text, isDouble) = NumberText.text(of: value)
-            return isDouble ? text : "\"\(text)\""
-        }.joined(separator: ", ") + "]\n"
+    /// The JSON text of a vector (the one column of `vector`): one array on one line.
+    static func text(ofVector vector: NumberTokens) -> String { line(vector.tokens[...]) + "\n" }
+
+    private static func line(_ tokens: ArraySlice<(text: String, isDouble: Bool)>) -> String {
+        "[" + tokens.map { $0.isDouble ? $0.text : "\"\($0.text)\"" }.joined(separator: ", ") + "]"
     }
 
     private static func quoted(_ text: String) -> String {

@@ -149,14 +149,13 @@ enum MatrixMarketFormat {
 
     /// The file text of `matrix` in the `array real general` format.
     /// - Throws: when an entry is not exactly a double (the format has no exact fractions).
-    static func text(of matrix: Matrix<Rational>, path: String?) throws(ProblemDataError) -> String {
+    static func text(of matrix: NumberTokens, path: String?) throws(ProblemDataError) -> String {
         var text = "%%MatrixMarket matrix array real general\n% written by SparseCert; every value is exact\n"
         text += "\(matrix.rows) \(matrix.columns)\n"
         for j in 0..<matrix.columns {
             for i in 0..<matrix.rows {
-                let value = matrix[i, j]
-                let (entry, isDouble) = NumberText.text(of: value)
-                guard isDouble else { throw .notADouble(value, row: i, column: j, path: path, format: ".mtx") }
+                let (entry, isDouble) = matrix[i, j]
+                guard isDouble else { throw .notADouble(entry, row: i, column: j, path: path, format: ".mtx") }
                 text += entry + "\n"
             }
         }

@@ -112,8 +112,9 @@ enum NumPyFormat {
     }
 
     /// The `.npy` bytes of a 2-D array (matrix) or, with `shape == [n]`, a 1-D array.
+    /// `doubles` are the values, `values` their spellings (which say whether each is exactly a double).
     /// - Throws: when a value is not exactly a double.
-    static func bytes(shape: [Int], values: [Rational], path: String?) throws(ProblemDataError) -> [UInt8] {
+    static func bytes(shape: [Int], values: NumberTokens, doubles: [Double], path: String?) throws(ProblemDataError) -> [UInt8] {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(\(shape.map(String.init).joined(separator: ", ")))"
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shapeText), }"
         let unpadded = 10 + header.utf8.count + 1
@@ -121,10 +122,10 @@ enum NumPyFormat {
         var bytes = magic + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)]
         bytes += Array(header.utf8)
         let columns = shape.count == 1 ? shape[0] : shape[1]
-        bytes.reserveCapacity(bytes.count + 8 * values.count)
-        for (k, value) in values.enumerated() {
-            guard let double = NumberText.exactDouble(value) else {
-                throw .notADouble(value, row: k / columns, column: k % columns, path: path, format: ".npy")
+        bytes.reserveCapacity(bytes.count + 8 * doubles.count)
+        for (k, double) in doubles.enumerated() {
+            guard values.tokens[k].isDouble else {
+                throw .notADouble(values.tokens[k].text, row: k / columns, column: k % columns, path: path, format: ".npy")
             }
             let bits = double.bitPattern
             for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> (8 * b))) }

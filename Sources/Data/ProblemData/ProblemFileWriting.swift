@@ -14,12 +14,14 @@ extension ProblemFile {
                               format: ProblemFormat? = nil) throws(ProblemDataError) -> [(path: String, bytes: [UInt8])] {
         let format = try ProblemFormat.resolve(format, path: path)
         if format == .json { return [(path, Array(JSONProblemFormat.text(of: problem).utf8))] }
-        var files = [(path: path, bytes: try encode(matrix: problem.matrix, format: format, path: path))]
-        var parts = [("y", problem.observations)]
-        if let groundTruth = problem.groundTruth { parts.append(("x0", groundTruth)) }
-        for (part, vector) in parts {
+        let tokens = NumberTokens.parts(of: problem)
+        var files = [(path: path, bytes: try encode(tokens.matrix, doubles: problem.doubleMatrix.elements, vector: false,
+                                                    format: format, path: path))]
+        var parts = [("y", tokens.observations, problem.doubleObservations)]
+        if let groundTruth = tokens.groundTruth, let doubles = problem.doubleGroundTruth { parts.append(("x0", groundTruth, doubles)) }
+        for (part, vector, doubles) in parts {
             let companion = companionPath(of: path, part: part)
-            files.append((companion, try encode(vector: vector, format: format, path: companion)))
+            files.append((companion, try encode(vector, doubles: doubles, vector: true, format: format, path: companion)))
         }
         return files
     }
@@ -38,32 +40,29 @@ extension ProblemFile {
     /// Writes a matrix to `path` (for JSON, a bare array of rows).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
     public static func writeMatrix(_ matrix: Matrix<Rational>, to path: String, format: ProblemFormat? = nil) throws(ProblemDataError) {
-        try writeData(Data(try encode(matrix: matrix, format: try ProblemFormat.resolve(format, path: path), path: path)), to: path)
+        let bytes = try encode(NumberTokens(matrix: matrix), doubles: matrix.elements.map(\.doubleValue), vector: false,
+                               format: try ProblemFormat.resolve(format, path: path), path: path)
+        try writeData(Data(bytes), to: path)
     }
 
     /// Writes a vector to `path` (CSV: one value per line; `.mtx`: an m×1 array; `.npy`: a 1-D array;
     /// JSON: a bare array).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
     public static func writeVector(_ vector: [Rational], to path: String, format: ProblemFormat? = nil) throws(ProblemDataError) {
-        try writeData(Data(try encode(vector: vector, format: try ProblemFormat.resolve(format, path: path), path: path)), to: path)
+        let bytes = try encode(NumberTokens(vector: vector), doubles: vector.map(\.doubleValue), vector: true,
+                               format: try ProblemFormat.resolve(format, path: path), path: path)
+        try writeData(Data(bytes), to: path)
     }
 
-    private static func encode(matrix: Matrix<Rational>, format: ProblemFormat, path: String) throws(ProblemDataError) -> [UInt8] {
+    /// The bytes of a matrix, or of a vector held as one column.
+    private static func encode(_ tokens: NumberTokens, doubles: [Double], vector: Bool, format: ProblemFormat,
+                               path: String) throws(ProblemDataError) -> [UInt8] {
         switch format {
-        case .json: Array(JSONProblemFormat.text(of: matrix).utf8)
-        case .csv: Array(DelimitedTextFormat.text(of: matrix).utf8)
-        case .mtx: Array(try MatrixMarketFormat.text(of: matrix, path: path).utf8)
-        case .npy: try NumPyFormat.bytes(shape: [matrix.rows, matrix.columns], values: matrix.elements, path: path)
-        case .npz: throw notWritable(path)
-        }
-    }
-
-    private static func encode(vector: [Rational], format: ProblemFormat, path: String) throws(ProblemDataError) -> [UInt8] {
-        switch format {
-        case .json: Array(JSONProblemFormat.text(of: vector).utf8)
-        case .csv: Array(DelimitedTextFormat.text(of: vector).utf8)
-        case .mtx: Array(try MatrixMarketFormat.text(of: Matrix(rows: vector.count, columns: 1, elements: vector), path: path).utf8)
-        case .npy: try NumPyFormat.bytes(shape: [vector.count], values: vector, path: path)
+        case .json: Array((vector ? JSONProblemFormat.text(ofVector: tokens) : JSONProblemFormat.text(of: tokens)).utf8)
+        case .csv: Array(DelimitedTextFormat.text(of: tokens).utf8)
+        case .mtx: Array(try MatrixMarketFormat.text(of: tokens, path: path).utf8)
+        case .npy: try NumPyFormat.bytes(shape: vector ? [tokens.rows] : [tokens.rows, tokens.columns], values: tokens,
+                                         doubles: doubles, path: path)
         case .npz: throw notWritable(path)
         }
     }
