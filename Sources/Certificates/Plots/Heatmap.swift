@@ -99,7 +99,7 @@ public struct Heatmap: Sendable {
         let legendY = top + Double(rows) * (panelSize + gapY)
         for (k, entry) in legendEntries.enumerated() {
             let y = legendY + Double(k) * 24
-            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" \(Self.halo)/>\n"
+            out += (entry.dashed ? "" : "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" \(Self.halo)/>\n")
                 + "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" stroke=\"\(entry.color)\" stroke-width=\"2.5\""
                 + (entry.dashed ? " stroke-dasharray=\"7 4\"" : "") + "/>\n"
                 + "<text x=\"\(left + 44)\" y=\"\(y + 5)\" font-size=\"13\">\(escape(entry.label))</text>\n"
@@ -107,7 +107,7 @@ public struct Heatmap: Sendable {
         return out + "</svg>\n"
     }
 
-    /// A dark outline drawn under every curve, so that light curves show on light cells and on the page.
+    /// A dark outline drawn under every solid curve, so that light curves show on light cells and on the page.
     static let halo = "stroke=\"black\" stroke-opacity=\"0.55\" stroke-width=\"4.5\""
 
     /// The distinct curves (by label) over all panels, for the legend.
@@ -134,7 +134,7 @@ public struct Heatmap: Sendable {
         for curve in panel.curves {
             for piece in Self.finitePieces(curve.points) where piece.count > 1 {
                 let points = piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ")
-                out += "<polyline fill=\"none\" \(Self.halo) points=\"\(points)\"/>\n"
+                out += (curve.dashed ? "" : "<polyline fill=\"none\" \(Self.halo) points=\"\(points)\"/>\n")
                     + "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2.5\""
                     + (curve.dashed ? " stroke-dasharray=\"7 4\"" : "") + " points=\"\(points)\"/>\n"
             }
