@@ -3,7 +3,9 @@ import Testing
 
 @Suite("sparsecert phase")
 struct PhaseCommandTests {
-    static let grid = ["--columns", "16", "--deltas", "0.5,0.75", "--rhos", "0.1:0.9:3", "--trials", "2", "--seed", "4"]
+    static let grid = [
+        "--columns", "16", "--deltas", "0.5,0.75", "--rhos", "0.1:0.9:3", "--trials", "2", "--seed", "4",
+    ]
 
     static func scratch() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("phase-cli-\(UUID())")
@@ -18,10 +20,13 @@ struct PhaseCommandTests {
     @Test("JSON keys, CSV and SVG of a tiny grid with two depths")
     func jsonKeys() throws {
         let folder = try Self.scratch()
-        let output = try CommandRunner.run(["phase"] + Self.grid + ["--depths", "2,3", "--alphas", "1e-2", "--json",
-                                                                    "--csv", "p.csv", "--plot", "p.svg"], in: folder)
+        let output = try CommandRunner.run(
+            ["phase"] + Self.grid + [
+                "--depths", "2,3", "--alphas", "1e-2", "--json",
+                "--csv", "p.csv", "--plot", "p.svg",
+            ], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stderr.isEmpty)   // no progress bar when stderr is not a terminal
+        #expect(output.stderr.isEmpty)  // no progress bar when stderr is not a terminal
         let document = try Self.json(output)
         let cells = try #require(document["cells"] as? [[String: Any]])
         #expect(cells.count == 6)
@@ -104,8 +109,11 @@ struct PhaseCommandTests {
     @Test("--exact proves every recovery and exits 0; phase theory prints ψ")
     func exactAndTheory() throws {
         let folder = try Self.scratch()
-        let exact = try CommandRunner.run(["phase", "--columns", "10", "--deltas", "0.6", "--rhos", "0.2,1", "--trials", "2",
-                                           "--seed", "1", "--exact"], in: folder)
+        let exact = try CommandRunner.run(
+            [
+                "phase", "--columns", "10", "--deltas", "0.6", "--rhos", "0.2,1", "--trials", "2",
+                "--seed", "1", "--exact",
+            ], in: folder)
         #expect(exact.status == 0, "\(exact.stderr)")
         #expect(exact.stdout.contains("x̂ = x₀ proven exactly"))
         let theory = try CommandRunner.run(["phase", "theory", "--deltas", "0.5", "--json"], in: folder)

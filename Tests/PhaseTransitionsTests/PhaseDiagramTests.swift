@@ -1,14 +1,16 @@
 import Foundation
-import Synchronization
 import ScaleOut
+import Synchronization
 import Testing
+
 @testable import PhaseTransitions
 
 @Suite("Running, sharding, resuming and merging phase diagrams")
 struct PhaseDiagramTests {
     static let grid = PhaseGrid(columns: 24, deltas: [0.5, 0.75], rhos: [0.1, 0.4, 0.9], trials: 3, seed: 11)
-    static let flowGrid = PhaseGrid(columns: 16, deltas: [0.5], rhos: [0.15, 0.9], trials: 2, seed: 3,
-                                    depths: [2, 3], alphas: [1e-3])
+    static let flowGrid = PhaseGrid(
+        columns: 16, deltas: [0.5], rhos: [0.15, 0.9], trials: 2, seed: 3,
+        depths: [2, 3], alphas: [1e-3])
 
     static func options(threads: Int = 2, shard: ShardSpec = .whole, checkpoint: String? = nil) -> PhaseRunOptions {
         var options = PhaseRunOptions()
@@ -37,15 +39,21 @@ struct PhaseDiagramTests {
 
     @Test func shardsMergeIntoOneRun() throws {
         let whole = try PhaseDiagram.run(Self.grid, options: Self.options())
-        let parts = try (1...3).map { k in try PhaseDiagram.run(Self.grid, options: Self.options(shard: try ShardSpec(index: k, count: 3))) }
+        let parts = try (1...3).map { k in
+            try PhaseDiagram.run(Self.grid, options: Self.options(shard: try ShardSpec(index: k, count: 3)))
+        }
         #expect(parts.map(\.cells.count) == [2, 2, 2] && !parts[0].isComplete && parts[0].transition.isEmpty)
         let merged = try PhaseDiagramResult.merging([parts[2], parts[0], parts[1]])
         #expect(merged.cells == whole.cells && merged.shard == .whole && merged.transition == whole.transition)
         // Through JSON, as `phase merge` reads them.
-        let decoded = try parts.map { try JSONDecoder().decode(PhaseDiagramResult.self, from: JSONEncoder().encode($0)) }
+        let decoded = try parts.map {
+            try JSONDecoder().decode(PhaseDiagramResult.self, from: JSONEncoder().encode($0))
+        }
         #expect(try PhaseDiagramResult.merging(decoded).cells == whole.cells)
         #expect(throws: PhaseTransitionError.self) { try PhaseDiagramResult.merging([parts[0], parts[1]]) }
-        #expect(throws: PhaseTransitionError.self) { try PhaseDiagramResult.merging([parts[0], parts[0], parts[1], parts[2]]) }
+        #expect(throws: PhaseTransitionError.self) {
+            try PhaseDiagramResult.merging([parts[0], parts[0], parts[1], parts[2]])
+        }
     }
 
     @Test func resumeEqualsUninterrupted() throws {
@@ -70,7 +78,8 @@ struct PhaseDiagramTests {
             ($0 as? PhaseTransitionError)?.description.contains("another grid") == true
         }
         #expect(throws: PhaseTransitionError.self) {
-            try PhaseDiagram.run(Self.grid, options: Self.options(shard: try ShardSpec(index: 1, count: 2), checkpoint: path))
+            try PhaseDiagram.run(
+                Self.grid, options: Self.options(shard: try ShardSpec(index: 1, count: 2), checkpoint: path))
         }
     }
 
@@ -97,5 +106,10 @@ struct PhaseDiagramTests {
 final class Counter: Sendable {
     private let value = Mutex(0)
     /// The number of earlier calls.
-    func next() -> Int { value.withLock { v in defer { v += 1 }; return v } }
+    func next() -> Int {
+        value.withLock { v in
+            defer { v += 1 }
+            return v
+        }
+    }
 }

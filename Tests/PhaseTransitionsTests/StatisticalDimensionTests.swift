@@ -1,11 +1,14 @@
 import Testing
+
 @testable import PhaseTransitions
 
 @Suite("ψ, the statistical dimension of the ℓ1 descent cone")
 struct StatisticalDimensionTests {
     /// ψ(ε) and τ*(ε) as SciPy computes them (minimize_scalar, bounded, xatol 1e-12; independent code).
-    @Test(arguments: [(0.01, 0.06124395943638552, 1.945111352342614), (0.1, 0.3287935054536299, 1.1401711408790938),
-                      (0.2, 0.5111296103730968, 0.861592117898214), (0.5, 0.8312999057064563, 0.43632655428433875)])
+    @Test(arguments: [
+        (0.01, 0.06124395943638552, 1.945111352342614), (0.1, 0.3287935054536299, 1.1401711408790938),
+        (0.2, 0.5111296103730968, 0.861592117898214), (0.5, 0.8312999057064563, 0.43632655428433875),
+    ])
     func psiMatchesSciPy(epsilon: Double, psi: Double, tau: Double) {
         #expect(abs(StatisticalDimension.psi(epsilon) - psi) < 1e-9)
         #expect(abs(StatisticalDimension.minimizer(epsilon: epsilon) - tau) < 1e-5)

@@ -11,10 +11,12 @@ import Foundation
 import PhaseTransitions
 
 let folder = CommandLine.arguments.dropFirst().first ?? "."
-let deltas = (1...9).map { Double($0) / 10 }, rhos = (0..<10).map { 0.05 + 0.1 * Double($0) }
+let deltas = (1...9).map { Double($0) / 10 }
+let rhos = (0..<10).map { 0.05 + 0.1 * Double($0) }
 for eta in [0, 0.03, 0.1] {
-    let grid = PhaseGrid(columns: 50, deltas: deltas, rhos: rhos, trials: 10, seed: 1, noise: eta, depths: [2, 3, 4],
-                         alphas: [1e-2, 1e-3], threshold: eta > 0 ? 0.1 : 1e-6)
+    let grid = PhaseGrid(
+        columns: 50, deltas: deltas, rhos: rhos, trials: 10, seed: 1, noise: eta, depths: [2, 3, 4],
+        alphas: [1e-2, 1e-3], threshold: eta > 0 ? 0.1 : 1e-6)
     let result = try PhaseDiagram.run(grid)
     let easy = result.cells.filter { $0.cell.rho < StatisticalDimension.transition(delta: $0.cell.delta) }
     func summary(_ errors: [Double?], _ recovered: [Int]) -> String {
@@ -23,13 +25,15 @@ for eta in [0, 0.03, 0.1] {
         let fraction = Double(recovered.reduce(0, +)) / Double(easy.count * grid.trials)
         return String(format: "%12.3e  %9.2f", meanError, fraction)
     }
-    print("η = \(eta): \(easy.count) cells below the theoretical transition, threshold \(grid.threshold), "
-        + String(format: "%.1f s", result.seconds))
+    print(
+        "η = \(eta): \(easy.count) cells below the theoretical transition, threshold \(grid.threshold), "
+            + String(format: "%.1f s", result.seconds))
     print("  method                 mean rel. error  recovered")
     print("  basis pursuit         " + summary(easy.map(\.meanRelativeError), easy.map(\.recovered)))
     for (k, setting) in grid.flowSettings.enumerated() {
-        print("  D = \(setting.depth), α = \(String(format: "%.0e", setting.alpha))    "
-            + summary(easy.map { $0.flow[k].meanRelativeError }, easy.map { $0.flow[k].recovered }))
+        print(
+            "  D = \(setting.depth), α = \(String(format: "%.0e", setting.alpha))    "
+                + summary(easy.map { $0.flow[k].meanRelativeError }, easy.map { $0.flow[k].recovered }))
     }
     let criterion = eta > 0 ? "‖x − x₀‖ ≤ 0.1‖x₀‖" : "‖x − x₀‖ ≤ 1e-6‖x₀‖"
     var plot = result.heatmap(title: "Recovery (\(criterion)), Gaussian A, n = 50, 10 trials, η = \(eta)")

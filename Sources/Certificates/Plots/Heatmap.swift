@@ -19,7 +19,10 @@ public struct Heatmap: Sendable {
         public var dashed: Bool
         /// A curve.
         public init(label: String, points: [(x: Double, y: Double)], color: String, dashed: Bool) {
-            self.label = label; self.points = points; self.color = color; self.dashed = dashed
+            self.label = label
+            self.points = points
+            self.color = color
+            self.dashed = dashed
         }
     }
 
@@ -37,7 +40,11 @@ public struct Heatmap: Sendable {
         public var curves: [Curve]
         /// A panel.
         public init(title: String, xValues: [Double], yValues: [Double], values: [[Double]], curves: [Curve]) {
-            self.title = title; self.xValues = xValues; self.yValues = yValues; self.values = values; self.curves = curves
+            self.title = title
+            self.xValues = xValues
+            self.yValues = yValues
+            self.values = values
+            self.curves = curves
         }
     }
 
@@ -62,16 +69,22 @@ public struct Heatmap: Sendable {
 
     /// An empty heatmap with a title and labels.
     public init(title: String, xLabel: String, yLabel: String, colorLabel: String) {
-        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.colorLabel = colorLabel
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.colorLabel = colorLabel
     }
 
     /// The colour of a value in [0, 1]: a perceptually ordered map from dark blue (0) through teal to
     /// yellow (1), as viridis; grey for NaN.
     public static func color(_ value: Double) -> String {
         guard !value.isNaN else { return "#bdbdbd" }
-        let anchors: [(Double, Double, Double)] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+        let anchors: [(Double, Double, Double)] = [
+            (68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37),
+        ]
         let t = min(1, max(0, value)) * Double(anchors.count - 1)
-        let k = min(anchors.count - 2, Int(t)), f = t - Double(k)
+        let k = min(anchors.count - 2, Int(t))
+        let f = t - Double(k)
         let (a, b) = (anchors[k], anchors[k + 1])
         let channel = { (u: Double, v: Double) in Int((u + (v - u) * f).rounded()) }
         return String(format: "#%02x%02x%02x", channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
@@ -80,35 +93,40 @@ public struct Heatmap: Sendable {
     /// The SVG document.
     /// - Complexity: O(total cells + curve points).
     public func svg() -> String {
-        let left = 70.0, gapX = 60.0, top = 60.0, gapY = 80.0, barWidth = 18.0
-        let columns = max(1, min(panelsPerRow, panels.count)), rows = max(1, (panels.count + columns - 1) / columns)
-        let legendHeight = 24.0 * Double(legendEntries.count) + 20
+        let left = 70.0
+        let gapX = 60.0
+        let top = 60.0
+        let gapY = 80.0
+        let columns = max(1, min(panelsPerRow, panels.count))
+        let rows = max(1, (panels.count + columns - 1) / columns)
         let panelsRight = left + Double(columns) * (panelSize + gapX) - gapX
         // Wide enough for the panels and colour bar, the title (≈ 0.6 em per character) and the legend.
-        let longestLabel = legendEntries.map(\.label.count).max() ?? 0
-        let width = max(panelsRight + 110, 10.8 * Double(title.count) + 40, left + 44 + 7.2 * Double(longestLabel) + 20)
-        let height = top + Double(rows) * (panelSize + gapY) + legendHeight
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
-            + "font-family=\"Helvetica, Arial, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"\(width / 2)\" y=\"26\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">\(escape(title))</text>\n"
+        let longestLabel = Double(legendEntries.map(\.label.count).max() ?? 0)
+        let width = max(panelsRight + 110, 10.8 * Double(title.count) + 40, left + 64 + 7.2 * longestLabel)
+        let legendY = top + Double(rows) * (panelSize + gapY)
+        let height = legendY + 24.0 * Double(legendEntries.count) + 20
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+            + "font-family=\"Helvetica, Arial, sans-serif\">\n"
+            + Self.tag("rect", ["width": "100%", "height": "100%", "fill": "white"])
+            + Self.text(title, x: width / 2, y: 26, size: 18, extra: ["font-weight": "bold"])
         for (index, panel) in panels.enumerated() {
-            let x0 = left + Double(index % columns) * (panelSize + gapX), y0 = top + Double(index / columns) * (panelSize + gapY)
+            let x0 = left + Double(index % columns) * (panelSize + gapX)
+            let y0 = top + Double(index / columns) * (panelSize + gapY)
             out += draw(panel, number: index, x0: x0, y0: y0)
         }
-        out += colorBar(x: panelsRight + 30, y: top, width: barWidth, height: panelSize)
-        let legendY = top + Double(rows) * (panelSize + gapY)
+        out += colorBar(x: panelsRight + 30, y: top, width: 18, height: panelSize)
         for (k, entry) in legendEntries.enumerated() {
             let y = legendY + Double(k) * 24
-            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" \(Self.halo)/>\n"
-                + "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + 36)\" y2=\"\(y)\" stroke=\"\(entry.color)\" stroke-width=\"2.5\""
-                + (entry.dashed ? " stroke-dasharray=\"7 4\"" : "") + "/>\n"
-                + "<text x=\"\(left + 44)\" y=\"\(y + 5)\" font-size=\"13\">\(escape(entry.label))</text>\n"
+            out +=
+                Self.curve(entry, points: "\(left),\(y) \(left + 36),\(y)")
+                + Self.text(entry.label, x: left + 44, y: y + 5, size: 13, anchor: "start")
         }
         return out + "</svg>\n"
     }
 
-    /// A dark outline drawn under every curve, so that light curves show on light cells and on the page.
-    static let halo = "stroke=\"black\" stroke-opacity=\"0.55\" stroke-width=\"4.5\""
+    /// A dark outline drawn under every solid curve, so that light curves show on light cells and on the page.
+    static let halo = ["stroke": "black", "stroke-opacity": "0.55", "stroke-width": "4.5"]
 
     /// The distinct curves (by label) over all panels, for the legend.
     private var legendEntries: [Curve] {
@@ -118,58 +136,104 @@ public struct Heatmap: Sendable {
 
     private func draw(_ panel: Panel, number: Int, x0: Double, y0: Double) -> String {
         let size = panelSize
-        func px(_ x: Double) -> Double { x0 + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * size }
-        func py(_ y: Double) -> Double { y0 + size - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * size }
-        var out = "<defs><clipPath id=\"panel\(number)\"><rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\"/>"
-            + "</clipPath></defs>\n<rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\" fill=\"#f0f0f0\"/>\n"
-            + "<g clip-path=\"url(#panel\(number))\">\n"
-        let xEdges = Self.edges(panel.xValues), yEdges = Self.edges(panel.yValues)
+        let xSpan = xRange.upperBound - xRange.lowerBound
+        let ySpan = yRange.upperBound - yRange.lowerBound
+        func px(_ x: Double) -> Double { x0 + (x - xRange.lowerBound) / xSpan * size }
+        func py(_ y: Double) -> Double { y0 + size - (y - yRange.lowerBound) / ySpan * size }
+        let frame = ["x": "\(x0)", "y": "\(y0)", "width": "\(size)", "height": "\(size)"]
+        var out =
+            "<defs><clipPath id=\"panel\(number)\">" + Self.tag("rect", frame) + "</clipPath></defs>\n"
+            + Self.tag("rect", frame.merging(["fill": "#f0f0f0"]) { $1 }) + "<g clip-path=\"url(#panel\(number))\">\n"
+        let xEdges = Self.edges(panel.xValues)
+        let yEdges = Self.edges(panel.yValues)
         for i in panel.xValues.indices {
             for j in panel.yValues.indices where i < panel.values.count && j < panel.values[i].count {
-                let (a, b) = (px(xEdges[i]), px(xEdges[i + 1])), (c, d) = (py(yEdges[j + 1]), py(yEdges[j]))
-                out += "<rect x=\"\(a)\" y=\"\(c)\" width=\"\(b - a + 0.4)\" height=\"\(d - c + 0.4)\" "
-                    + "fill=\"\(Self.color(panel.values[i][j]))\"/>\n"
+                let (a, b) = (px(xEdges[i]), px(xEdges[i + 1]))
+                let (c, d) = (py(yEdges[j + 1]), py(yEdges[j]))
+                out += Self.tag(
+                    "rect",
+                    [
+                        "x": "\(a)", "y": "\(c)", "width": "\(b - a + 0.4)", "height": "\(d - c + 0.4)",
+                        "fill": Self.color(panel.values[i][j]),
+                    ])
             }
         }
         for curve in panel.curves {
             for piece in Self.finitePieces(curve.points) where piece.count > 1 {
-                let points = piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ")
-                out += "<polyline fill=\"none\" \(Self.halo) points=\"\(points)\"/>\n"
-                    + "<polyline fill=\"none\" stroke=\"\(curve.color)\" stroke-width=\"2.5\""
-                    + (curve.dashed ? " stroke-dasharray=\"7 4\"" : "") + " points=\"\(points)\"/>\n"
+                out += Self.curve(curve, points: piece.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " "))
             }
         }
-        out += "</g>\n<rect x=\"\(x0)\" y=\"\(y0)\" width=\"\(size)\" height=\"\(size)\" fill=\"none\" stroke=\"black\"/>\n"
+        out += "</g>\n" + Self.tag("rect", frame.merging(["fill": "none", "stroke": "black"]) { $1 })
         for k in 0...5 {
-            let fx = xRange.lowerBound + Double(k) / 5 * (xRange.upperBound - xRange.lowerBound)
-            let fy = yRange.lowerBound + Double(k) / 5 * (yRange.upperBound - yRange.lowerBound)
-            out += "<line x1=\"\(px(fx))\" y1=\"\(y0 + size)\" x2=\"\(px(fx))\" y2=\"\(y0 + size + 5)\" stroke=\"black\"/>\n"
-                + "<text x=\"\(px(fx))\" y=\"\(y0 + size + 19)\" text-anchor=\"middle\" font-size=\"12\">\(Self.tick(fx))</text>\n"
-                + "<line x1=\"\(x0 - 5)\" y1=\"\(py(fy))\" x2=\"\(x0)\" y2=\"\(py(fy))\" stroke=\"black\"/>\n"
-                + "<text x=\"\(x0 - 8)\" y=\"\(py(fy) + 4)\" text-anchor=\"end\" font-size=\"12\">\(Self.tick(fy))</text>\n"
+            let fx = xRange.lowerBound + Double(k) / 5 * xSpan
+            let fy = yRange.lowerBound + Double(k) / 5 * ySpan
+            out +=
+                Self.line(px(fx), y0 + size, px(fx), y0 + size + 5) + Self.line(x0 - 5, py(fy), x0, py(fy))
+                + Self.text(Self.tick(fx), x: px(fx), y: y0 + size + 19, size: 12)
+                + Self.text(Self.tick(fy), x: x0 - 8, y: py(fy) + 4, size: 12, anchor: "end")
         }
-        out += "<text x=\"\(x0 + size / 2)\" y=\"\(y0 - 8)\" text-anchor=\"middle\" font-size=\"14\">\(escape(panel.title))</text>\n"
-            + "<text x=\"\(x0 + size / 2)\" y=\"\(y0 + size + 38)\" text-anchor=\"middle\" font-size=\"14\">\(escape(xLabel))</text>\n"
-            + "<text x=\"\(x0 - 40)\" y=\"\(y0 + size / 2)\" text-anchor=\"middle\" font-size=\"14\" "
-            + "transform=\"rotate(-90 \(x0 - 40) \(y0 + size / 2))\">\(escape(yLabel))</text>\n"
-        return out
+        return out + Self.text(panel.title, x: x0 + size / 2, y: y0 - 8, size: 14)
+            + Self.text(xLabel, x: x0 + size / 2, y: y0 + size + 38, size: 14)
+            + Self.text(
+                yLabel, x: x0 - 40, y: y0 + size / 2, size: 14,
+                extra: ["transform": "rotate(-90 \(x0 - 40) \(y0 + size / 2))"])
     }
 
     private func colorBar(x: Double, y: Double, width: Double, height: Double) -> String {
         var out = ""
         let steps = 50
         for k in 0..<steps {
-            let value = (Double(k) + 0.5) / Double(steps)
             let top = y + height * (1 - Double(k + 1) / Double(steps))
-            out += "<rect x=\"\(x)\" y=\"\(top)\" width=\"\(width)\" height=\"\(height / Double(steps) + 0.4)\" fill=\"\(Self.color(value))\"/>\n"
+            out += Self.tag(
+                "rect",
+                [
+                    "x": "\(x)", "y": "\(top)", "width": "\(width)",
+                    "height": "\(height / Double(steps) + 0.4)",
+                    "fill": Self.color((Double(k) + 0.5) / Double(steps)),
+                ])
         }
-        out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\" fill=\"none\" stroke=\"black\"/>\n"
+        out += Self.tag(
+            "rect",
+            [
+                "x": "\(x)", "y": "\(y)", "width": "\(width)", "height": "\(height)", "fill": "none",
+                "stroke": "black",
+            ])
         for k in 0...4 {
-            let value = Double(k) / 4, ty = y + height * (1 - value)
-            out += "<line x1=\"\(x + width)\" y1=\"\(ty)\" x2=\"\(x + width + 4)\" y2=\"\(ty)\" stroke=\"black\"/>\n"
-                + "<text x=\"\(x + width + 7)\" y=\"\(ty + 4)\" font-size=\"11\">\(Self.tick(value))</text>\n"
+            let value = Double(k) / 4
+            let ty = y + height * (1 - value)
+            out +=
+                Self.line(x + width, ty, x + width + 4, ty)
+                + Self.text(Self.tick(value), x: x + width + 7, y: ty + 4, size: 11, anchor: "start")
         }
-        return out + "<text x=\"\(x + width / 2)\" y=\"\(y - 10)\" text-anchor=\"middle\" font-size=\"12\">\(escape(colorLabel))</text>\n"
+        return out + Self.text(colorLabel, x: x + width / 2, y: y - 10, size: 12)
+    }
+
+    /// `<name a="v" …/>` with the attributes in name order.
+    static func tag(_ name: String, _ attributes: [String: String]) -> String {
+        "<\(name) " + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: " ")
+            + "/>\n"
+    }
+
+    /// A black line segment.
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
+        tag("line", ["x1": "\(x1)", "y1": "\(y1)", "x2": "\(x2)", "y2": "\(y2)", "stroke": "black"])
+    }
+
+    /// A text element (escaped), centred unless `anchor` says otherwise.
+    static func text(
+        _ content: String, x: Double, y: Double, size: Double, anchor: String = "middle",
+        extra: [String: String] = [:]
+    ) -> String {
+        let attributes = ["x": "\(x)", "y": "\(y)", "font-size": "\(size)", "text-anchor": anchor].merging(extra) { $1 }
+        let opening = String(tag("text", attributes).dropLast(3))
+        return opening + ">" + escape(content) + "</text>\n"
+    }
+
+    /// A curve through SVG `points`, with the outline under solid curves.
+    static func curve(_ curve: Curve, points: String) -> String {
+        let stroke = ["fill": "none", "points": points, "stroke": curve.color, "stroke-width": "2.5"]
+        return (curve.dashed ? "" : tag("polyline", halo.merging(["fill": "none", "points": points]) { $1 }))
+            + tag("polyline", curve.dashed ? stroke.merging(["stroke-dasharray": "7 4"]) { $1 } : stroke)
     }
 
     /// Cell boundaries: midpoints between neighbours, half a step beyond the ends (a unit step for one value).
@@ -185,7 +249,11 @@ public struct Heatmap: Sendable {
     static func finitePieces(_ points: [(x: Double, y: Double)]) -> [[(x: Double, y: Double)]] {
         var pieces: [[(x: Double, y: Double)]] = [[]]
         for p in points {
-            if p.x.isFinite && p.y.isFinite { pieces[pieces.count - 1].append(p) } else if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+            if p.x.isFinite && p.y.isFinite {
+                pieces[pieces.count - 1].append(p)
+            } else if !pieces[pieces.count - 1].isEmpty {
+                pieces.append([])
+            }
         }
         return pieces
     }
@@ -198,7 +266,7 @@ public struct Heatmap: Sendable {
         return text == "-0" ? "0" : text
     }
 
-    private func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }

@@ -11,7 +11,8 @@ struct PhaseCommand: ParsableCommand {
         discussion: """
             For every cell (δ, ρ): m = round(δ·n), s = max(1, round(ρ·m)), and T instances A, x₀, y = A x₀ \
             (+ noise) drawn reproducibly from (seed, n, m, s, trial). Basis pursuit recovers x₀ when \
-            ‖x̂ − x₀‖₂ ≤ 1e-6·‖x₀‖₂ (--threshold; with --exact: x̂ = x₀ proven exactly, and unique). The theoretical curve is \
+            ‖x̂ − x₀‖₂ ≤ 1e-6·‖x₀‖₂ (--threshold; with --exact: x̂ = x₀ proven exactly, and unique). \
+            The theoretical curve is \
             m = n·ψ(s/n), ψ the statistical dimension of the ℓ1 descent cone (Amelunxen–Lotz–McCoy–Tropp). \
             'phase merge' combines --shard runs; 'phase theory' prints ψ and its curve.
             """,
@@ -54,7 +55,8 @@ struct PhaseRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("η ≥ 0: add η·g (g standard normal) to y.", valueName: "ETA"))
     var noise = 0.0
 
-    @Option(help: ArgumentHelp("Depths D ≥ 2 of diagonal networks whose flow limits are also judged.", valueName: "LIST"))
+    @Option(
+        help: ArgumentHelp("Depths D ≥ 2 of diagonal networks whose flow limits are also judged.", valueName: "LIST"))
     var depths: String?
 
     @Option(help: ArgumentHelp("Scales α > 0 (product convention) for --depths.", valueName: "LIST|START:STOP:COUNT"))
@@ -63,7 +65,9 @@ struct PhaseRunCommand: ParsableCommand {
     @Flag(help: "Prove every BP recovery exactly (x̂ = x₀ and unique, in rational arithmetic).")
     var exact = false
 
-    @Option(help: ArgumentHelp("Recovered iff ‖x − x₀‖₂ ≤ THRESHOLD·‖x₀‖₂, for BP and every flow limit.", valueName: "THRESHOLD"))
+    @Option(
+        help: ArgumentHelp(
+            "Recovered iff ‖x − x₀‖₂ ≤ THRESHOLD·‖x₀‖₂, for BP and every flow limit.", valueName: "THRESHOLD"))
     var threshold = 1e-6
 
     @Option(help: ArgumentHelp("Write one CSV line per cell and method here.", valueName: "FILE"))
@@ -72,7 +76,9 @@ struct PhaseRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the SVG heatmap here.", valueName: "FILE"))
     var plot: String?
 
-    @Option(help: ArgumentHelp("Compute only the cells c with c mod K = k − 1 (combine with 'phase merge').", valueName: "k/K"))
+    @Option(
+        help: ArgumentHelp(
+            "Compute only the cells c with c mod K = k − 1 (combine with 'phase merge').", valueName: "k/K"))
     var shard: String?
 
     @Option(help: ArgumentHelp("Save finished cells to FILE and resume from it if it exists.", valueName: "FILE"))
@@ -93,11 +99,16 @@ struct PhaseRunCommand: ParsableCommand {
             guard threads >= 1 else { throw CommandFailure("--threads must be at least 1, not \(threads)") }
             options.threads = threads
         }
-        if let shard { options.shard = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseRunOptions.shard(parsing: shard) } }
+        if let shard {
+            options.shard = try phaseLibrary { () throws(PhaseTransitionError) in
+                try PhaseRunOptions.shard(parsing: shard)
+            }
+        }
         options.checkpointPath = checkpoint
         let bar = PhaseProgressBar(enabled: !quiet && isatty(2) == 1)
         options.progress = bar.callback
-        let result = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagram.run(grid, options: options) }
+        let result = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagram.run(grid, options: options)
+        }
         bar.finish()
         try writePhaseOutputs(result, json: output.json, csv: csv, plot: plot)
     }
@@ -108,8 +119,11 @@ struct PhaseRunCommand: ParsableCommand {
         }
         let grid = PhaseGrid(
             columns: columns, deltas: try ValueList.parse(deltas, name: "--deltas", spacing: .linear),
-            rhos: try ValueList.parse(rhos, name: "--rhos", spacing: .linear), trials: trials, seed: seed, ensemble: kind,
-            noise: noise, depths: try depths.map { text throws(PhaseTransitionError) in try ValueList.integers(text, name: "--depths") } ?? [],
+            rhos: try ValueList.parse(rhos, name: "--rhos", spacing: .linear), trials: trials, seed: seed,
+            ensemble: kind,
+            noise: noise,
+            depths: try depths.map { text throws(PhaseTransitionError) in try ValueList.integers(text, name: "--depths")
+            } ?? [],
             alphas: try alphas.map { text throws(PhaseTransitionError) in
                 try ValueList.parse(text, name: "--alphas", spacing: .logarithmic)
             } ?? [],
@@ -144,9 +158,11 @@ struct PhaseMergeCommand: ParsableCommand {
         guard !files.isEmpty else { throw CommandFailure("name the shard result files to merge") }
         let parts = try files.map { file in
             do {
-                return try JSONDecoder().decode(PhaseDiagramResult.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+                return try JSONDecoder().decode(
+                    PhaseDiagramResult.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
             } catch {
-                throw CommandFailure("\(file) is not a JSON result of 'sparsecert phase … --json' (\(error.localizedDescription))")
+                throw CommandFailure(
+                    "\(file) is not a JSON result of 'sparsecert phase … --json' (\(error.localizedDescription))")
             }
         }
         let merged = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagramResult.merging(parts) }

@@ -11,8 +11,10 @@ func writePhaseOutputs(_ result: PhaseDiagramResult, json: Bool, csv: String?, p
     if json { try printJSON(result) } else { print(phaseText(result)) }
     let unverified = result.cells.reduce(0) { $0 + $1.unverified }
     if result.grid.exact && unverified > 0 {
-        FileHandle.standardError.write(Data(("not proven: \(unverified) exact basis pursuit checks did not pass; those "
-            + "trials count as not recovered\n").utf8))
+        FileHandle.standardError.write(
+            Data(
+                ("not proven: \(unverified) exact basis pursuit checks did not pass; those "
+                    + "trials count as not recovered\n").utf8))
         throw ExitStatus.notProven
     }
 }
@@ -27,32 +29,44 @@ private func writePhaseFile(_ text: String, to path: String) throws {
 /// the transition per δ against the theory.
 func phaseText(_ result: PhaseDiagramResult) -> String {
     let grid = result.grid
-    let deltas = grid.deltas.sorted(), rhos = grid.rhos.sorted(by: >)
+    let deltas = grid.deltas.sorted()
+    let rhos = grid.rhos.sorted(by: >)
     func cell(_ d: Double, _ r: Double) -> CellResult? { result.cells.first { $0.cell.delta == d && $0.cell.rho == r } }
     func table(_ title: String, _ fraction: (CellResult) -> Double) -> [String] {
         var lines = [title, "  ρ \\ δ " + deltas.map { pad(String(format: "%.3g", $0)) }.joined()]
         for r in rhos {
-            lines.append(pad(String(format: "%.3g", r), 8) + deltas.map { d in
-                pad(cell(d, r).map { String(format: "%.2f", fraction($0)) } ?? "-")
-            }.joined())
+            lines.append(
+                pad(String(format: "%.3g", r), 8)
+                    + deltas.map { d in
+                        pad(cell(d, r).map { String(format: "%.2f", fraction($0)) } ?? "-")
+                    }.joined())
         }
         return lines
     }
-    var lines = ["n = \(grid.columns), \(grid.ensemble.rawValue) ensemble, \(grid.trials) trials per cell, seed \(grid.seed)"
-        + (grid.noise > 0 ? ", noise η = \(grid.noise)" : "") + "; \(result.cells.count) cells"]
-    if result.shard.count > 1 { lines.append("shard \(result.shard): only its cells; combine all shards with 'phase merge'") }
-    lines += table(grid.exact ? "basis pursuit, fraction recovered (x̂ = x₀ proven exactly):"
-                   : "basis pursuit, fraction recovered (‖x̂ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):", \.fraction)
+    var lines = [
+        "n = \(grid.columns), \(grid.ensemble.rawValue) ensemble, \(grid.trials) trials per cell, seed \(grid.seed)"
+            + (grid.noise > 0 ? ", noise η = \(grid.noise)" : "") + "; \(result.cells.count) cells"
+    ]
+    if result.shard.count > 1 {
+        lines.append("shard \(result.shard): only its cells; combine all shards with 'phase merge'")
+    }
+    lines += table(
+        grid.exact
+            ? "basis pursuit, fraction recovered (x̂ = x₀ proven exactly):"
+            : "basis pursuit, fraction recovered (‖x̂ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):", \.fraction)
     for (k, setting) in grid.flowSettings.enumerated() {
-        lines += table("gradient flow D = \(setting.depth), α = \(short(setting.alpha)), fraction recovered "
-                       + "(‖x_∞ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):") {
+        lines += table(
+            "gradient flow D = \(setting.depth), α = \(short(setting.alpha)), fraction recovered "
+                + "(‖x_∞ − x₀‖₂ ≤ \(short(grid.threshold))·‖x₀‖₂):"
+        ) {
             Double($0.flow[k].recovered) / Double($0.trials)
         }
         lines += table("gradient flow D = \(setting.depth), α = \(short(setting.alpha)), mean ‖x_∞ − x₀‖₂/‖x₀‖₂:") {
             $0.flow[k].meanRelativeError ?? .nan
         }
     }
-    let failures = result.cells.reduce(0) { $0 + $1.failures }, flowFailures = result.cells.reduce(0) { $0 + $1.flow.reduce(0) { $0 + $1.failures } }
+    let failures = result.cells.reduce(0) { $0 + $1.failures }
+    let flowFailures = result.cells.reduce(0) { $0 + $1.flow.reduce(0) { $0 + $1.failures } }
     if failures + flowFailures > 0 {
         lines.append("failed solves (counted as not recovered): \(failures) basis pursuit, \(flowFailures) flow limits")
     }
@@ -62,7 +76,9 @@ func phaseText(_ result: PhaseDiagramResult) -> String {
         for point in result.transition {
             let empirical = point.rho50.map { String(format: "%8.4f", $0) } ?? pad(point.status.rawValue, 9)
             let difference = point.rho50.map { String(format: "  %+9.4f", $0 - point.rhoTheory) } ?? ""
-            lines.append(String(format: "%8.3f ", point.delta) + empirical + String(format: "  %8.4f", point.rhoTheory) + difference)
+            lines.append(
+                String(format: "%8.3f ", point.delta) + empirical + String(format: "  %8.4f", point.rhoTheory)
+                    + difference)
         }
     }
     lines.append(String(format: "%.2f s", result.seconds))
@@ -95,7 +111,9 @@ final class PhaseProgressBar: Sendable {
     private func draw(_ progress: PhaseProgress) {
         let now = ContinuousClock.now
         let due = state.withLock { state in
-            if let last = state.lastDraw, now - last < .milliseconds(200), progress.cellsDone < progress.cellsTotal { return false }
+            if let last = state.lastDraw, now - last < .milliseconds(200), progress.cellsDone < progress.cellsTotal {
+                return false
+            }
             state = (now, true)
             return true
         }
@@ -105,9 +123,12 @@ final class PhaseProgressBar: Sendable {
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 24 - filled)
         let rate = progress.seconds > 0 ? Double(progress.instancesSolved) / progress.seconds : 0
         let remaining = rate > 0 && fraction > 0 ? progress.seconds * (1 - fraction) / fraction : .nan
-        let line = "\rphase [\(bar)] " + String(format: "%3.0f%%  %d/%d cells  %d instances  %.0f/s  ETA %@ ",
-            fraction * 100, progress.cellsDone, progress.cellsTotal, progress.instancesSolved, rate,
-            remaining.isFinite ? String(format: "%.0fs", remaining) : "?")
+        let line =
+            "\rphase [\(bar)] "
+            + String(
+                format: "%3.0f%%  %d/%d cells  %d instances  %.0f/s  ETA %@ ",
+                fraction * 100, progress.cellsDone, progress.cellsTotal, progress.instancesSolved, rate,
+                remaining.isFinite ? String(format: "%.0fs", remaining) : "?")
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -43,7 +43,8 @@ public struct CellResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case index, delta, rho, rows, sparsity, trials, recovered, meanRelativeError = "mean_relative_error"
+        case index, delta, rho, rows, sparsity, trials, recovered
+        case meanRelativeError = "mean_relative_error"
         case failures, unverified, flow
     }
 
@@ -51,9 +52,10 @@ public struct CellResult: Sendable, Hashable, Codable {
     /// - Throws: `DecodingError` for a missing key or a value of the wrong type.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        cell = PhaseCell(index: try c.decode(Int.self, forKey: .index), delta: try c.decode(Double.self, forKey: .delta),
-                         rho: try c.decode(Double.self, forKey: .rho), rows: try c.decode(Int.self, forKey: .rows),
-                         sparsity: try c.decode(Int.self, forKey: .sparsity))
+        cell = PhaseCell(
+            index: try c.decode(Int.self, forKey: .index), delta: try c.decode(Double.self, forKey: .delta),
+            rho: try c.decode(Double.self, forKey: .rho), rows: try c.decode(Int.self, forKey: .rows),
+            sparsity: try c.decode(Int.self, forKey: .sparsity))
         trials = try c.decode(Int.self, forKey: .trials)
         recovered = try c.decode(Int.self, forKey: .recovered)
         meanRelativeError = try c.decode(Double?.self, forKey: .meanRelativeError)
@@ -99,8 +101,10 @@ public struct FlowCellResult: Sendable, Hashable, Codable {
     public let failures: Int
 
     enum CodingKeys: String, CodingKey {
-        case depth, alpha, recovered, meanRelativeError = "mean_relative_error"
-        case meanDistanceToBasisPursuit = "mean_distance_to_bp", failures
+        case depth, alpha, recovered
+        case meanRelativeError = "mean_relative_error"
+        case meanDistanceToBasisPursuit = "mean_distance_to_bp"
+        case failures
     }
 
     /// Writes every key, `null` for a missing mean.

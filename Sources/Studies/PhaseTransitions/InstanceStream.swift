@@ -38,8 +38,9 @@ public struct InstanceStream: Sendable, Hashable {
 
     /// The recipe of trial `trial` of an (m, s) cell.
     public func recipe(rows: Int, sparsity: Int, trial: Int) -> RandomProblemRecipe {
-        RandomProblemRecipe(ensemble: ensemble, rows: rows, columns: columns, sparsity: sparsity,
-                            seed: instanceSeed(rows: rows, sparsity: sparsity, trial: trial), noiseLevel: noise)
+        RandomProblemRecipe(
+            ensemble: ensemble, rows: rows, columns: columns, sparsity: sparsity,
+            seed: instanceSeed(rows: rows, sparsity: sparsity, trial: trial), noiseLevel: noise)
     }
 
     /// Draws trial `trial` of an (m, s) cell: A, x₀ (its ground truth) and y = A x₀ (+ noise), exactly.
@@ -47,7 +48,8 @@ public struct InstanceStream: Sendable, Hashable {
     /// - Complexity: O(m·n) draws and O(m·s) exact products.
     public func instance(rows: Int, sparsity: Int, trial: Int) throws(PhaseTransitionError) -> Problem {
         do { return try recipe(rows: rows, sparsity: sparsity, trial: trial).generate() } catch {
-            throw PhaseTransitionError("cannot draw the instance m = \(rows), s = \(sparsity), trial \(trial): \(error.description)")
+            throw PhaseTransitionError(
+                "cannot draw the instance m = \(rows), s = \(sparsity), trial \(trial): \(error.description)")
         }
     }
 }

@@ -27,8 +27,9 @@ struct PhaseCheckpoint: Sendable {
         do { content = try file.load() } catch { throw PhaseTransitionError(error.description) }
         guard let content else { return PhaseCheckpoint(file: file, grid: grid, shard: shard, finished: [:]) }
         let refuse = { (reason: String) in
-            PhaseTransitionError("cannot resume from the checkpoint \(path): \(reason); the file was left as it is — "
-                + "use another --checkpoint file, or move this one away to start afresh")
+            PhaseTransitionError(
+                "cannot resume from the checkpoint \(path): \(reason); the file was left as it is — "
+                    + "use another --checkpoint file, or move this one away to start afresh")
         }
         guard content.grid == grid else {
             throw refuse("it was written for another grid (\(content.grid.identity)), not this one (\(grid.identity))")
@@ -38,9 +39,13 @@ struct PhaseCheckpoint: Sendable {
         var finished: [Int: CellResult] = [:]
         for result in content.cells {
             guard cells.indices.contains(result.cell.index), cells[result.cell.index] == result.cell,
-                  shard.contains(chunk: result.cell.index), result.trials == grid.trials,
-                  result.flow.count == grid.flowSettings.count else {
-                throw refuse("it holds a cell (δ = \(result.cell.delta), ρ = \(result.cell.rho)) that does not belong to this grid")
+                shard.contains(chunk: result.cell.index), result.trials == grid.trials,
+                result.flow.count == grid.flowSettings.count
+            else {
+                throw refuse(
+                    "it holds a cell (δ = \(result.cell.delta), ρ = \(result.cell.rho)) that does not belong to "
+                        + "this grid"
+                )
             }
             finished[result.cell.index] = result
         }

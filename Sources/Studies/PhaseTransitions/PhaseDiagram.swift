@@ -48,7 +48,9 @@ public enum PhaseDiagram {
     /// (``PhaseDiagramResult/merging(_:)``) into exactly the result of one run.
     /// - Throws: ``PhaseTransitionError`` for an invalid grid or an unusable checkpoint.
     /// - Complexity: T·|cells|/K BP solves (plus T·|cells|·|depths|·|alphas|/K limit solves).
-    public static func run(_ grid: PhaseGrid, options: PhaseRunOptions = PhaseRunOptions())
+    public static func run(
+        _ grid: PhaseGrid, options: PhaseRunOptions = PhaseRunOptions()
+    )
         throws(PhaseTransitionError) -> PhaseDiagramResult
     {
         try grid.validate()
@@ -58,11 +60,13 @@ public enum PhaseDiagram {
         }
         let state = Mutex(RunState(done: store?.finished ?? [:]))
         let pending = cells.filter { store?.finished[$0.index] == nil }
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let evaluation = TrialEvaluation(grid: grid)
         let stream = InstanceStream(grid: grid)
         let settings = grid.flowSettings
-        try ParallelWork.forEach(threads: options.threads, count: pending.count) { (k: Int) throws(PhaseTransitionError) -> Bool in
+        try ParallelWork.forEach(threads: options.threads, count: pending.count) {
+            (k: Int) throws(PhaseTransitionError) -> Bool in
             if options.stopRequested?() == true { return false }
             let cell = pending[k]
             var outcomes: [TrialOutcome] = []
@@ -79,15 +83,18 @@ public enum PhaseDiagram {
                     try store.save(state.done)
                     state.lastSave = now
                 }
-                options.progress?(PhaseProgress(cellsDone: state.done.count, cellsTotal: cells.count,
-                                                instancesSolved: state.solved, seconds: (now - start).seconds))
+                options.progress?(
+                    PhaseProgress(
+                        cellsDone: state.done.count, cellsTotal: cells.count,
+                        instancesSolved: state.solved, seconds: (now - start).seconds))
             }
             return true
         }
         let done = state.withLock { $0.done }
         try store?.save(done)
-        return PhaseDiagramResult(grid: grid, shard: options.shard,
-                                  cells: cells.compactMap { done[$0.index] }, seconds: (clock.now - start).seconds)
+        return PhaseDiagramResult(
+            grid: grid, shard: options.shard,
+            cells: cells.compactMap { done[$0.index] }, seconds: (clock.now - start).seconds)
     }
 
     struct RunState {

@@ -36,12 +36,15 @@ public struct PhaseDiagramResult: Sendable, Hashable, Codable {
             let column = cells.filter { $0.cell.delta == delta }
             let bp = Crossing.find(column.map { ($0.cell.rho, $0.fraction) })
             let flows = settings.indices.map { k in
-                let crossing = Crossing.find(column.map { ($0.cell.rho, Double($0.flow[k].recovered) / Double($0.trials)) })
-                return FlowTransition(depth: settings[k].depth, alpha: settings[k].alpha, rho50: crossing.rho,
-                                      status: crossing.status)
+                let crossing = Crossing.find(
+                    column.map { ($0.cell.rho, Double($0.flow[k].recovered) / Double($0.trials)) })
+                return FlowTransition(
+                    depth: settings[k].depth, alpha: settings[k].alpha, rho50: crossing.rho,
+                    status: crossing.status)
             }
-            return TransitionPoint(delta: delta, rho50: bp.rho, status: bp.status,
-                                   rhoTheory: StatisticalDimension.transition(delta: delta), flow: flows)
+            return TransitionPoint(
+                delta: delta, rho50: bp.rho, status: bp.status,
+                rhoTheory: StatisticalDimension.transition(delta: delta), flow: flows)
         }
     }
 
@@ -55,22 +58,30 @@ public struct PhaseDiagramResult: Sendable, Hashable, Codable {
         let count = first.shard.count
         for part in parts {
             guard part.grid == first.grid else {
-                throw PhaseTransitionError("shard \(part.shard) is of another grid (\(part.grid.identity)) than shard "
-                    + "\(first.shard) (\(first.grid.identity))")
+                throw PhaseTransitionError(
+                    "shard \(part.shard) is of another grid (\(part.grid.identity)) than shard "
+                        + "\(first.shard) (\(first.grid.identity))")
             }
             guard part.shard.count == count else {
-                throw PhaseTransitionError("shard \(part.shard) is of a \(part.shard.count)-way split, shard \(first.shard) "
-                    + "of a \(count)-way split")
+                throw PhaseTransitionError(
+                    "shard \(part.shard) is of a \(part.shard.count)-way split, shard \(first.shard) "
+                        + "of a \(count)-way split")
             }
             let cells = first.grid.cells
-            guard part.cells.allSatisfy({ cells.indices.contains($0.cell.index) && cells[$0.cell.index] == $0.cell
-                && part.shard.contains(chunk: $0.cell.index) }) else {
-                throw PhaseTransitionError("shard \(part.shard) holds a cell that does not belong to its grid and shard")
+            guard
+                part.cells.allSatisfy({
+                    cells.indices.contains($0.cell.index) && cells[$0.cell.index] == $0.cell
+                        && part.shard.contains(chunk: $0.cell.index)
+                })
+            else {
+                throw PhaseTransitionError(
+                    "shard \(part.shard) holds a cell that does not belong to its grid and shard")
             }
             let expected = cells.filter { part.shard.contains(chunk: $0.index) }.count
             guard part.cells.count == expected else {
-                throw PhaseTransitionError("shard \(part.shard) holds \(part.cells.count) of its \(expected) cells: finish "
-                    + "it (rerun it with its --checkpoint) before merging")
+                throw PhaseTransitionError(
+                    "shard \(part.shard) holds \(part.cells.count) of its \(expected) cells: finish "
+                        + "it (rerun it with its --checkpoint) before merging")
             }
         }
         let indices = parts.map(\.shard.index)
@@ -79,11 +90,13 @@ public struct PhaseDiagramResult: Sendable, Hashable, Codable {
         }
         let missing = (1...count).filter { !indices.contains($0) }
         guard missing.isEmpty else {
-            throw PhaseTransitionError("shard\(missing.count == 1 ? "" : "s") "
-                + missing.map { "\($0)/\(count)" }.joined(separator: ", ") + " missing: merge all \(count) shards")
+            throw PhaseTransitionError(
+                "shard\(missing.count == 1 ? "" : "s") "
+                    + missing.map { "\($0)/\(count)" }.joined(separator: ", ") + " missing: merge all \(count) shards")
         }
-        return PhaseDiagramResult(grid: first.grid, shard: .whole, cells: parts.flatMap(\.cells),
-                                  seconds: parts.reduce(0) { $0 + $1.seconds })
+        return PhaseDiagramResult(
+            grid: first.grid, shard: .whole, cells: parts.flatMap(\.cells),
+            seconds: parts.reduce(0) { $0 + $1.seconds })
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,8 +107,10 @@ public struct PhaseDiagramResult: Sendable, Hashable, Codable {
     /// - Throws: `DecodingError` for a missing key or a value of the wrong type.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(grid: try c.decode(PhaseGrid.self, forKey: .grid), shard: try c.decode(ShardSpec.self, forKey: .shard),
-                  cells: try c.decode([CellResult].self, forKey: .cells), seconds: try c.decode(Double.self, forKey: .seconds))
+        self.init(
+            grid: try c.decode(PhaseGrid.self, forKey: .grid), shard: try c.decode(ShardSpec.self, forKey: .shard),
+            cells: try c.decode([CellResult].self, forKey: .cells), seconds: try c.decode(Double.self, forKey: .seconds)
+        )
     }
 
     /// Writes every key.

@@ -13,19 +13,21 @@ extension PhaseGrid: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .ensemble)
         guard let ensemble = MeasurementEnsemble(rawValue: name) else {
-            throw DecodingError.dataCorruptedError(forKey: .ensemble, in: container,
-                                                   debugDescription: "unknown ensemble '\(name)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .ensemble, in: container,
+                debugDescription: "unknown ensemble '\(name)'")
         }
-        self.init(columns: try container.decode(Int.self, forKey: .columns),
-                  deltas: try container.decode([Double].self, forKey: .deltas),
-                  rhos: try container.decode([Double].self, forKey: .rhos),
-                  trials: try container.decode(Int.self, forKey: .trials),
-                  seed: try container.decode(UInt64.self, forKey: .seed), ensemble: ensemble,
-                  noise: try container.decode(Double.self, forKey: .noise),
-                  depths: try container.decode([Int].self, forKey: .depths),
-                  alphas: try container.decode([Double].self, forKey: .alphas),
-                  exact: try container.decode(Bool.self, forKey: .exact),
-                  threshold: try container.decode(Double.self, forKey: .threshold))
+        self.init(
+            columns: try container.decode(Int.self, forKey: .columns),
+            deltas: try container.decode([Double].self, forKey: .deltas),
+            rhos: try container.decode([Double].self, forKey: .rhos),
+            trials: try container.decode(Int.self, forKey: .trials),
+            seed: try container.decode(UInt64.self, forKey: .seed), ensemble: ensemble,
+            noise: try container.decode(Double.self, forKey: .noise),
+            depths: try container.decode([Int].self, forKey: .depths),
+            alphas: try container.decode([Double].self, forKey: .alphas),
+            exact: try container.decode(Bool.self, forKey: .exact),
+            threshold: try container.decode(Double.self, forKey: .threshold))
     }
 
     /// Writes every parameter.

@@ -31,9 +31,11 @@ public struct PhaseGrid: Sendable, Hashable {
     public var threshold: Double
 
     /// A grid; ``validate()`` checks it.
-    public init(columns: Int, deltas: [Double], rhos: [Double], trials: Int, seed: UInt64,
-                ensemble: MeasurementEnsemble = .gaussian, noise: Double = 0, depths: [Int] = [], alphas: [Double] = [],
-                exact: Bool = false, threshold: Double = 1e-6) {
+    public init(
+        columns: Int, deltas: [Double], rhos: [Double], trials: Int, seed: UInt64,
+        ensemble: MeasurementEnsemble = .gaussian, noise: Double = 0, depths: [Int] = [], alphas: [Double] = [],
+        exact: Bool = false, threshold: Double = 1e-6
+    ) {
         self.columns = columns
         self.deltas = deltas
         self.rhos = rhos
@@ -72,18 +74,23 @@ public struct PhaseGrid: Sendable, Hashable {
         try Self.checkFractions(rhos, name: "--rhos", symbol: "ρ")
         guard trials >= 1 else { throw PhaseTransitionError("--trials must be at least 1, not \(trials)") }
         for delta in deltas {
-            let m = rows(delta: delta), s = sparsity(delta: delta, rho: rhos.min() ?? 1)
+            let m = rows(delta: delta)
+            let s = sparsity(delta: delta, rho: rhos.min() ?? 1)
             guard s <= m else {
-                throw PhaseTransitionError("δ = \(delta) gives m = round(δ·n) = \(m) rows for n = \(columns), fewer than "
-                    + "the s = \(s) non-zeros of the sparsest cell: raise δ or --columns")
+                throw PhaseTransitionError(
+                    "δ = \(delta) gives m = round(δ·n) = \(m) rows for n = \(columns), fewer than "
+                        + "the s = \(s) non-zeros of the sparsest cell: raise δ or --columns")
             }
         }
         guard noise.isFinite, noise >= 0, noise <= RandomProblemRecipe.maximumNoiseLevel else {
-            throw PhaseTransitionError("--noise must be a number in [0, \(RandomProblemRecipe.maximumNoiseLevel)], not \(noise)")
+            throw PhaseTransitionError(
+                "--noise must be a number in [0, \(RandomProblemRecipe.maximumNoiseLevel)], not \(noise)")
         }
         guard depths.isEmpty == alphas.isEmpty else {
-            throw PhaseTransitionError(depths.isEmpty ? "--alphas needs --depths (e.g. --depths 2,3)"
-                : "--depths needs --alphas (e.g. --alphas 1e-2,1e-3)")
+            throw PhaseTransitionError(
+                depths.isEmpty
+                    ? "--alphas needs --depths (e.g. --depths 2,3)"
+                    : "--depths needs --alphas (e.g. --alphas 1e-2,1e-3)")
         }
         if let bad = depths.first(where: { !(2...64).contains($0) }) {
             throw PhaseTransitionError("--depths: every depth D must be between 2 and 64, not \(bad)")
@@ -95,15 +102,19 @@ public struct PhaseGrid: Sendable, Hashable {
             throw PhaseTransitionError("--threshold must lie in (0, 1), not \(threshold)")
         }
         guard !(exact && noise > 0) else {
-            throw PhaseTransitionError("--exact proves x̂ = x₀ on exactly consistent data; with --noise x₀ is not the "
-                + "basis pursuit solution: drop one of them")
+            throw PhaseTransitionError(
+                "--exact proves x̂ = x₀ on exactly consistent data; with --noise x₀ is not the "
+                    + "basis pursuit solution: drop one of them")
         }
     }
 
     private static func checkFractions(_ values: [Double], name: String, symbol: String) throws(PhaseTransitionError) {
-        guard !values.isEmpty else { throw PhaseTransitionError("\(name) is empty: give at least one \(symbol) in (0, 1]") }
+        guard !values.isEmpty else {
+            throw PhaseTransitionError("\(name) is empty: give at least one \(symbol) in (0, 1]")
+        }
         if let bad = values.first(where: { !($0 > 0 && $0 <= 1) }) {
-            throw PhaseTransitionError("\(name): \(symbol) = \(bad) is outside (0, 1]; every \(symbol) must satisfy 0 < \(symbol) ≤ 1")
+            throw PhaseTransitionError(
+                "\(name): \(symbol) = \(bad) is outside (0, 1]; every \(symbol) must satisfy 0 < \(symbol) ≤ 1")
         }
         guard Set(values).count == values.count else {
             throw PhaseTransitionError("\(name) lists a value twice; give every \(symbol) once")
@@ -114,8 +125,9 @@ public struct PhaseGrid: Sendable, Hashable {
     public var cells: [PhaseCell] {
         deltas.indices.flatMap { i in
             rhos.indices.map { j in
-                PhaseCell(index: i * rhos.count + j, delta: deltas[i], rho: rhos[j], rows: rows(delta: deltas[i]),
-                          sparsity: sparsity(delta: deltas[i], rho: rhos[j]))
+                PhaseCell(
+                    index: i * rhos.count + j, delta: deltas[i], rho: rhos[j], rows: rows(delta: deltas[i]),
+                    sparsity: sparsity(delta: deltas[i], rho: rhos[j]))
             }
         }
     }

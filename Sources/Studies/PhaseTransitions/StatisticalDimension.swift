@@ -26,8 +26,12 @@ public enum StatisticalDimension {
     public static func minimizer(epsilon: Double) -> Double {
         precondition(epsilon > 0 && epsilon < 1, "the minimizer τ*(ε) needs 0 < ε < 1")
         func slope(_ tau: Double) -> Double { epsilon * tau - 2 * (1 - epsilon) * (density(tau) - tau * tail(tau)) }
-        var low = 0.0, high = 1.0
-        while slope(high) < 0 { low = high; high *= 2 }
+        var low = 0.0
+        var high = 1.0
+        while slope(high) < 0 {
+            low = high
+            high *= 2
+        }
         while true {
             let middle = (low + high) / 2
             guard middle > low, middle < high else { return slope(high) + slope(low) > 0 ? low : high }
@@ -53,7 +57,8 @@ public enum StatisticalDimension {
     public static func transition(delta: Double) -> Double {
         precondition(delta > 0 && delta <= 1, "the transition ρ(δ) needs 0 < δ ≤ 1")
         if delta == 1 { return 1 }
-        var low = 0.0, high = delta
+        var low = 0.0
+        var high = delta
         while true {
             let middle = (low + high) / 2
             guard middle > low, middle < high else { return (low + high) / 2 / delta }

@@ -17,7 +17,11 @@ public struct TransitionPoint: Sendable, Hashable, Codable {
     public let flow: [FlowTransition]
 
     enum CodingKeys: String, CodingKey {
-        case delta, rho50 = "rho_50", status = "rho_50_status", rhoTheory = "rho_theory", flow
+        case delta
+        case rho50 = "rho_50"
+        case status = "rho_50_status"
+        case rhoTheory = "rho_theory"
+        case flow
     }
 
     /// Writes every key, `null` for a missing crossing.
@@ -43,7 +47,9 @@ public struct FlowTransition: Sendable, Hashable, Codable {
     public let status: CrossingStatus
 
     enum CodingKeys: String, CodingKey {
-        case depth, alpha, rho50 = "rho_50", status = "rho_50_status"
+        case depth, alpha
+        case rho50 = "rho_50"
+        case status = "rho_50_status"
     }
 
     /// Writes every key, `null` for a missing crossing.
@@ -81,7 +87,8 @@ public enum Crossing {
         let fitted = nonIncreasingFit(sorted.map(\.fraction))
         guard let first = fitted.firstIndex(where: { $0 < 0.5 }) else { return (nil, .aboveGrid) }
         guard first > 0 else { return (nil, .belowGrid) }
-        let (r0, r1) = (sorted[first - 1].rho, sorted[first].rho), (f0, f1) = (fitted[first - 1], fitted[first])
+        let (r0, r1) = (sorted[first - 1].rho, sorted[first].rho)
+        let (f0, f1) = (fitted[first - 1], fitted[first])
         return (r0 + (f0 - 0.5) / (f0 - f1) * (r1 - r0), .interpolated)
     }
 
@@ -91,8 +98,9 @@ public enum Crossing {
         for value in values {
             blocks.append((value, 1))
             while blocks.count > 1,
-                  blocks[blocks.count - 2].sum / Double(blocks[blocks.count - 2].count)
-                    < blocks[blocks.count - 1].sum / Double(blocks[blocks.count - 1].count) {
+                blocks[blocks.count - 2].sum / Double(blocks[blocks.count - 2].count)
+                    < blocks[blocks.count - 1].sum / Double(blocks[blocks.count - 1].count)
+            {
                 let last = blocks.removeLast()
                 blocks[blocks.count - 1].sum += last.sum
                 blocks[blocks.count - 1].count += last.count

@@ -40,17 +40,20 @@ struct TrialEvaluation: Sendable {
     ///   continuation of O(m²n) Newton steps.
     func run(_ problem: Problem) -> TrialOutcome {
         let truth = (problem.groundTruth ?? []).map(nearestDouble)
-        let a = problem.matrix.map(nearestDouble), y = problem.observations.map(nearestDouble)
+        let a = problem.matrix.map(nearestDouble)
+        let y = problem.observations.map(nearestDouble)
         var outcome = TrialOutcome()
         var reference: [Double]?
         if grid.exact {
             let options = BasisPursuitOptions()
             let bp = BasisPursuitProblem(matrix: problem.matrix, observations: problem.observations)
-            if let solution = try? BasisPursuit.solveExactly(bp, options: options), solution.solution.status == .optimal {
+            if let solution = try? BasisPursuit.solveExactly(bp, options: options), solution.solution.status == .optimal
+            {
                 let x = solution.solution.x
                 reference = x.map(\.doubleValue)
                 outcome.unverified = !solution.verified
-                outcome.recovered = solution.verified && x == problem.groundTruth
+                outcome.recovered =
+                    solution.verified && x == problem.groundTruth
                     && solution.solution.uniqueness?.isUnique == true
             } else {
                 outcome.failed = true
@@ -58,8 +61,10 @@ struct TrialEvaluation: Sendable {
         } else {
             var options = BasisPursuitOptions()
             options.analyzeUniqueness = false
-            if let solution = try? BasisPursuit.solve(BasisPursuitProblem(matrix: a, observations: y), options: options),
-               solution.status == .optimal {
+            if let solution = try? BasisPursuit.solve(
+                BasisPursuitProblem(matrix: a, observations: y), options: options),
+                solution.status == .optimal
+            {
                 reference = solution.x
             } else {
                 outcome.failed = true
@@ -77,7 +82,8 @@ struct TrialEvaluation: Sendable {
     private func flows(_ a: Matrix<Double>, _ y: [Double], reference: [Double]?, truth: [Double]) -> [FlowOutcome?] {
         let settings = grid.flowSettings
         guard let first = settings.first,
-              let base = try? DiagonalNetwork(matrix: a, observations: y, depth: first.depth, alpha: first.alpha) else {
+            let base = try? DiagonalNetwork(matrix: a, observations: y, depth: first.depth, alpha: first.alpha)
+        else {
             return settings.map { _ in nil }
         }
         return settings.map { setting in
@@ -90,8 +96,9 @@ struct TrialEvaluation: Sendable {
             }
             guard let limit = try? solver.solve() else { return nil }
             let error = relativeDistance(limit.x, truth)
-            return FlowOutcome(recovered: error <= threshold, relativeError: error,
-                               distanceToBasisPursuit: reference.map { relativeDistance(limit.x, $0) })
+            return FlowOutcome(
+                recovered: error <= threshold, relativeError: error,
+                distanceToBasisPursuit: reference.map { relativeDistance(limit.x, $0) })
         }
     }
 }
@@ -109,7 +116,8 @@ func nearestDouble(_ r: Rational) -> Double {
 
 /// ‖u − v‖₂/‖v‖₂ (‖u − v‖₂ when v = 0), scaled against overflow and underflow.
 func relativeDistance(_ u: [Double], _ v: [Double]) -> Double {
-    let difference = norm2(zip(u, v).map { $0 - $1 }), size = norm2(v)
+    let difference = norm2(zip(u, v).map { $0 - $1 })
+    let size = norm2(v)
     return size > 0 ? difference / size : difference
 }
 

@@ -38,9 +38,12 @@ public enum ValueList {
     }
 
     private static func range(_ text: String, name: String, spacing: Spacing) throws(PhaseTransitionError) -> [Double] {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard parts.count == 3, let start = Double(parts[0]), let stop = Double(parts[1]), let count = Int(parts[2]),
-              start.isFinite, stop.isFinite else {
+            start.isFinite, stop.isFinite
+        else {
             throw PhaseTransitionError("\(name): '\(text)' is not a range START:STOP:COUNT (e.g. 0.1:0.9:9)")
         }
         guard (1...100_000).contains(count) else {
@@ -55,7 +58,8 @@ public enum ValueList {
             guard start > 0, stop > 0 else {
                 throw PhaseTransitionError("\(name): a logarithmic range needs positive ends, not '\(text)'")
             }
-            let a = log10(start), b = log10(stop)
+            let a = log10(start)
+            let b = log10(stop)
             return (0..<count).map { pow(10, a + (b - a) * Double($0) / Double(count - 1)) }
         }
     }
@@ -70,13 +74,17 @@ public enum ValueList {
     /// The integers of a comma-separated list such as `2,3,4`.
     /// - Throws: ``PhaseTransitionError`` when the list is empty or an item is not an integer.
     public static func integers(_ text: String, name: String) throws(PhaseTransitionError) -> [Int] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw PhaseTransitionError("\(name) is empty: give integers like 2,3,4")
         }
         var values: [Int] = []
         for item in items {
-            guard let value = Int(item) else { throw PhaseTransitionError("\(name): '\(item)' is not an integer (e.g. \(name) 2,3,4)") }
+            guard let value = Int(item) else {
+                throw PhaseTransitionError("\(name): '\(item)' is not an integer (e.g. \(name) 2,3,4)")
+            }
             values.append(value)
         }
         return values
