@@ -50,9 +50,11 @@ extension CertificateClaims {
 
     /// The leading constant of the rate, `nil` when it is not known: C_D from the barrier certificate for D ≥ 3;
     /// for D = 2 only the 1×2 family [a₁, a₂], |a₂| < |a₁|, y ≠ 0, where err ~ (1 + r)·|y/a₁|^r·α^(1−r)
-    /// (r = |a₂/a₁|; ClosedFormBound). For other D = 2 data the constant is not derived, so none is claimed.
+    /// (r = |a₂/a₁|; ClosedFormBound). For other D = 2 data the constant is not derived, so none is claimed;
+    /// nor with full support, where x_∞(α) = x*.
     static func rateConstant(_ c: ErrorCertificate, _ context: Context) -> Double? {
         let a = context.matrix, y = context.observations
+        guard c.basisPursuit.xStar.contains(.zero) else { return nil }  // full support: the error is 0
         if c.depth >= 3 {
             guard let network = try? DiagonalNetwork(exactMatrix: a, observations: y, depth: c.depth, alpha: c.alpha),
                   let barrier = try? BarrierCertificate(network: network, reference: c.basisPursuit.xStar.map(\.doubleValue))

@@ -78,7 +78,8 @@ struct SupportFrame: Sendable {
             }
             mSigma.append(Interval(quotient: sigmaSum, over: denominator))
         }
-        let kernel = Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
+        // Without off-support columns b enters no equation: it is dropped (q = 0).
+        let kernel = off == 0 ? [] : Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
             ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
         let nEnclosed = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
         let q = kernel.count
