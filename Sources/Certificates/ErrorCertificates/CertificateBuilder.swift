@@ -80,7 +80,8 @@ public struct CertificateBuilder: Sendable {
         var limit: (x: [Double], z: [Double])?
         if frame.offCount > 0 {
             do {
-                let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
+                let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth,
+                                                  alpha: alpha)
                 let solved = try FlowLimitSolver(network: network, exactReference: xStar).solve()
                 limit = (solved.x, network.matrix.multiplyTransposed(solved.lambda))
             } catch { throw .invalidInput("\(error)") }
@@ -196,7 +197,9 @@ public struct CertificateBuilder: Sendable {
         var rhs = [Double](repeating: 0, count: frame.offCount)
         for (i, j) in frame.offSupport.enumerated() {
             var value = z[j] - (depth == 2 ? 0 : frame.mSigma[i].mid)
-            for k in 0..<s { value -= frame.mMid.elements[i * s + k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k]) }
+            for k in 0..<s {
+                value -= frame.mMid.elements[i * s + k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k])
+            }
             rhs[i] = value
         }
         let n = frame.nMid.elements, off = frame.offCount
