@@ -60,6 +60,16 @@ struct ErrorCertificateTests {
         #expect(try CertificateVerifier.verify(c).isValid)
     }
 
+    /// Issue 9, item 11: x* = (1/3, 0, 0) is not a double; the certificate must not depend on it being one.
+    @Test("D = 3 with an x* that is not a double", arguments: [2, 3, 4])
+    func nonDoubleReference(depth: Int) throws {
+        let a = Matrix<Rational>(rows: 1, columns: 3, elements: [3, 1, 1])
+        let c = try CertificateBuilder(depth: depth, alpha: 1e-6).certify(matrix: a, observations: [1])
+        #expect(c.basisPursuit.xStar == [Rational(1, 3), 0, 0])
+        #expect(c.verdict.certified)
+        #expect(try CertificateVerifier.verify(c).isValid)
+    }
+
     @Test("C_D of [1, r] is (1 + r)·h_D(r)")
     func limitConstant() throws {
         let (a, y) = oneByTwo(1, Rational(1, 2))
