@@ -60,7 +60,7 @@ struct CertificateFuzzTests {
             }
         }
         print("certificate fuzzing: \(outcome.mutants) mutants, \(outcome.refusedByReader) refused by the reader, "
-            + "\(outcome.rejectedByVerifier) rejected by the verifier, \(outcome.proofDataAccepted) box changes that "
+            + "\(outcome.rejectedByVerifier) rejected by the verifier, \(outcome.proofDataAccepted) proof-data changes that "
             + "still prove the same claims, \(outcome.claimsAccepted.count) changed claims accepted")
         #expect(outcome.claimsAccepted.isEmpty, "\(outcome.claimsAccepted)")
         #expect(outcome.mutants > 250)

@@ -46,6 +46,30 @@ struct ErrorCertificateTests {
         #expect(try CertificateVerifier.verify(c).isValid)
     }
 
+    /// Issue 9, item 9 (certify side): with full support x_∞(α) = x*, so the enclosure is [0, tiny] and no
+    /// rate constant is claimed; 1×1, m = n and m > n.
+    @Test("full support: x_∞ = x*, certified and verified", arguments: [2, 3], [
+        (Matrix<Rational>(rows: 1, columns: 1, elements: [2]), [Rational(3)]),
+        (Matrix<Rational>(rows: 2, columns: 2, elements: [1, Rational(1, 3), 0, 1]), [Rational(1), Rational(2)]),
+        (Matrix<Rational>(rows: 3, columns: 2, elements: [1, 0, 0, 1, 1, 1]), [Rational(1), Rational(2), Rational(3)]),
+    ])
+    func fullSupport(depth: Int, data: (Matrix<Rational>, [Rational])) throws {
+        let c = try CertificateBuilder(depth: depth, alpha: 1e-6).certify(matrix: data.0, observations: data.1)
+        #expect(c.verdict.certified && c.flow.errorL1Lower == 0 && c.flow.errorL1Upper < 1e-300)
+        #expect(c.rate.constant == nil && c.flow.relativeWidth == nil)
+        #expect(try CertificateVerifier.verify(c).isValid)
+    }
+
+    /// Issue 9, item 11: x* = (1/3, 0, 0) is not a double; the certificate must not depend on it being one.
+    @Test("D = 3 with an x* that is not a double", arguments: [2, 3, 4])
+    func nonDoubleReference(depth: Int) throws {
+        let a = Matrix<Rational>(rows: 1, columns: 3, elements: [3, 1, 1])
+        let c = try CertificateBuilder(depth: depth, alpha: 1e-6).certify(matrix: a, observations: [1])
+        #expect(c.basisPursuit.xStar == [Rational(1, 3), 0, 0])
+        #expect(c.verdict.certified)
+        #expect(try CertificateVerifier.verify(c).isValid)
+    }
+
     @Test("C_D of [1, r] is (1 + r)·h_D(r)")
     func limitConstant() throws {
         let (a, y) = oneByTwo(1, Rational(1, 2))

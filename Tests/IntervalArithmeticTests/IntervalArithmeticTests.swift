@@ -106,12 +106,13 @@ struct IntervalArithmeticTests {
 
     @Test("quotients of big integers are enclosed without reduction", arguments: [
         ("1", "3"), ("-22", "7"), ("123456789012345678901234567890", "-987654321"), ("5", "1" + String(repeating: "0", count: 330)),
-        ("1" + String(repeating: "0", count: 300), "3"), ("0", "5"), ("7", "7"),
+        ("1" + String(repeating: "0", count: 300), "3"), ("0", "5"), ("7", "7"), ("-3", "1024"), ("5", "-2"),
     ])
     func quotient(p: String, q: String) throws {
         let (numerator, denominator) = (BigInt(p)!, BigInt(q)!)
         let enclosure = Interval(quotient: numerator, over: denominator), exact = Rational(numerator, denominator)
         #expect(Rational(exactly: enclosure.lo)! <= exact && exact <= Rational(exactly: enclosure.hi)!)
         if enclosure.lo.isNormal { #expect(enclosure.hi <= enclosure.lo.magnitude.ulp * 8 + enclosure.lo) }
+        if let double = Rational(exactly: exact.doubleValue), double == exact { #expect(enclosure.lo == enclosure.hi) }
     }
 }

@@ -67,3 +67,26 @@ def test_verify_rejects_tampering(tmp_path, change):
     done = verify(path)
     assert done.returncode == 3
     assert "REJECTED" in done.stderr
+
+
+@pytest.mark.parametrize("depth", [2, 3])
+def test_generated_gaussian_enclosure_contains_mpmath(tmp_path, depth):
+    """A 20x60 Gaussian instance from `sparsecert generate` (s = 3): the integer support frame with m - s = 17
+    kernel coordinates; the enclosure must contain mpmath's limit and `verify` must accept the certificate."""
+    from fractions import Fraction
+    problem = tmp_path / "g.json"
+    sparsecert_cli.run("generate", "gaussian", "--rows", 20, "--columns", 60, "--sparsity", 3, "--seed", 4,
+                       "--out", problem)
+    data = json.loads(problem.read_text())
+    a = [[Fraction(v) for v in row] for row in data["A"]]
+    y = [Fraction(v) for v in data["y"]]
+    x0 = [Fraction(v) for v in data["x0"]]
+    path = tmp_path / "c.json"
+    cert = certify(problem, depth, 1e-4, path)
+    x_inf, dps = ref.flow_limit(a, y, depth, -4)
+    with mpmath.workdps(dps):
+        error = ref.reference_error(x_inf, x0)
+        flow = cert["flow"]
+        assert mpmath.mpf(flow["error_l1_lower"]) <= error <= mpmath.mpf(flow["error_l1_upper"])
+    assert flow["relative_width"] < 1e-6
+    assert verify(path).returncode == 0

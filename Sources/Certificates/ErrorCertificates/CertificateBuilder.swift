@@ -75,15 +75,19 @@ public struct CertificateBuilder: Sendable {
         }
 
         // 3. x_∞(α) and its enclosure.
-        let network: DiagonalNetwork
-        let limit: FlowLimit
-        do {
-            network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
-            limit = try FlowLimitSolver(network: network, exactReference: xStar).solve()
-        } catch { throw .invalidInput("\(error)") }
+        // With full support there is no off-support balance: the support equations alone fix x_∞ (= x*).
         let frame = context.frame!
+        var limit: (x: [Double], z: [Double])?
+        if frame.offCount > 0 {
+            do {
+                let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth,
+                                                  alpha: alpha)
+                let solved = try FlowLimitSolver(network: network, exactReference: xStar).solve()
+                limit = (solved.x, network.matrix.multiplyTransposed(solved.lambda))
+            } catch { throw .invalidInput("\(error)") }
+        }
         let system = EnclosureSystem(frame: frame, depth: depth, alpha: alpha)
-        let start = startingPoint(frame: frame, matrix: network.matrix, limit: limit)
+        let start = startingPoint(frame: frame, limit: limit ?? (xStar.map(\.doubleValue), []))
         let enclosure = try LimitEnclosure.prove(system: system, start: start)
 
         // 4. The document, its derived sections, and the checks.
@@ -168,14 +172,17 @@ public struct CertificateBuilder: Sendable {
         return (corrected, bound)
     }
 
-    /// (v, b) from the solver's x_∞ and λ: v = A_Sᵀλ (D = 2) or t from x_S (D ≥ 3); b by least squares
-    /// from z_{Sᶜ} = A_{Sᶜ}ᵀλ.
-    func startingPoint(frame: SupportFrame, matrix: Matrix<Double>, limit: FlowLimit) -> [Double] {
-        let z = matrix.multiplyTransposed(limit.lambda)
+    /// (v, b) from the solver's x_∞ and z = Aᵀλ (empty z: from x alone, full support): v = z_S (D = 2) or t
+    /// from x_S (D ≥ 3); b by least squares from z_{Sᶜ}.
+    func startingPoint(frame: SupportFrame, limit: (x: [Double], z: [Double])) -> [Double] {
+        let z = limit.z
         let s = frame.s, q = frame.nColumns
         var v = [Double](repeating: 0, count: s)
         for (k, j) in frame.support.enumerated() {
-            if depth == 2 { v[k] = z[j]; continue }
+            if depth == 2 {
+                v[k] = z.isEmpty ? asinh(limit.x[j] / (2 * alpha)) : z[j]  // αh(v) = x_j without z
+                continue
+            }
             let p = Double(depth) / Double(depth - 2), target = abs(limit.x[j])
             var low = -745.0, high = log(2.0) - 1e-12
             for _ in 0..<200 {
@@ -190,7 +197,9 @@ public struct CertificateBuilder: Sendable {
         var rhs = [Double](repeating: 0, count: frame.offCount)
         for (i, j) in frame.offSupport.enumerated() {
             var value = z[j] - (depth == 2 ? 0 : frame.mSigma[i].mid)
-            for k in 0..<s { value -= frame.mMid.elements[i * s + k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k]) }
+            for k in 0..<s {
+                value -= frame.mMid.elements[i * s + k] * (depth == 2 ? v[k] : -Double(frame.signs[k]) * v[k])
+            }
             rhs[i] = value
         }
         let n = frame.nMid.elements, off = frame.offCount

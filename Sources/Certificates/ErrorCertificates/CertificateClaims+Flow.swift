@@ -22,7 +22,8 @@ extension CertificateClaims {
         let flow = c.flow, n = context.matrix.columns
         var basis: Matrix<Double>?
         if let rows = flow.boxBasis {
-            guard rows.count == frame.nColumns, rows.allSatisfy({ $0.count == frame.nColumns && $0.allSatisfy(\.isFinite) }),
+            guard rows.count == frame.nColumns,
+                  rows.allSatisfy({ $0.count == frame.nColumns && $0.allSatisfy(\.isFinite) }),
                   let matrix = try? Matrix(rows) else {
                 report.failed.append("flow.box_basis must be a finite \(frame.nColumns)×\(frame.nColumns) matrix")
                 return false
@@ -30,7 +31,8 @@ extension CertificateClaims {
             basis = matrix
         }
         let system = EnclosureSystem(frame: frame, depth: c.depth, alpha: c.alpha, basis: basis)
-        guard let enclosure = LimitEnclosure.check(system: system, center: flow.boxCenter, radius: flow.boxRadius) else {
+        let checked = LimitEnclosure.check(system: system, center: flow.boxCenter, radius: flow.boxRadius)
+        guard let enclosure = checked else {
             report.failed.append("Krawczyk's test fails on the stated box: it does not prove where x_∞(α) is")
             return false
         }
@@ -39,7 +41,8 @@ extension CertificateClaims {
                      && flow.errorL1Lower >= 0,
                      "stated error enclosure [\(flow.errorL1Lower), \(flow.errorL1Upper)] contains the recomputed "
                         + "\(enclosure.errorL1)")
-        report.check((0..<n).allSatisfy { flow.xLower[$0] <= enclosure.x[$0].lo && enclosure.x[$0].hi <= flow.xUpper[$0] },
+        let contains = (0..<n).allSatisfy { flow.xLower[$0] <= enclosure.x[$0].lo && enclosure.x[$0].hi <= flow.xUpper[$0] }
+        report.check(contains,
                      "stated enclosures of x_∞(α) contain the recomputed ones")
         report.check((0..<n).allSatisfy { flow.x[$0] == midpoint(flow.xLower[$0], flow.xUpper[$0]) },
                      "flow.x are the midpoints of the enclosures")
@@ -50,12 +53,15 @@ extension CertificateClaims {
 
     /// The leading constant of the rate, `nil` when it is not known: C_D from the barrier certificate for D ≥ 3;
     /// for D = 2 only the 1×2 family [a₁, a₂], |a₂| < |a₁|, y ≠ 0, where err ~ (1 + r)·|y/a₁|^r·α^(1−r)
-    /// (r = |a₂/a₁|; ClosedFormBound). For other D = 2 data the constant is not derived, so none is claimed.
+    /// (r = |a₂/a₁|; ClosedFormBound). For other D = 2 data the constant is not derived, so none is claimed;
+    /// nor with full support, where x_∞(α) = x*.
     static func rateConstant(_ c: ErrorCertificate, _ context: Context) -> Double? {
         let a = context.matrix, y = context.observations
+        guard c.basisPursuit.xStar.contains(.zero) else { return nil }  // full support: the error is 0
         if c.depth >= 3 {
             guard let network = try? DiagonalNetwork(exactMatrix: a, observations: y, depth: c.depth, alpha: c.alpha),
-                  let barrier = try? BarrierCertificate(network: network, reference: c.basisPursuit.xStar.map(\.doubleValue))
+                  let barrier = try? BarrierCertificate(network: network,
+                                                        reference: c.basisPursuit.xStar.map(\.doubleValue))
             else { return nil }
             return barrier.limitConstant.isFinite ? barrier.limitConstant : nil
         }
@@ -90,7 +96,8 @@ extension CertificateClaims {
               let bound = ClosedFormBound(a1: a[0, 0].doubleValue, a2: a[0, 1].doubleValue, y: y[0].doubleValue,
                                           depth: c.depth, alpha: c.alpha) else { return nil }
         let slack = 1e-12
-        let consistent = bound.lower * (1 - slack) <= c.flow.errorL1Upper && c.flow.errorL1Lower <= bound.upper * (1 + slack)
+        let consistent = bound.lower * (1 - slack) <= c.flow.errorL1Upper
+            && c.flow.errorL1Lower <= bound.upper * (1 + slack)
         return .init(family: "1×2 [a₁, a₂] with r = |a₂/a₁| = \(bound.r)", lower: bound.lower, upper: bound.upper,
                      consistent: consistent)
     }
@@ -106,7 +113,8 @@ extension CertificateClaims {
                 ?? "ϱ(S, σ) ≈ \(bp.rhoValue) (floating-point LP; only the upper bound is proven)",
         ]
         if let value = bp.supportConstant {
-            reasons.append("ρ_S = " + (bp.supportConstantExact.map { "\($0) (exact)" } ?? "\(value) (floating-point LPs)"))
+            let stated = bp.supportConstantExact.map { "\($0) (exact)" } ?? "\(value) (floating-point LPs)"
+            reasons.append("ρ_S = " + stated)
         }
         let width = flow.relativeWidth.map { String(format: "%.2e", $0) } ?? "undefined (lower end 0)"
         reasons.append("x_∞(α) enclosed by Krawczyk's test on the exact limit equations; ‖x_∞(α) − x*‖₁ ∈ "
@@ -114,7 +122,8 @@ extension CertificateClaims {
         if let ratio = c.rate.ratio, let constant = c.rate.constant {
             reasons.append("rate: err / (\(c.rate.law)) = \(ratio) with constant \(constant) (predicted, not a bound)")
         } else {
-            reasons.append("rate: err / α^(\(c.rate.exponent)) = \(c.rate.scaledError) (constant not known for this instance)")
+            reasons.append("rate: err / α^(\(c.rate.exponent)) = \(c.rate.scaledError) "
+                + "(constant not known for this instance)")
         }
         if let closed = c.closedForm {
             reasons.append("closed-form bound [\(closed.lower), \(closed.upper)] "

@@ -35,7 +35,9 @@ enum CertificateClaims {
     /// if any, contains the enclosure).
     /// - Complexity: exact products O(m·n) per vector; the frame O(m²n); one ϱ-LP; ρ_S only when stated
     ///   (2^(s−1) LPs); one Krawczyk test O((n − s)·m²).
-    static func claims(_ c: ErrorCertificate, context: inout Context) -> (report: CertificateVerifier.Report, holds: Bool) {
+    static func claims(_ c: ErrorCertificate, context: inout Context)
+        -> (report: CertificateVerifier.Report, holds: Bool)
+    {
         var report = CertificateVerifier.Report()
         guard header(c, context, &report) else { return (report, false) }
         basisPursuit(c, context, &report)
@@ -44,7 +46,8 @@ enum CertificateClaims {
         supportConstant(c, &context, &report)
         let proven = flow(c, context, &report)
         rate(c, &context, &report)
-        report.check(c.closedForm == closedForm(c, context), "closed_form is the closed-form bound of the data (or absent)")
+        report.check(c.closedForm == closedForm(c, context),
+                     "closed_form is the closed-form bound of the data (or absent)")
         return (report, report.isValid && proven && (c.closedForm?.consistent ?? true))
     }
 
@@ -61,7 +64,8 @@ enum CertificateClaims {
         report.check(c.format == ErrorCertificate.formatTag, "format is \(ErrorCertificate.formatTag)")
         report.check(c.initConvention == "product", "initialization convention is 'product'")
         let m = context.matrix.rows, n = context.matrix.columns, bp = c.basisPursuit
-        let shapes = c.depth >= 2 && c.alpha.isFinite && c.alpha > 0 && c.alpha <= 1e3 && context.observations.count == m
+        let shapes = c.depth >= 2 && c.alpha.isFinite && c.alpha > 0 && c.alpha <= 1e3
+            && context.observations.count == m
             && bp.xStar.count == n && bp.dualCertificate.count == m && bp.rhoCertificate.count == m
             && bp.rhoWitness.count == n && c.flow.x.count == n && c.flow.xLower.count == n && c.flow.xUpper.count == n
         report.check(shapes, "A is \(m)×\(n); y, x*, μ, μ_ϱ, v and x_∞ have matching lengths; D ≥ 2, 0 < α ≤ 1000")
@@ -102,7 +106,8 @@ enum CertificateClaims {
     }
 
     /// x* is the unique minimizer: A_S injective (the frame) and the exact strict certificate μ_ϱ.
-    static func uniqueness(_ c: ErrorCertificate, _ context: inout Context, _ report: inout CertificateVerifier.Report) -> Bool {
+    static func uniqueness(_ c: ErrorCertificate, _ context: inout Context,
+                           _ report: inout CertificateVerifier.Report) -> Bool {
         let bp = c.basisPursuit, (support, signs) = signedSupport(c)
         let z = context.matrix.multiplyTransposed(bp.rhoCertificate)
         report.check(zip(support, signs).allSatisfy { z[$0.0] == Rational($0.1, 1) }, "(Aᵀμ_ϱ)_S = σ exactly")
@@ -111,7 +116,10 @@ enum CertificateClaims {
         report.check(offMax == bp.rhoUpperBound, "max_{Sᶜ}|Aᵀμ_ϱ| equals the stated bound \(bp.rhoUpperBound)")
         report.check(bp.rhoUpperBound < 1, "ϱ ≤ bound < 1 (strict certificate)")
         if context.frame == nil {
-            do { context.frame = try SupportFrame(matrix: context.matrix, observations: context.observations, reference: bp.xStar) }
+            do {
+                context.frame = try SupportFrame(matrix: context.matrix, observations: context.observations,
+                                                 reference: bp.xStar)
+            }
             catch {
                 report.failed.append("support frame: \(error)")
                 return false
@@ -136,7 +144,8 @@ enum CertificateClaims {
             guard let rho = bp.rho else { return report.failed.append("basis_pursuit.rho is missing although exact") }
             let offMass = v.indices.filter { !inSupport.contains($0) }.reduce(Rational.zero) { $0 + v[$1].magnitude }
             let pairing = zip(support, signs).reduce(Rational.zero) { $0 + Rational($1.1, 1) * v[$1.0] }
-            report.check(a.multiply(v).allSatisfy { $0 == .zero } && offMass <= 1 && pairing == rho && rho == bp.rhoUpperBound,
+            let closes = a.multiply(v).allSatisfy { $0 == .zero } && offMass <= 1 && pairing == rho
+            report.check(closes && rho == bp.rhoUpperBound,
                          "ϱ = \(rho) proven: A v = 0, ‖v_{Sᶜ}‖₁ ≤ 1, ⟨σ, v_S⟩ = ϱ = bound")
             report.check(bp.rhoValue == rho.doubleValue, "rho_value is the nearest double of ϱ")
             return
@@ -165,14 +174,16 @@ enum CertificateClaims {
     }
 
     /// ρ_S, when the certificate states it: recomputed by the same LPs, and ρ_S ≥ ϱ.
-    static func supportConstant(_ c: ErrorCertificate, _ context: inout Context, _ report: inout CertificateVerifier.Report) {
+    static func supportConstant(_ c: ErrorCertificate, _ context: inout Context,
+                                _ report: inout CertificateVerifier.Report) {
         let bp = c.basisPursuit
         guard let stated = bp.supportConstant else {
             return report.check(bp.supportConstantExact == nil, "no ρ_S is claimed (it was not asked for)")
         }
         let support = signedSupport(c).support
         guard context.supportConstant != nil || support.count <= context.supportConstantSparsityLimit else {
-            return report.failed.append("ρ_S is stated for |S| = \(support.count): checking it takes 2^\(support.count - 1) "
+            return report.failed.append("ρ_S is stated for |S| = \(support.count): checking it takes "
+                + "2^\(support.count - 1) "
                 + "LPs, more than the limit of |S| ≤ \(context.supportConstantSparsityLimit); allow them to check it")
         }
         if context.supportConstant == nil {

@@ -48,7 +48,8 @@ public struct LimitEnclosure: Sendable {
 extension LimitEnclosure {
     /// Proves the enclosure for a box given by its center and radius (the verifier's entry point): runs
     /// Krawczyk's test once and, if it holds, encloses x_∞ and the error over K ∩ box.
-    static func check(system: EnclosureSystem, center: [Double], radius: [Double], attempts: Int = 1) -> LimitEnclosure? {
+    static func check(system: EnclosureSystem, center: [Double], radius: [Double],
+                      attempts: Int = 1) -> LimitEnclosure? {
         attempt(system: system, center: center, radius: radius, attempts: attempts)?.enclosure
     }
 
@@ -74,7 +75,9 @@ extension LimitEnclosure {
             upper = (upper + value.magnitude).nextUp
         }
         // An overflow anywhere (∞ − ∞ = NaN) leaves nothing proven.
-        guard lower.isFinite, upper.isFinite, x.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else { return (nil, spread) }
+        guard lower.isFinite, upper.isFinite, x.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else {
+            return (nil, spread)
+        }
         let enclosure = LimitEnclosure(center: center, radius: radius, x: x, errorL1: Interval(max(0, lower), upper),
                                        attempts: attempts, basis: system.basis?.rowArrays)
         return (enclosure, spread)
@@ -93,8 +96,10 @@ extension LimitEnclosure {
         // 1e-40, c is normalized by the Jacobian); the loop below grows the box when K does not fit.
         var radius = center.indices.map { i in max(4 * abs(newton[i]), 1e-14 * abs(center[i]), 1e-300) }
         for attempt in 1...12 {
-            guard let (enclosure, spread) = Self.attempt(system: system, center: center, radius: radius, attempts: attempt) else {
-                throw .enclosureFailed("the box around the computed point leaves the domain (radius \(radius.max() ?? 0))")
+            guard let (enclosure, spread) = Self.attempt(system: system, center: center, radius: radius,
+                                                         attempts: attempt) else {
+                throw .enclosureFailed("the box around the computed point leaves the domain "
+                    + "(radius \(radius.max() ?? 0))")
             }
             if let enclosure { return tightened(enclosure, spread: spread, system: system) }
             radius = radius.indices.map { max(2 * radius[$0], 2 * spread[$0]) }
@@ -110,7 +115,8 @@ extension LimitEnclosure {
             let radius = best.radius.indices.map { min(best.radius[$0], 1.05 * spread[$0]) }
             guard let (candidate, next) = attempt(system: system, center: best.center, radius: radius,
                                                   attempts: best.attempts + 1),
-                  let candidate, candidate.errorL1.hi - candidate.errorL1.lo < best.errorL1.hi - best.errorL1.lo else { break }
+                  let candidate, candidate.errorL1.hi - candidate.errorL1.lo < best.errorL1.hi - best.errorL1.lo
+            else { break }
             best = candidate
             spread = next
         }

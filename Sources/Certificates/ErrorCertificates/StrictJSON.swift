@@ -122,7 +122,9 @@ enum StrictJSON {
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw failure("expected a key")
+                }
                 let key = try string(path: path)
                 let inner = StrictJSON.join(path, key)
                 guard members[key] == nil else {
@@ -136,7 +138,10 @@ enum StrictJSON {
                 guard position < bytes.count else { throw failure("unterminated object") }
                 position += 1
                 if bytes[position - 1] == UInt8(ascii: "}") { return .object(members) }
-                guard bytes[position - 1] == UInt8(ascii: ",") else { position -= 1; throw failure("expected ',' or '}'") }
+                guard bytes[position - 1] == UInt8(ascii: ",") else {
+                    position -= 1
+                    throw failure("expected ',' or '}'")
+                }
             }
         }
 
@@ -152,7 +157,10 @@ enum StrictJSON {
                 guard position < bytes.count else { throw failure("unterminated array") }
                 position += 1
                 if bytes[position - 1] == UInt8(ascii: "]") { return .array(items) }
-                guard bytes[position - 1] == UInt8(ascii: ",") else { position -= 1; throw failure("expected ',' or ']'") }
+                guard bytes[position - 1] == UInt8(ascii: ",") else {
+                    position -= 1
+                    throw failure("expected ',' or ']'")
+                }
             }
         }
 
@@ -181,7 +189,9 @@ enum StrictJSON {
             }
             let text = escaped ? decoded[...] : bytes[start..<position]
             position += 1
-            guard let result = String(validating: text, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+            guard let result = String(validating: text, as: UTF8.self) else {
+                throw failure("a string that is not UTF-8")
+            }
             return result
         }
 
@@ -221,19 +231,22 @@ enum StrictJSON {
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
             let integer = position
-            guard digits() > 0, !(bytes[integer] == 0x30 && position - integer > 1) else { throw failure("a malformed number") }
+            guard digits() > 0, !(bytes[integer] == 0x30 && position - integer > 1) else {
+                throw failure("a malformed number")
+            }
             if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
                 position += 1
                 guard digits() > 0 else { throw failure("a malformed number") }
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
                 position += 1
-                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                if position < bytes.count, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[position]) {
                     position += 1
                 }
                 guard digits() > 0 else { throw failure("a malformed number") }
             }
-            guard position - start <= 400, let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)) else {
+            let text = String(decoding: bytes[start..<position], as: UTF8.self)
+            guard position - start <= 400, let value = Double(text) else {
                 throw failure("a number that is too long")
             }
             return value

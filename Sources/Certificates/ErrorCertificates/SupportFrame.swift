@@ -60,7 +60,12 @@ struct SupportFrame: Sendable {
         let columns = IntegerColumns(matrix)
         let s = support.count, off = offSupport.count
         var gram = [BigInt](repeating: 0, count: s * s)
-        for k in 0..<s { for l in k..<s { gram[k * s + l] = columns.dot(support[k], support[l]); gram[l * s + k] = gram[k * s + l] } }
+        for k in 0..<s {
+            for l in k..<s {
+                gram[k * s + l] = columns.dot(support[k], support[l])
+                gram[l * s + k] = gram[k * s + l]
+            }
+        }
         let crossed = offSupport.map { j in support.map { columns.dot($0, j) } }
         guard let solved = try? FractionFreeSolver.solve(gram, dimension: s, rightHandSides: crossed) else {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
@@ -78,7 +83,9 @@ struct SupportFrame: Sendable {
             }
             mSigma.append(Interval(quotient: sigmaSum, over: denominator))
         }
-        let kernel = Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
+        // Without off-support columns b enters no equation: it is dropped (q = 0).
+        let kernel = off == 0 ? []
+            : Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
             ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
         let nEnclosed = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
         let q = kernel.count
@@ -100,7 +107,8 @@ struct SupportFrame: Sendable {
     /// A basis of ker A_Sᵀ in integers, one vector per row f outside s pivot rows P (chosen by partial pivoting
     /// on the rounded A_S): q = D·e_f − Σ_p X_p e_p with X = D·B⁻ᵀÂ_S[f, :]ᵀ, B = Â_S[P, :], D = ±det B (one
     /// fraction-free solve). `nil` when B is singular after all (then the exact RREF basis is used).
-    private static func kernelBasis(columns: IntegerColumns, support: [Int], rounded aS: Matrix<Double>) -> [SparseVector]? {
+    private static func kernelBasis(columns: IntegerColumns, support: [Int],
+                                    rounded aS: Matrix<Double>) -> [SparseVector]? {
         let s = support.count, m = aS.rows
         var rounded = (0..<m).map { i in (0..<s).map { aS[i, $0] } }
         var remaining = Array(0..<m), pivots: [Int] = []
@@ -117,11 +125,14 @@ struct SupportFrame: Sendable {
         let block = pivots.flatMap { p in support.map { columns.big[$0][p] } }
         let free = remaining.sorted()
         let rightHandSides = free.map { f in support.map { columns.big[$0][f] } }
-        guard let solved = try? FractionFreeSolver.solve(block, dimension: s, rightHandSides: rightHandSides, transposed: true)
+        guard let solved = try? FractionFreeSolver.solve(block, dimension: s, rightHandSides: rightHandSides,
+                                                         transposed: true)
         else { return nil }
         return free.indices.map { k in
             [(index: free[k], value: solved.denominator)]
-                + pivots.indices.compactMap { p in solved.numerators[k][p].isZero ? nil : (pivots[p], -solved.numerators[k][p]) }
+                + pivots.indices.compactMap { p in
+                    solved.numerators[k][p].isZero ? nil : (pivots[p], -solved.numerators[k][p])
+                }
         }
     }
 

@@ -4,6 +4,7 @@ extension Interval {
     /// An enclosure of the exact quotient p/q of two integers (q ≠ 0) at most a few ulps wide, without
     /// reducing the fraction (no gcd): p·2^k is divided by q so that the integer quotient has 65–67 bits,
     /// its top 64 bits t give t·2^e ≤ p/q·2^k < (t + 1)·2^e, and both ends are rounded outwards and scaled.
+    /// When p/q is a double the interval is that point.
     /// - Complexity: one big-integer division.
     public init(quotient p: BigInt, over q: BigInt) {
         guard !p.isZero, !q.isZero else {
@@ -12,10 +13,14 @@ extension Interval {
         }
         let a = p.magnitude, b = q.magnitude
         let shift = 66 - (a.bitWidth - b.bitWidth)
-        let quotient = shift >= 0 ? (a << shift) / b : a / (b << -shift)
+        let (quotient, remainder) = shift >= 0 ? (a << shift).quotientAndRemainder(dividingBy: b)
+            : a.quotientAndRemainder(dividingBy: b << -shift)
         let excess = Swift.max(0, quotient.bitWidth - 64)
         let top = UInt64(truncatingIfNeeded: quotient >> excess)  // t·2^excess ≤ quotient < (t + 1)·2^excess
-        let low = Double(top).nextDown, high = Double(top).nextUp  // top ≥ 2⁶³: |Double(top) − top| ≤ 2¹⁰ < ulp
+        var low = Double(top).nextDown, high = Double(top).nextUp  // top ≥ 2⁶³: |Double(top) − top| ≤ 2¹⁰ < ulp
+        if remainder.isZero, quotient == BigUInt(top) << excess, let exact = Double(exactly: top) {
+            (low, high) = (exact, exact)  // p/q is a double (up to the scaling below)
+        }
         let scale = excess - shift
         let lower = Self.scaled(low, scale, up: false), upper = Self.scaled(high, scale, up: true)
         if (p.sign == .minus) != (q.sign == .minus) { self.init(-upper, -lower) } else { self.init(lower, upper) }
