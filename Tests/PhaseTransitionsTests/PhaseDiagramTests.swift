@@ -68,6 +68,16 @@ struct PhaseDiagramTests {
         #expect(resumed.cells == (try PhaseDiagram.run(Self.grid, options: Self.options())).cells)
     }
 
+    @Test func progressCountsCells() throws {
+        var options = Self.options()
+        let reports = Mutex<[PhaseProgress]>([])
+        options.progress = { progress in reports.withLock { $0.append(progress) } }
+        _ = try PhaseDiagram.run(Self.grid, options: options)
+        let seen = reports.withLock { $0 }
+        #expect(seen.map(\.cellsDone) == Array(1...6) && seen.allSatisfy { $0.cellsTotal == 6 })
+        #expect(seen.last?.instancesSolved == 18)
+    }
+
     @Test func checkpointOfAnotherGridIsRefused() throws {
         let path = Self.temporaryPath("other.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
