@@ -38,7 +38,7 @@ struct ExactAndInvalidInputTests {
 
     @Test("a rank-deficient, empty or non-finite matrix is refused")
     func badMatrices() throws {
-        #expect(throws: NullSpacePropertyError.rankDeficient(rows: 2, columns: 3)) {
+        #expect(throws: NullSpacePropertyError.rankDeficient(rows: 2, columns: 3, rank: 1, proven: true)) {
             try NullSpaceMatrix(Matrix([[1, 2, 3], [2, 4, 6]]))
         }
         #expect(throws: NullSpacePropertyError.emptyMatrix(rows: 0, columns: 0)) { try NullSpaceMatrix(Matrix<Double>([])) }

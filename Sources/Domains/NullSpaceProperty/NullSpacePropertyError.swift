@@ -8,8 +8,11 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
     case emptyMatrix(rows: Int, columns: Int)
     /// An entry is NaN or infinite.
     case unusableEntry(row: Int, column: Int, value: Double)
-    /// A has fewer than m linearly independent rows.
-    case rankDeficient(rows: Int, columns: Int)
+    /// A has fewer than m linearly independent rows: its rank (`nil` when m > n), and whether that rank is
+    /// proven exactly (otherwise it was found modulo three large primes).
+    case rankDeficient(rows: Int, columns: Int, rank: Int?, proven: Bool)
+    /// Floating point cannot decide a value, and the exact checks show that its LP answer is wrong.
+    case undecided(String)
     /// The order s is outside 1 … min(n, m).
     case invalidOrder(order: Int, rows: Int, columns: Int)
     /// A support or sign pattern is invalid.
@@ -32,9 +35,19 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
             "the matrix is \(rows)×\(columns); it needs at least one row and one column"
         case let .unusableEntry(row, column, value):
             "A[\(row), \(column)] (row \(row), column \(column), 0-based) is \(value); every entry must be finite"
-        case let .rankDeficient(rows, columns):
-            "the \(rows)×\(columns) matrix does not have full row rank \(rows): some row is (numerically) a "
-                + "combination of the others; remove the redundant rows (ker A is unchanged)"
+        case let .rankDeficient(rows, columns, rank, proven):
+            if let rank {
+                "the \(rows)×\(columns) matrix does not have full row rank \(rows): its rank is \(rank) "
+                    + (proven ? "(exact elimination over the rationals)"
+                        : "(exact elimination modulo three 62-bit primes; a full-rank matrix passes that test "
+                        + "unless its entries are chosen adversarially)")
+                    + ": some row is a combination of the others; remove the redundant rows (ker A is unchanged)"
+            } else {
+                "the \(rows)×\(columns) matrix does not have full row rank \(rows): it has more rows than columns; "
+                    + "keep \(columns) independent rows (ker A is unchanged) or use a wide matrix"
+            }
+        case let .undecided(why):
+            "undecided: \(why)"
         case let .invalidOrder(order, rows, columns):
             if order < 1 {
                 "the order s = \(order) must be at least 1"

@@ -58,7 +58,7 @@ public struct CheckpointFile<Content: Codable & Sendable>: Sendable {
             throw .unusableCheckpoint(path: path, reason: "it cannot be read (\(error.localizedDescription))")
         }
         guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
-            throw .unusableCheckpoint(path: path, reason: "it is not a checkpoint (corrupt or truncated JSON)")
+            throw .unusableCheckpoint(path: path, reason: "it is not a valid checkpoint (corrupt or truncated JSON)")
         }
         guard header.format == format, header.version == version else {
             throw .unusableCheckpoint(path: path, reason: "it is of format '\(header.format)' version "

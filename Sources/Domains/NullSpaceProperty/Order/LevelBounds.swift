@@ -7,7 +7,8 @@ import Synchronization
 /// - an exact LP: b(T, τ) ≤ ϱ(T, τ)/(1 + ϱ(T, τ)) (for ‖v‖₁ = 1 with c = ‖v_{T^c}‖₁:
 ///   ⟨τ, v_T⟩ ≤ ϱ·c ≤ ϱ·(1 − ⟨τ, v_T⟩)), and max_τ of both sides is α_T;
 /// - averaging over the subsets one size down: ⟨τ, v_T⟩ = (1/(k−1)) Σ_{j ∈ T} ⟨τ, v_{T∖j}⟩, hence
-///   u(T, τ) = (1/(k−1)) Σ_j u(T ∖ j, τ|_{T∖j}) (for k = |T| ≥ 2).
+///   u(T, τ) = (1/(k−1)) Σ_j u(T ∖ j, τ|_{T∖j}) (for k = |T| ≥ 2), or splitting off one index,
+///   u(T, τ) = min_j u(T ∖ j, τ|) + u({j}), whichever is smaller.
 ///
 /// Level 1 must be filled exactly first; higher levels are derived on demand and memoized, and replaced
 /// by exact values when a search solves them.
@@ -71,7 +72,9 @@ final class LevelBounds: Sendable {
         return derived
     }
 
-    /// (1/(k−1)) Σ_j u(S ∖ S[j], τ|) for every pattern of S (|S| = k ≥ 2, subsets at most `top`), capped at 1.
+    /// For every pattern of S (|S| = k ≥ 2, subsets at most `top`), the smaller of two bounds, capped at 1:
+    /// the average (1/(k−1)) Σ_j u(S ∖ S[j], τ|) and the best split min_j u(S ∖ S[j], τ|) + u({S[j]})
+    /// (⟨τ, v_S⟩ = ⟨τ|, v_{S∖j}⟩ + τ_j v_j, each part at most its own maximum).
     func averaged(_ support: [Int]) -> [Double] {
         let k = support.count
         let parts = (0..<k).map { j in
@@ -79,13 +82,47 @@ final class LevelBounds: Sendable {
             subset.remove(at: j)
             return bounds(subset)
         }
+        let singles = k == 2 ? [parts[1][0], parts[0][0]] : support.map { bounds([$0])[0] }
+        let factor = outward ? 1 + Double(k + 2) * Double.ulpOfOne : 1
         return (0..<SignPattern.count(k)).map { p in
             let mask = SignPattern.mask(p)
-            var sum = 0.0
-            for j in 0..<k { sum += parts[j][SignPattern.number(removing: j, fromMask: mask, length: k)] }
-            let average = sum / Double(k - 1)
-            return min(1, outward ? (average * (1 + Double(k + 2) * Double.ulpOfOne)).nextUp : average)
+            var sum = 0.0, split = Double.infinity
+            for j in 0..<k {
+                let part = parts[j][SignPattern.number(removing: j, fromMask: mask, length: k)]
+                sum += part
+                split = min(split, part + singles[j])
+            }
+            let bound = min(sum / Double(k - 1), split)
+            return min(1, outward ? (bound * factor).nextUp : bound)
         }
+    }
+
+    /// Every exactly solved subset with its α-values (NaN, for patterns never solved, written as the
+    /// trivial bound 1), for checkpoints.
+    /// - Complexity: O(Σ_k C(n, k)) flag reads.
+    func exactEntries() -> [SolvedSubset] {
+        storage.withLock { storage in
+            var entries: [SolvedSubset] = []
+            for k in 1...top {
+                let width = SignPattern.count(k)
+                for rank in storage.exact[k].indices where storage.exact[k][rank] {
+                    let alphas = storage.values[k][rank * width..<(rank + 1) * width].map { $0.isNaN ? 1 : $0 }
+                    entries.append(SolvedSubset(support: coders[k].subset(rank: rank), alphas: Array(alphas)))
+                }
+            }
+            return entries
+        }
+    }
+
+    /// Whether a checkpoint's subset fits these tables: size 1 … top, increasing indices below n, one
+    /// α ∈ [0, 1] per sign pattern.
+    func accepts(_ entry: SolvedSubset) -> Bool {
+        let k = entry.support.count
+        guard (1...top).contains(k), entry.alphas.count == SignPattern.count(k),
+              entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }),
+              entry.support.allSatisfy({ (0..<coders[k].n).contains($0) }),
+              zip(entry.support, entry.support.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+        return true
     }
 
     /// The largest level-k value (meaningful once level k is exact everywhere): α_k.

@@ -13,14 +13,16 @@ import LinearProgramming
 ///
 /// Its optimum is max_{|S| ≤ s, τ} max { ⟨τ, v_S⟩ : A v = 0, ‖v‖₁ ≤ 1 } = α_s.
 enum MixedIntegerFormulation {
-    /// Column layout: v, w, t (n each), then z⁺, z⁻ (n each, binary).
-    static func program(matrix: NullSpaceMatrix, order s: Int, columnBounds a: [Double]) -> LinearProgram<Double> {
+    /// Column layout: v, w, t (n each), then z⁺, z⁻ (n each, binary; in [0, 1] when `relaxed`: the LP
+    /// relaxation, whose optimum bounds α_s from above).
+    static func program(matrix: NullSpaceMatrix, order s: Int, columnBounds a: [Double],
+                        relaxed: Bool = false) -> LinearProgram<Double> {
         let n = matrix.columns, m = matrix.rows
         var lp = LinearProgram<Double>(direction: .maximize)
         for i in 0..<n { lp.addVariable(bounds: .between(-a[i], a[i])) }
         for i in 0..<n { lp.addVariable(bounds: .between(0, a[i])) }
         for i in 0..<n { lp.addVariable(bounds: .between(0, a[i]), cost: 1) }
-        for _ in 0..<(2 * n) { lp.addVariable(bounds: .between(0, 1), isInteger: true) }
+        for _ in 0..<(2 * n) { lp.addVariable(bounds: .between(0, 1), isInteger: !relaxed) }
         let v = 0, w = n, t = 2 * n, plus = 3 * n, minus = 4 * n
         for r in 0..<m {
             lp.addConstraint((0..<n).compactMap { matrix.matrix[r, $0] == 0 ? nil : (v + $0, matrix.matrix[r, $0]) }, .fixed(0))
@@ -56,7 +58,7 @@ extension NullSpaceMatrix {
         let start = ContinuousClock.now
         var columnBounds: [Double] = []
         for j in 0..<columns { columnBounds.append(try supportConstant([j], solver: solver).alpha) }
-        let pickOne = min(1, Double(s) * (columnBounds.max() ?? 1))
+        let pickOne = min(1, columnBounds.sorted(by: >).prefix(s).reduce(0, +))
         var milpSolver = solver
         milpSolver.options.timeLimit = timeLimit
         milpSolver.options.warmStart = nil
@@ -67,14 +69,25 @@ extension NullSpaceMatrix {
         let found = [.optimal, .feasible].contains(solution.status) ? Incumbent.fromWitness(witness, order: s) : nil
         let complete = solution.status == .optimal
         let lower = found?.alpha ?? 0
+        var upper = pickOne, source = "pick-1 bound α_s ≤ Σ of the s largest α_{j} (the MILP stopped: "
+            + "\(solution.status.rawValue))"
+        if complete {
+            upper = abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)
+            source = "GLPK branch-and-cut proved optimality (to its tolerances)"
+        } else if let relaxation = try? solver.solve(MixedIntegerFormulation.program(
+            matrix: self, order: s, columnBounds: columnBounds, relaxed: true)),
+            relaxation.status == .optimal, relaxation.objective * (1 + 1e-9) < upper {
+            upper = relaxation.objective * (1 + 1e-9)
+            source = "the MILP's LP relaxation bound (the MILP stopped: \(solution.status.rawValue); the LP layer does "
+                + "not report GLPK's best bound of the stopped branch-and-cut)"
+        }
         let elapsed = (ContinuousClock.now - start).components
         return OrderConstant(
             order: s, method: .mixedInteger, lowerAlpha: lower,
-            upperAlpha: complete ? (abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)) : pickOne,
+            upperAlpha: max(lower, upper),
             incumbent: found ?? .none,
             complete: complete,
-            upperBoundSource: complete ? "GLPK branch-and-cut proved optimality (to its tolerances)"
-                : "pick-1 bound α_s ≤ s·α₁ (the MILP stopped: \(solution.status.rawValue))",
+            upperBoundSource: source,
             lpsSolved: columns, naiveLPs: binomialDouble(columns, s) * Double(SignPattern.count(s)), supportsSolved: 0,
             shard: .whole, matrixDigest: digest,
             seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)

@@ -82,8 +82,15 @@ final class OrderSearch: Sendable {
         var supportsSolved = 0
         var completed: Set<Int> = []
         var previousSeconds = 0.0
-        var lastSave = ContinuousClock.now
+        /// The first save comes with the first LPs.
+        var lastSave = ContinuousClock.now - .seconds(3600)
+        var lastSaveCost = Duration.zero
         var singletonWitnesses: [[Double]] = []
+        var localSearchDone = false
+        /// Supports solved or pruned by the best-first phase (α_S ≤ incumbent).
+        var closedSupports: Set<[Int]> = []
+        /// Whether the best-first phase closed the whole frontier.
+        var frontierClosed = false
         /// The two supports with the largest proven bounds (certify mode).
         var certifiedTop: [(support: [Int], alpha: Double)] = []
     }
@@ -116,26 +123,50 @@ final class OrderSearch: Sendable {
         let elapsed = (ContinuousClock.now - start).components
         return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
-    var timeIsUp: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    /// Whether the time limit passed or a stop was requested.
+    var timeIsUp: Bool {
+        options.stop?.isRequested == true || deadline.map { ContinuousClock.now >= $0 } ?? false
+    }
 
     func run() throws(NullSpacePropertyError) -> OrderConstant {
         try restoreCheckpoint()
         var levelsDone = 0
         if let levels {
-            guard try solveLevel(1, of: levels) else { return try finish(levelsDone: 0) }
+            guard try solveLevel(1, of: levels) else {
+                try saveCheckpoint(force: true)
+                return try finish(levelsDone: 0)
+            }
             levelsDone = 1
             if s >= 3 && levels.top >= 2 {
-                guard try solveLevel(2, of: levels) else { return try finish(levelsDone: 1) }
+                guard try solveLevel(2, of: levels) else {
+                    try saveCheckpoint(force: true)
+                    return try finish(levelsDone: 1)
+                }
                 levelsDone = 2
             }
-            try localSearch()
+            if !shared.withLock({ $0.localSearchDone }) {
+                try localSearch()
+                guard !timeIsUp else { try saveCheckpoint(force: true); return try finish(levelsDone: levelsDone) }
+                shared.withLock { $0.localSearchDone = true }
+                try saveCheckpoint(force: true)
+            }
         }
         if mode == .cheapBounds { return try finish(levelsDone: levelsDone) }
+        let automatic = (options.timeLimit != nil || options.stop != nil) && coder.count > 1_000_000
+        if mode == .branchAndBound, levels != nil, options.bestFirst ?? automatic {
+            let closed = try bestFirst()
+            shared.withLock { $0.frontierClosed = closed }
+            if closed || timeIsUp {
+                try saveCheckpoint(force: true)
+                return try finish(levelsDone: levelsDone)
+            }
+        }
         let completed = shared.withLock { $0.completed }
         let pending = Array((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
             .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
-        try ParallelWork.forEach(threads: options.threads, count: pending.count) { (item: Int) throws(NullSpacePropertyError) -> Bool in
+        try ParallelWork.forEach(threads: options.threads, count: pending.count) {
+            (item: Int) throws(NullSpacePropertyError) -> Bool in
             guard try self.processChunk(pending[item]) else { return false }
             let done = self.shared.withLock { $0.completed.count }
             self.report("supports", done: done, total: total)

@@ -1,11 +1,21 @@
 import ScaleOut
 
-/// The saved state of an order-s search: which chunks of supports are finished and the best bound so far.
+/// A subset solved exactly by LPs: its α-normalised sign-specific values ϱ/(1 + ϱ), one per pattern number.
+struct SolvedSubset: Sendable, Hashable, Codable {
+    var support: [Int]
+    var alphas: [Double]
+}
+
+/// The saved state of an order-s search, from its first LP on: the subsets solved exactly (singletons,
+/// pairs, the (s−1)-subsets solved while refining), whether the local search ran, which chunks of supports
+/// are finished, and the incumbent.
 ///
 /// Finished chunks are never redone: every support in them was either solved or pruned below an
 /// incumbent that is at most the saved one, so resuming with the saved incumbent gives the same constant
-/// as an uninterrupted run. Stored through ``ScaleOut/CheckpointFile`` (atomic replacement, content digest).
+/// as an uninterrupted run. Stored through ``ScaleOut/CheckpointFile`` (atomic replacement, content digest);
+/// on resume the incumbent's support is re-solved before it is trusted.
 struct Checkpoint: Sendable, Hashable, Codable {
+    var method: String
     var matrixDigest: String
     var rows: Int
     var columns: Int
@@ -20,10 +30,15 @@ struct Checkpoint: Sendable, Hashable, Codable {
     var supportsSolved: Int
     /// Seconds spent in earlier runs.
     var seconds: Double
+    /// Exactly solved subsets of sizes 1 … s − 1.
+    var solvedSubsets: [SolvedSubset]
+    /// The witnesses of the singleton LPs (the local search's seeds).
+    var seeds: [[Double]]
+    var localSearchDone: Bool
 
     /// The file of an NSP checkpoint at `path`.
     static func file(_ path: String) -> CheckpointFile<Checkpoint> {
-        CheckpointFile(path: path, format: "sparsecert-nsp-checkpoint", version: 2)
+        CheckpointFile(path: path, format: "sparsecert-nsp-checkpoint", version: 3)
     }
 
     /// Reads a checkpoint; `nil` when the file does not exist.
@@ -45,6 +60,7 @@ struct Checkpoint: Sendable, Hashable, Codable {
             matrixDigest != expected.matrixDigest ? "it was written for another matrix (digest \(matrixDigest), "
                 + "this one is \(expected.matrixDigest))" : nil,
             order != expected.order ? "it is for order s = \(order), not \(expected.order)" : nil,
+            method != expected.method ? "it is of method \(method), not \(expected.method)" : nil,
             shard != expected.shard ? "it is for shard \(shard), not \(expected.shard)" : nil,
             chunkSize != expected.chunkSize || chunkCount != expected.chunkCount
                 ? "its chunking (\(chunkCount) chunks of \(chunkSize)) differs" : nil,
@@ -52,7 +68,8 @@ struct Checkpoint: Sendable, Hashable, Codable {
         if let first = mismatches.first { throw Self.unusable(path, first) }
         guard incumbent.support.count == order || incumbent.support.isEmpty,
               incumbent.witness.count == columns || incumbent.witness.isEmpty,
-              incumbent.alpha >= 0, incumbent.alpha <= 1 else {
+              incumbent.alpha >= 0, incumbent.alpha <= 1,
+              seeds.allSatisfy({ $0.count == columns && $0.allSatisfy(\.isFinite) }) else {
             throw Self.unusable(path, "its incumbent does not fit the matrix and order")
         }
     }

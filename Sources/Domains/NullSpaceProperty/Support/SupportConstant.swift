@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import ExactArithmetic
 import LinearProgramming
 import SparseRecovery
 
@@ -43,7 +44,8 @@ extension NullSpaceMatrix {
     ///   - patterns: pattern numbers to solve (`nil`: all).
     ///   - solver: GLPK configuration (tolerances, limits).
     /// - Throws: ``NullSpacePropertyError/invalidSupport(_:)`` for an empty, repeated or out-of-range index;
-    ///   ``NullSpacePropertyError/sparseRecovery(_:)`` when an LP fails.
+    ///   ``NullSpacePropertyError/sparseRecovery(_:)`` when an LP fails; ``NullSpacePropertyError/undecided(_:)``
+    ///   when an LP reports ∞ that the exact kernel of A_S refutes.
     /// - Complexity: up to 2^(s−1) LPs with 2n − s rows and m + 1 columns.
     public func supportConstant(_ support: [Int], patterns: [Int]? = nil,
                                 solver: GLPKSolver = GLPKSolver()) throws(NullSpacePropertyError) -> SupportConstant {
@@ -63,9 +65,7 @@ extension NullSpaceMatrix {
         var solved = 0
         for p in chosen {
             let signs = SignPattern.signs(mask: SignPattern.mask(p), length: k)
-            let result: SignedNullSpaceConstant
-            do { result = try SignedNullSpaceLP.solve(matrix: matrix, support: sorted, signs: signs, solver: solver) }
-            catch { throw .sparseRecovery(error) }
+            let result = try signedConstant(support: sorted, signs: signs, solver: solver)
             solved += 1
             values[p] = result.value
             certificates[p] = result.certificate
@@ -77,11 +77,29 @@ extension NullSpaceMatrix {
                                patternValues: values, lpsSolved: solved, certificates: certificates)
     }
 
-    /// ϱ(S, τ) for one support and sign pattern (the LP of `SparseRecovery`).
-    /// - Throws: ``NullSpacePropertyError/sparseRecovery(_:)`` for an invalid support or a failed LP.
+    /// ϱ(S, τ) for one support and sign pattern (the LP of `SparseRecovery`, on the row-equilibrated A).
+    ///
+    /// A value of +∞ is never taken from floating point alone: ϱ(S, τ) = ∞ exactly when some v ∈ ker A_S
+    /// has ⟨τ, v⟩ ≠ 0, which is checked on an exact basis of ker A_S.
+    /// - Throws: ``NullSpacePropertyError/sparseRecovery(_:)`` for an invalid support or a failed LP;
+    ///   ``NullSpacePropertyError/undecided(_:)`` when the LP reports ∞ and the exact check refutes it.
+    /// - Complexity: one LP; O(m·|S|²) rational operations when it reports ∞.
     public func signedConstant(support: [Int], signs: [Int],
                                solver: GLPKSolver = GLPKSolver()) throws(NullSpacePropertyError) -> SignedNullSpaceConstant {
-        do { return try SignedNullSpaceLP.solve(matrix: matrix, support: support, signs: signs, solver: solver) }
+        let result: SignedNullSpaceConstant
+        do { result = try SignedNullSpaceLP.solve(matrix: matrix, support: support, signs: signs, solver: solver) }
         catch { throw .sparseRecovery(error) }
+        guard result.value.isInfinite else { return result }
+        let kernel = exactKernel(of: support)
+        let infinite = kernel.basis.contains { v in
+            zip(v, signs).reduce(Rational.zero) { $0 + $1.0 * Rational($1.1, 1) } != .zero
+        }
+        guard infinite else {
+            let tau = signs.map { $0 > 0 ? "+" : "-" }.joined()
+            throw .undecided("the LP reports ϱ(S, τ) = ∞ for S = \(support), τ = \(tau), but the exact kernel of A_S (dimension \(kernel.dimension)) shows that it is finite; floating "
+                + "point cannot resolve this matrix (entries within its rows span too many orders of magnitude), "
+                + "so no value is reported")
+        }
+        return result
     }
 }

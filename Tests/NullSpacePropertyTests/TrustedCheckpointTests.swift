@@ -1,0 +1,80 @@
+import Foundation
+@testable import NullSpaceProperty
+import ScaleOut
+import Testing
+
+/// Issue 12 item 4: checkpoints from the first LP, a final one on a stop request, tamper evidence.
+@Suite("Trusted checkpoints")
+struct TrustedCheckpointTests {
+    static func scratchPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("nsp-trust-\(UUID()).json").path
+    }
+
+    @Test("a stop during the singletons leaves a checkpoint; resuming gives the uninterrupted constant")
+    func stopEarly() throws {
+        let a = try Fixtures.gaussian(7, 14, seed: 41)
+        let path = Self.scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let uninterrupted = try a.orderConstant(order: 4, options: Fixtures.options(chunkSize: 16))
+        var options = Fixtures.options(chunkSize: 16)
+        options.checkpointPath = path
+        let stop = StopRequest()
+        options.stop = stop
+        options.progress = { progress in if progress.lpsSolved > 0 { stop.request() } }
+        let first = try a.orderConstant(order: 4, options: options)
+        #expect(!first.isExact)
+        #expect(first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12)
+        #expect(uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12)
+        let saved = try #require(try Checkpoint.load(path: path))
+        #expect(!saved.solvedSubsets.isEmpty)
+        options.stop = nil
+        options.progress = nil
+        let resumed = try a.orderConstant(order: 4, options: options)
+        #expect(resumed.isExact)
+        #expect(abs(resumed.lowerAlpha - uninterrupted.lowerAlpha) < 1e-10)
+    }
+
+    @Test("a checkpoint saved mid-search resumes without redoing its solved subsets")
+    func resumeSkipsSolved() throws {
+        let a = try Fixtures.gaussian(7, 14, seed: 42)
+        let path = Self.scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var options = Fixtures.options(chunkSize: 16)
+        options.checkpointPath = path
+        options.chunkBudget = 0
+        _ = try a.orderConstant(order: 3, options: options)
+        let saved = try #require(try Checkpoint.load(path: path))
+        #expect(saved.localSearchDone && saved.solvedSubsets.count == 14 + 91)
+        options.chunkBudget = nil
+        let resumed = try a.orderConstant(order: 3, options: options)
+        let fresh = try a.orderConstant(order: 3, options: Fixtures.options(chunkSize: 16))
+        #expect(resumed.isExact && abs(resumed.lowerAlpha - fresh.lowerAlpha) < 1e-10)
+        // The resumed run solved only the incumbent's re-check and the supports, not the 14 + 182 LPs again.
+        #expect(resumed.lpsSolved - saved.lpsSolved < fresh.lpsSolved - 14 - 182 + 8)
+    }
+
+    @Test("an edited checkpoint is refused: by its content digest, or (digest recomputed) by re-solving the incumbent")
+    func tampered() throws {
+        let a = try Fixtures.gaussian(7, 14, seed: 43)
+        let path = Self.scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var options = Fixtures.options(chunkSize: 16)
+        options.checkpointPath = path
+        options.chunkBudget = 1
+        _ = try a.orderConstant(order: 3, options: options)
+        var saved = try #require(try Checkpoint.load(path: path))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let alphaText = "\(saved.incumbent.alpha)"
+        let edited = text.replacingOccurrences(of: alphaText, with: "0.99")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: NullSpacePropertyError.self) { try a.orderConstant(order: 3, options: options) }
+        saved.incumbent.alpha = 0.99
+        try saved.save(path: path)
+        do {
+            _ = try a.orderConstant(order: 3, options: options)
+            Issue.record("a forged incumbent was accepted")
+        } catch {
+            #expect(error.description.contains("re-solving"), "\(error)")
+        }
+    }
+}
