@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhaseTransitions
 import ProblemData
+import ScaleOut
 
 /// `sparsecert phase`: Donoho–Tanner phase diagrams of basis pursuit and of gradient flow.
 struct PhaseCommand: ParsableCommand {
@@ -107,10 +108,21 @@ struct PhaseRunCommand: ParsableCommand {
         options.checkpointPath = checkpoint
         let bar = PhaseProgressBar(enabled: !quiet && isatty(2) == 1)
         options.progress = bar.callback
+        let interrupts = InterruptHandler()
+        defer { interrupts.uninstall() }
+        options.stop = interrupts.stop
         let result = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagram.run(grid, options: options)
         }
         bar.finish()
         try writePhaseOutputs(result, json: output.json, csv: csv, plot: plot)
+        if let status = interrupts.exitStatus {
+            FileHandle.standardError.write(
+                Data(
+                    ("interrupted: \(result.cells.count) of the shard's cells are finished"
+                        + (checkpoint == nil
+                            ? "" : " and saved to \(checkpoint ?? ""); rerun the same command to resume") + "\n").utf8))
+            throw ExitCode(status)
+        }
     }
 
     private func makeGrid() throws(PhaseTransitionError) -> PhaseGrid {
