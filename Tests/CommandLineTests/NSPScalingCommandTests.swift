@@ -23,7 +23,8 @@ struct NSPScalingCommandTests {
     func noFalseInfinity() throws {
         let output = try Self.run("[[1e20, 1, 2], [1, 1e20, 3]]", ["--order", "1", "--json"])
         if output.status == 0 {
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+            let document = try #require(parsed as? [String: Any])
             #expect(document["exact_value"] as? Bool != true || (document["constant"] as? Double ?? 0) >= 1.9e19)
         } else {
             #expect(output.stderr.contains("undecided"), "\(output.stderr)")

@@ -15,6 +15,7 @@ struct AnytimeIntervalTests {
         var intervals: [OrderConstant] = []
         for trial in 0..<8 {
             var options = Fixtures.options(chunkSize: 8)
+            options.bestFirst = trial >= 4
             switch trial % 3 {
             case 0:
                 let stop = StopRequest(), threshold = Int(generator.next() % 400)
@@ -69,5 +70,15 @@ struct AnytimeIntervalTests {
         if !stopped.complete {
             #expect(stopped.upperBoundSource.contains("relaxation") || stopped.upperBoundSource.contains("pick-1"))
         }
+    }
+
+    @Test("the best-first phase alone closes the frontier at the naive constant", arguments: [(6, 12, 3, UInt64(58)), (7, 12, 4, 59)])
+    func bestFirstCloses(m: Int, n: Int, s: Int, seed: UInt64) throws {
+        let a = try Fixtures.gaussian(m, n, seed: seed)
+        let truth = try a.naiveOrderConstant(order: s, options: Fixtures.options()).lowerAlpha
+        var options = Fixtures.options(chunkSize: 8)
+        options.bestFirst = true
+        let result = try a.orderConstant(order: s, options: options)
+        #expect(result.isExact && abs(result.lowerAlpha - truth) < 1e-9)
     }
 }

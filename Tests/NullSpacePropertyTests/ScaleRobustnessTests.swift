@@ -46,7 +46,7 @@ struct ScaleRobustnessTests {
         }
     }
 
-    /// (With 10⁻¹² instead of 2⁻⁴⁰ the products 3·10⁻¹², 4·10⁻¹² round, and the rows are exactly independent.)
+    /// (With 10⁻¹² instead of 2⁻⁴⁰ the products 3·10⁻¹², 4·10⁻¹² round: the rows are exactly independent.)
     @Test("an exactly dependent row is refused as rank deficient, however it is scaled",
           arguments: [0x1p-40, 1.0, 0x1p40, 0x1p-1000])
     func dependentRows(scale: Double) {
@@ -101,7 +101,7 @@ struct ScaleRobustnessTests {
         + (1...3).map { .permuteColumns(UInt64($0)) } + (1...3).map { .negateColumns(UInt64($0)) }
         + [.duplicateRow(0)]
 
-    @Test("metamorphic: ρ_2 unchanged by row scaling 10^k (k = −12 … 12), column permutation, negation; duplicated rows refused",
+    @Test("metamorphic: ρ_2 unchanged by rows × 10^k (k = −12 … 12), column permutation and negation; duplicates refused",
           arguments: [(3, 6, UInt64(31), true), (4, 8, 32, false), (5, 9, 33, true)])
     func metamorphic(m: Int, n: Int, seed: UInt64, dyadic: Bool) throws {
         var generator = SplitMix64(seed: seed)

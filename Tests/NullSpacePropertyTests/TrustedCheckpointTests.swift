@@ -23,7 +23,8 @@ struct TrustedCheckpointTests {
         options.progress = { progress in if progress.lpsSolved > 0 { stop.request() } }
         let first = try a.orderConstant(order: 4, options: options)
         #expect(!first.isExact)
-        #expect(first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12 && uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12)
+        #expect(first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12)
+        #expect(uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12)
         let saved = try #require(try Checkpoint.load(path: path))
         #expect(!saved.solvedSubsets.isEmpty)
         options.stop = nil
@@ -64,7 +65,8 @@ struct TrustedCheckpointTests {
         var saved = try #require(try Checkpoint.load(path: path))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let alphaText = "\(saved.incumbent.alpha)"
-        try text.replacingOccurrences(of: alphaText, with: "0.99").write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: alphaText, with: "0.99")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: NullSpacePropertyError.self) { try a.orderConstant(order: 3, options: options) }
         saved.incumbent.alpha = 0.99
         try saved.save(path: path)

@@ -60,12 +60,23 @@ struct PhaseDiagramTests {
         let path = Self.temporaryPath("resume.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var stopping = Self.options(threads: 1, checkpoint: path)
-        let started = Counter()
-        stopping.stopRequested = { started.next() >= 2 }
+        let stop = StopRequest()
+        stopping.stop = stop
+        stopping.progress = { if $0.cellsDone == 2 { stop.request() } }
         let partial = try PhaseDiagram.run(Self.grid, options: stopping)
         #expect(partial.cells.count == 2 && !partial.isComplete)
         let resumed = try PhaseDiagram.run(Self.grid, options: Self.options(checkpoint: path))
         #expect(resumed.cells == (try PhaseDiagram.run(Self.grid, options: Self.options())).cells)
+    }
+
+    @Test func progressCountsCells() throws {
+        var options = Self.options()
+        let reports = Mutex<[PhaseProgress]>([])
+        options.progress = { progress in reports.withLock { $0.append(progress) } }
+        _ = try PhaseDiagram.run(Self.grid, options: options)
+        let seen = reports.withLock { $0 }
+        #expect(seen.map(\.cellsDone) == Array(1...6) && seen.allSatisfy { $0.cellsTotal == 6 })
+        #expect(seen.last?.instancesSolved == 18)
     }
 
     @Test func checkpointOfAnotherGridIsRefused() throws {
@@ -99,17 +110,5 @@ struct PhaseDiagramTests {
         let result = try PhaseDiagram.run(grid, options: Self.options())
         #expect(result.cells[0].recovered == 2 && result.cells[1].recovered == 0)
         #expect(result.cells.allSatisfy { $0.unverified == 0 })
-    }
-}
-
-/// A thread-safe counter of calls.
-final class Counter: Sendable {
-    private let value = Mutex(0)
-    /// The number of earlier calls.
-    func next() -> Int {
-        value.withLock { v in
-            defer { v += 1 }
-            return v
-        }
     }
 }

@@ -16,7 +16,7 @@ import sparsecert_cli
 sparsecert_cli.binary()
 
 EPSILONS = [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.99]
-DELTAS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]
+DELTAS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9]
 
 
 def tail_moment(tau, power):

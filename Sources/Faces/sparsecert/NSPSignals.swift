@@ -19,7 +19,8 @@ final class InterruptHandler {
                 if stop.isRequested { _exit(128 + number) }
                 stop.request(reason: number)
                 let name = number == SIGINT ? "SIGINT" : "SIGTERM"
-                FileHandle.standardError.write(Data("\n\(name): stopping, saving the checkpoint (again to quit now)\n".utf8))
+                let note = "\n\(name): stopping, saving the checkpoint (again to quit now)\n"
+                FileHandle.standardError.write(Data(note.utf8))
             }
             source.resume()
             return source

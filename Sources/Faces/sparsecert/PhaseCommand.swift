@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhaseTransitions
 import ProblemData
+import ScaleOut
 
 /// `sparsecert phase`: Donoho–Tanner phase diagrams of basis pursuit and of gradient flow.
 struct PhaseCommand: ParsableCommand {
@@ -107,10 +108,21 @@ struct PhaseRunCommand: ParsableCommand {
         options.checkpointPath = checkpoint
         let bar = PhaseProgressBar(enabled: !quiet && isatty(2) == 1)
         options.progress = bar.callback
+        let interrupts = InterruptHandler()
+        defer { interrupts.uninstall() }
+        options.stop = interrupts.stop
         let result = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagram.run(grid, options: options)
         }
         bar.finish()
         try writePhaseOutputs(result, json: output.json, csv: csv, plot: plot)
+        if let status = interrupts.exitStatus {
+            FileHandle.standardError.write(
+                Data(
+                    ("interrupted: \(result.cells.count) of the shard's cells are finished"
+                        + (checkpoint == nil
+                            ? "" : " and saved to \(checkpoint ?? ""); rerun the same command to resume") + "\n").utf8))
+            throw ExitCode(status)
+        }
     }
 
     private func makeGrid() throws(PhaseTransitionError) -> PhaseGrid {
@@ -157,12 +169,13 @@ struct PhaseMergeCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw CommandFailure("name the shard result files to merge") }
         let parts = try files.map { file in
+            guard FileManager.default.fileExists(atPath: file) else { throw CommandFailure("\(file) does not exist") }
             do {
                 return try JSONDecoder().decode(
                     PhaseDiagramResult.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
             } catch {
                 throw CommandFailure(
-                    "\(file) is not a JSON result of 'sparsecert phase … --json' (\(error.localizedDescription))")
+                    "\(file) is not a JSON result of 'sparsecert phase … --json' (\(decodingProblem(error)))")
             }
         }
         let merged = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagramResult.merging(parts) }
@@ -173,4 +186,20 @@ struct PhaseMergeCommand: ParsableCommand {
 /// Runs a library call, turning its error into the command's `Error: …` message.
 func phaseLibrary<T>(_ body: () throws(PhaseTransitionError) -> T) throws -> T {
     do { return try body() } catch { throw CommandFailure(error.description) }
+}
+
+/// What is wrong with a file that does not decode, in words.
+private func decodingProblem(_ error: any Error) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+        let place = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return place.isEmpty ? "the top level" : place
+    }
+    switch error {
+    case DecodingError.keyNotFound(let key, let context):
+        return "the key '\(key.stringValue)' is missing at \(path(context))"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+        return "the value at \(path(context)) has the wrong type"
+    case DecodingError.dataCorrupted(let context): return "\(context.debugDescription) (at \(path(context)))"
+    default: return error.localizedDescription
+    }
 }

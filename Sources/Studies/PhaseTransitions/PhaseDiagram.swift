@@ -13,9 +13,10 @@ public struct PhaseRunOptions: Sendable {
     public var checkpointPath: String?
     /// Called (serialized, from any thread) after every finished cell.
     public var progress: (@Sendable (PhaseProgress) -> Void)?
-    /// Asked before every cell is started; `true` stops the run after the cells in progress (they are kept,
-    /// and saved to the checkpoint), for example on a time limit. The result is then incomplete.
-    public var stopRequested: (@Sendable () -> Bool)?
+    /// Polled before every cell is started: once requested, the run stops after the cells in progress (they
+    /// are kept, and saved to the checkpoint), for example on SIGINT or a time limit. The result is then
+    /// incomplete.
+    public var stop: StopRequest?
 
     /// The defaults listed above.
     public init() {}
@@ -67,7 +68,7 @@ public enum PhaseDiagram {
         let settings = grid.flowSettings
         try ParallelWork.forEach(threads: options.threads, count: pending.count) {
             (k: Int) throws(PhaseTransitionError) -> Bool in
-            if options.stopRequested?() == true { return false }
+            if options.stop?.isRequested == true { return false }
             let cell = pending[k]
             var outcomes: [TrialOutcome] = []
             for trial in 0..<grid.trials {

@@ -12,13 +12,13 @@ struct TrialOutcome: Sendable {
     var relativeError: Double?
     /// With `exact`: the exact verification did not pass (the trial counts as not recovered).
     var unverified = false
-    /// BP failed (a numerical failure or an infeasible system); the trial counts as not recovered.
+    /// BP failed (a numerical failure, an infeasible system or a non-finite x̂); the trial counts as not recovered.
     var failed = false
     /// One entry per ``PhaseGrid/flowSettings``; `nil` where the limit solver failed.
     var flows: [FlowOutcome?] = []
 }
 
-/// One flow limit x_∞(α) of one instance.
+/// One flow limit x_∞(α) of one instance (a limit with a non-finite entry counts as a failed solve).
 struct FlowOutcome: Sendable {
     /// ‖x_∞ − x₀‖₂ ≤ threshold·‖x₀‖₂.
     var recovered: Bool
@@ -63,7 +63,7 @@ struct TrialEvaluation: Sendable {
             options.analyzeUniqueness = false
             if let solution = try? BasisPursuit.solve(
                 BasisPursuitProblem(matrix: a, observations: y), options: options),
-                solution.status == .optimal
+                solution.status == .optimal, solution.x.allSatisfy(\.isFinite)
             {
                 reference = solution.x
             } else {
@@ -94,7 +94,7 @@ struct TrialEvaluation: Sendable {
             } else {
                 solver = FlowLimitSolver(network: network)
             }
-            guard let limit = try? solver.solve() else { return nil }
+            guard let limit = try? solver.solve(), limit.x.allSatisfy(\.isFinite) else { return nil }
             let error = relativeDistance(limit.x, truth)
             return FlowOutcome(
                 recovered: error <= threshold, relativeError: error,

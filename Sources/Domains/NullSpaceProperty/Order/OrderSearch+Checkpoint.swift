@@ -41,10 +41,11 @@ extension OrderSearch {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             guard check.alpha >= incumbent.alpha - 1e-9 else {
-                throw Checkpoint.unusable(path, "its incumbent claims α = \(incumbent.alpha) on S = \(incumbent.support), "
-                    + "but re-solving that support gives α_S = \(check.alpha) (the file was edited or is damaged)")
+                throw Checkpoint.unusable(path, "its incumbent claims α = \(incumbent.alpha) on S = "
+                    + "\(incumbent.support), but re-solving that support gives α_S = \(check.alpha) (the file was edited or is damaged)")
             }
-            incumbent = Incumbent(alpha: check.alpha, support: check.support, signs: check.signs, witness: check.witness)
+            incumbent = Incumbent(alpha: check.alpha, support: check.support, signs: check.signs,
+                                  witness: check.witness)
         }
         shared.withLock {
             $0.completed = Set(saved.completedChunks)

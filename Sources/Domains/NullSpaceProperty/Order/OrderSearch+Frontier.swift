@@ -1,5 +1,7 @@
-/// The anytime upper bound of a stopped search: the largest bound still open on the frontier of the
-/// subset tree.
+import ScaleOut
+
+/// The frontier of the subset tree: the anytime upper bound of a stopped search, and the best-first
+/// phase that works on the supports with the largest bounds first.
 ///
 /// The supports of size s are the leaves of the tree of increasing index lists. For a node T and any
 /// leaf S ⊇ T below it, with v ∈ ker A, ‖v‖₁ ≤ 1:
@@ -8,14 +10,24 @@
 ///
 /// so B(T) = ū(T) + (the s − |T| largest α_{j} with j > max T) bounds every leaf of the subtree
 /// (ū(T) = max_τ u(T, τ) ≥ α_T from the level tables; for |T| above the tables, the bound of T's first
-/// indices plus α_{j} of the rest — a Cho–Xu pick-l style argument). Leaves in finished chunks are
-/// bounded by the incumbent already; other leaves get max_τ of their subset-average bound.
+/// indices plus α_{j} of the rest — a Cho–Xu pick-l style argument). Leaves that are closed — in a
+/// finished chunk, outside the shard, or solved or pruned by the best-first phase — are bounded by the
+/// incumbent already; open leaves get max_τ of their subset bound.
 extension OrderSearch {
-    /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) ≤ the largest
-    /// bound found so far; after `nodeBudget` expansions the unexpanded subtrees count with their B(T).
-    /// `nil` when level 1 is not solved (there are no tables to bound with).
+    /// The frontier walk's result: the bound, and the open leaves with the largest bounds.
+    struct Frontier {
+        /// An upper bound on α_S over every open leaf, and at least `lower`.
+        var bound: Double
+        /// Up to `collect` open leaves with bound above `lower`, largest bound first.
+        var leaves: [[Int]]
+    }
+
+    /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) is at most the
+    /// largest leaf bound found so far (when collecting, the `collect`-th largest); after `nodeBudget`
+    /// nodes and leaves the rest count with their B(T). `nil` when level 1 is not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
-    func frontierBound(lower: Double, completed: Set<Int>, nodeBudget: Int = 1_000_000) -> Double? {
+    func frontier(lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
+                  nodeBudget: Int = 4_000_000) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
         let n = matrix.columns
         var single: [Double] = []
@@ -34,14 +46,20 @@ extension OrderSearch {
             }
         }
         var best = lower, budget = nodeBudget
+        var found: [(bound: Double, leaf: [Int])] = []
+        var threshold: Double { collect > 0 && found.count < collect ? lower : min(best, found.last?.bound ?? best) }
         let top = levels.top, leafByAverage = top == s - 1
         var prefix: [Int] = []
         prefix.reserveCapacity(s)
         func leaf(_ inner: Double) {
             let chunk = coder.rank(prefix) / chunkSize
-            guard options.shard.contains(chunk: chunk), !completed.contains(chunk) else { return }
-            let bound = leafByAverage ? levels.averaged(prefix).max() ?? 1 : nodeValue(prefix, inner: inner)
-            best = max(best, min(1, bound))
+            guard options.shard.contains(chunk: chunk), !completed.contains(chunk), !closed.contains(prefix) else { return }
+            let bound = min(1, leafByAverage ? levels.averaged(prefix).max() ?? 1 : nodeValue(prefix, inner: inner))
+            best = max(best, bound)
+            guard collect > 0, bound > lower, found.count < collect || bound > found[found.count - 1].bound else { return }
+            let position = found.firstIndex { $0.bound < bound } ?? found.count
+            found.insert((bound, prefix), at: position)
+            if found.count > collect { found.removeLast() }
         }
         func nodeValue(_ t: [Int], inner: Double) -> Double {
             t.count <= top ? levels.bounds(t).max() ?? 1 : inner
@@ -53,16 +71,49 @@ extension OrderSearch {
                 prefix.append(c)
                 defer { prefix.removeLast() }
                 let inner = prefix.count <= top ? 0 : value + single[c]
-                if remaining == 1 { leaf(inner); continue }
+                if remaining == 1 {
+                    // Past the budget a leaf counts with its parent's bound plus α_{c}, without table work.
+                    if budget <= 0 { best = max(best, min(1, value + single[c])) } else { budget -= 1; leaf(inner) }
+                    continue
+                }
                 let own = nodeValue(prefix, inner: inner)
                 let bound = own + suffix[c + 1][remaining - 1]
-                guard bound > best else { continue }
+                guard bound > threshold else { continue }
                 if budget <= 0 { best = max(best, min(1, bound)); continue }
                 budget -= 1
                 walk(own)
             }
         }
         walk(0)
-        return best
+        return Frontier(bound: best, leaves: found.map(\.leaf))
+    }
+
+    /// The best-first phase (with a time limit or a stop request, on enumerations of more than 10⁶
+    /// supports): rounds of "collect the open leaves with the largest bounds, process them on all threads"
+    /// until time is up, no open leaf exceeds the incumbent (then the search is complete without
+    /// enumerating), or a round closes nothing.
+    /// - Returns: whether the frontier closed: every support is solved, pruned or bounded by the incumbent.
+    func bestFirst() throws(NullSpacePropertyError) -> Bool {
+        let batch = max(16, 8 * options.threads)
+        while !timeIsUp {
+            let (lower, completed, closed) = shared.withLock {
+                ($0.incumbent.alpha - options.pruningTolerance, $0.completed, $0.closedSupports)
+            }
+            guard let frontier = frontier(lower: lower, completed: completed, closed: closed, collect: batch)
+            else { return false }
+            if frontier.bound <= lower { return true }
+            if frontier.leaves.isEmpty { return false }
+            let leaves = frontier.leaves
+            try ParallelWork.forEach(threads: options.threads, count: leaves.count) {
+                (item: Int) throws(NullSpacePropertyError) -> Bool in
+                if self.timeIsUp { return false }
+                try self.process(leaves[item])
+                self.shared.withLock { _ = $0.closedSupports.insert(leaves[item]) }
+                return true
+            }
+            report("best-first", done: shared.withLock { $0.closedSupports.count }, total: coder.count)
+            try saveCheckpoint(force: false)
+        }
+        return false
     }
 }

@@ -8,7 +8,8 @@ extension OrderSearch {
         let count = levels.coders[k].count, batch = 32
         let batches = (count + batch - 1) / batch
         let interrupted = Mutex(false)
-        try ParallelWork.forEach(threads: options.threads, count: batches) { (b: Int) throws(NullSpacePropertyError) -> Bool in
+        try ParallelWork.forEach(threads: options.threads, count: batches) {
+            (b: Int) throws(NullSpacePropertyError) -> Bool in
             for rank in (b * batch)..<min(count, (b + 1) * batch) {
                 if self.timeIsUp { interrupted.withLock { $0 = true }; return false }
                 let subset = levels.coders[k].subset(rank: rank)
@@ -49,7 +50,8 @@ extension OrderSearch {
     /// repeat with the new witness while the support changes (at most 8 rounds).
     func localSearch() throws(NullSpacePropertyError) {
         let seeds = shared.withLock { $0.singletonWitnesses }
-        try ParallelWork.forEach(threads: options.threads, count: seeds.count) { (item: Int) throws(NullSpacePropertyError) -> Bool in
+        try ParallelWork.forEach(threads: options.threads, count: seeds.count) {
+            (item: Int) throws(NullSpacePropertyError) -> Bool in
             var witness = seeds[item]
             var visited: Set<[Int]> = []
             for _ in 0..<8 {

@@ -19,7 +19,8 @@ extension OrderSearch {
             }
         }
         let levelsNeeded = mode == .branchAndBound ? min(2, s - 1) : 0
-        let complete = mode != .cheapBounds && unfinished.isEmpty && levelsDone >= levelsNeeded || incumbent.alpha >= 1
+        let complete = mode != .cheapBounds && (unfinished.isEmpty || state.frontierClosed) && levelsDone >= levelsNeeded
+            || incumbent.alpha >= 1
         var upper = incumbent.alpha, source = "the search is complete: every support was solved or pruned"
         if incumbent.alpha >= 1 {
             source = "α = 1 is attained (ρ = ∞)"
@@ -42,21 +43,24 @@ extension OrderSearch {
     }
 
     /// An upper bound on α_s after an interrupted search: the smaller of the pick-l bounds α_s ≤ (s/l)·α_l of
-    /// the finished levels and the frontier bound (``frontierBound(lower:completed:nodeBudget:)``: the
+    /// the finished levels and the frontier bound (``frontier(lower:completed:closed:collect:nodeBudget:)``: the
     /// largest bound open in the subset tree, leaves of finished chunks excluded).
     func interruptedUpperBound(levelsDone: Int, lower: Double, completed: Set<Int>) -> (Double, String) {
         guard let levels, levelsDone >= 1 else { return (1, "no bound finished before the time limit (α ≤ 1)") }
         var best = 1.0, source = "α ≤ 1"
-        // Juditsky–Nemirovski: for v ∈ ker A, |v_j| ≤ α_{j}‖v‖₁ (their verifiable condition with the optimal
-        // H is exactly the singleton LP), so ‖v_S‖₁ ≤ the sum of the s largest α_{j}.
+        // Juditsky–Nemirovski: for v ∈ ker A, |v_j| ≤ α_{j}‖v‖₁ (their verifiable condition with the
+        // optimal H is exactly the singleton LP), so ‖v_S‖₁ ≤ the sum of the s largest α_{j}.
         let singles = (0..<matrix.columns).map { levels.bounds([$0]).max() ?? 1 }.sorted(by: >)
         let topSum = singles.prefix(s).reduce(0, +)
-        if topSum < best { (best, source) = (topSum, "Juditsky–Nemirovski bound α_s ≤ Σ of the s largest α_{j}") }
+        if topSum < best {
+            (best, source) = (topSum, "Juditsky–Nemirovski bound α_s ≤ Σ of the s largest α_{j}")
+        }
         for l in 1...min(levelsDone, s - 1) {
             let pick = Double(s) / Double(l) * levels.maximum(level: l)
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
         }
-        if let frontier = frontierBound(lower: lower, completed: completed), frontier < best {
+        let closed = shared.withLock { $0.closedSupports }
+        if let frontier = frontier(lower: lower, completed: completed, closed: closed)?.bound, frontier < best {
             (best, source) = (frontier, "largest bound open on the frontier of the subset tree (α_T plus the best "
                 + "single-coordinate α of the indices still to add)")
         }

@@ -87,6 +87,10 @@ final class OrderSearch: Sendable {
         var lastSaveCost = Duration.zero
         var singletonWitnesses: [[Double]] = []
         var localSearchDone = false
+        /// Supports solved or pruned by the best-first phase (α_S ≤ incumbent).
+        var closedSupports: Set<[Int]> = []
+        /// Whether the best-first phase closed the whole frontier.
+        var frontierClosed = false
         /// The two supports with the largest proven bounds (certify mode).
         var certifiedTop: [(support: [Int], alpha: Double)] = []
     }
@@ -128,7 +132,10 @@ final class OrderSearch: Sendable {
         try restoreCheckpoint()
         var levelsDone = 0
         if let levels {
-            guard try solveLevel(1, of: levels) else { try saveCheckpoint(force: true); return try finish(levelsDone: 0) }
+            guard try solveLevel(1, of: levels) else {
+                try saveCheckpoint(force: true)
+                return try finish(levelsDone: 0)
+            }
             levelsDone = 1
             if s >= 3 && levels.top >= 2 {
                 guard try solveLevel(2, of: levels) else {
@@ -145,11 +152,21 @@ final class OrderSearch: Sendable {
             }
         }
         if mode == .cheapBounds { return try finish(levelsDone: levelsDone) }
+        let automatic = (options.timeLimit != nil || options.stop != nil) && coder.count > 1_000_000
+        if mode == .branchAndBound, levels != nil, options.bestFirst ?? automatic {
+            let closed = try bestFirst()
+            shared.withLock { $0.frontierClosed = closed }
+            if closed || timeIsUp {
+                try saveCheckpoint(force: true)
+                return try finish(levelsDone: levelsDone)
+            }
+        }
         let completed = shared.withLock { $0.completed }
         let pending = Array((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
             .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
-        try ParallelWork.forEach(threads: options.threads, count: pending.count) { (item: Int) throws(NullSpacePropertyError) -> Bool in
+        try ParallelWork.forEach(threads: options.threads, count: pending.count) {
+            (item: Int) throws(NullSpacePropertyError) -> Bool in
             guard try self.processChunk(pending[item]) else { return false }
             let done = self.shared.withLock { $0.completed.count }
             self.report("supports", done: done, total: total)

@@ -46,6 +46,10 @@ public struct OrderSearchOptions: Sendable {
     /// winner is returned as ``OrderConstant/certifiedUpperAlpha`` (for ``NullSpaceMatrix/certifyExactly(_:solver:)``).
     /// Costs O(m·n) rational operations per LP, and every sign pattern of a surviving support is solved.
     public var certifyBounds = false
+    /// Whether branch-and-bound starts with the best-first phase (supports with the largest bounds first,
+    /// which tightens the interval of a stopped search quickly). `nil`: automatic — with a time limit or a
+    /// stop request, on more than 10⁶ supports.
+    public var bestFirst: Bool?
     /// Supports per chunk (chunks are the unit of sharding, checkpoints and progress).
     public var chunkSize = 512
 

@@ -45,7 +45,8 @@ public struct NullSpaceMatrix: Sendable, Hashable {
             }
             exactEntries.append(exact)
         }
-        try self.init(rounded: matrix, exact: Matrix(rows: matrix.rows, columns: matrix.columns, elements: exactEntries))
+        try self.init(rounded: matrix,
+                      exact: Matrix(rows: matrix.rows, columns: matrix.columns, elements: exactEntries))
     }
 
     /// Checks an exact matrix; the LPs see its entries rounded to the nearest doubles.

@@ -95,8 +95,8 @@ extension NullSpaceMatrix {
             zip(v, signs).reduce(Rational.zero) { $0 + $1.0 * Rational($1.1, 1) } != .zero
         }
         guard infinite else {
-            throw .undecided("the LP reports ϱ(S, τ) = ∞ for S = \(support), τ = \(signs.map { $0 > 0 ? "+" : "-" }.joined()), "
-                + "but the exact kernel of A_S (dimension \(kernel.dimension)) shows that it is finite; floating "
+            let tau = signs.map { $0 > 0 ? "+" : "-" }.joined()
+            throw .undecided("the LP reports ϱ(S, τ) = ∞ for S = \(support), τ = \(tau), but the exact kernel of A_S (dimension \(kernel.dimension)) shows that it is finite; floating "
                 + "point cannot resolve this matrix (entries within its rows span too many orders of magnitude), "
                 + "so no value is reported")
         }
