@@ -115,9 +115,10 @@ struct PowerOfTwoScaling: Sendable, Hashable {
         }
         scaled.constraints = program.constraints.enumerated().map { i, row in
             let f = rowExponents[i]
-            return .init(terms: row.terms.map { LinearTerm(column: $0.column,
-                                                           coefficient: scale($0.coefficient, f + columnExponents[$0.column])) },
-                         bounds: row.bounds.map { scale($0, f) }, name: row.name)
+            let terms = row.terms.map {
+                LinearTerm(column: $0.column, coefficient: scale($0.coefficient, f + columnExponents[$0.column]))
+            }
+            return .init(terms: terms, bounds: row.bounds.map { scale($0, f) }, name: row.name)
         }
         return exact ? scaled : nil
     }

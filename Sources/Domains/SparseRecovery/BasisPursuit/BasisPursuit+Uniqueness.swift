@@ -33,7 +33,8 @@ extension BasisPursuit {
         } catch .numericalFailure(let why) {
             return UniquenessAnalysis(supportSize: support.count, columnRank: rank, method: method, rho: nil,
                                       isUnique: rank < support.count ? false : nil,
-                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); --exact may decide")
+                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); "
+                                          + "--exact may decide")
         }
         let finite = rho.value.isFinite ? rho.value : nil
         let checked = FloatingExponentDecision.isBelowOne(rho, matrix: scaled, tolerance: options.certificateTolerance)

@@ -21,7 +21,7 @@ struct ExponentScaling {
             guard size > 0 else { continue }
             let exponent = -Int(size.exponent)
             let row = (0..<matrix.columns).map { scalbn(matrix[i, $0], exponent) }
-            guard zip(row, 0..<matrix.columns).allSatisfy({ scalbn($0.0, -exponent) == matrix[i, $0.1] }) else { continue }
+            guard row.indices.allSatisfy({ scalbn(row[$0], -exponent) == matrix[i, $0] }) else { continue }
             for j in 0..<matrix.columns { scaled[i, j] = row[j] }
             factors[i] = scalbn(1, exponent)
         }
