@@ -13,8 +13,9 @@ struct BPCommand: ParsableCommand {
             PROBLEM is a JSON problem file {"A": ..., "y": ...}, or a matrix file (.csv, .mtx, .npy) whose y is \
             in --observations or in the companion file FILE-stem.y.ext (see 'sparsecert generate').
 
-            Reports x*, ‖x*‖₁ (weighted), the support S (0-based; in floating point |xⱼ| > 1e-9·max(1, ‖x‖_∞), \
-            in --exact mode xⱼ ≠ 0 exactly), the signs σ, the dual certificate μ with (Aᵀμ)_S = σ and \
+            Reports x*, ‖x*‖₁ (weighted), the support S (0-based; in floating point |xⱼ|·‖Aⱼ‖_∞ > \
+            1e-9·maxₖ |xₖ|·‖Aₖ‖_∞, in --exact mode xⱼ ≠ 0 exactly), the signs σ, the dual certificate μ \
+            with (Aᵀμ)_S = σ and \
             ‖Aᵀμ‖_∞ ≤ 1, uniqueness (A_S injective and ϱ(S, σ) < 1) and the exponent \
             ϱ(S, σ) = min{‖(Aᵀμ)_{S^c}‖_∞ : (Aᵀμ)_S = σ}. If no x is feasible the status is 'infeasible' \
             and a Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0) is reported instead.

@@ -104,7 +104,8 @@ struct LPCommand: ParsableCommand {
         }
         let certificate = certified?.certificate
         let status = Self.status(solution.status, exact: certificate?.verdict)
-        let proven = exact ? (certified?.isCertified ?? false) || status == LPStatus.infeasible.rawValue && certificate != nil
+        let provenInfeasible = status == LPStatus.infeasible.rawValue && certificate != nil
+        let proven = exact ? (certified?.isCertified ?? false) || provenInfeasible
             : [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded].contains(solution.status)
         let hasValues = [.optimal, .feasible].contains(solution.status) && status != LPStatus.infeasible.rawValue
         if output.json {

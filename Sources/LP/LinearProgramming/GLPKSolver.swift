@@ -73,8 +73,9 @@ public struct GLPKSolver: Sendable {
         try program.validate(\.isFinite)
         try options.validate(for: program)
         if options.equilibrate {
-            let scaling = PowerOfTwoScaling(program, columnsByCost: options.scaleColumnsByCost)
-            if !scaling.isIdentity, let scaled = scaling.apply(program) {
+            for scaling in PowerOfTwoScaling.candidates(program, columnsByCost: options.scaleColumnsByCost) {
+                guard let scaled = scaling.apply(program) else { continue }
+                if scaling.isIdentity { break }
                 return scaling.unscale(try GLPKRun(program: scaled, options: options).solve())
             }
         }

@@ -33,7 +33,9 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidBasis(String)
     /// A solver option is out of range.
     case invalidOption(String)
-    /// GLPK raised an internal error; the guard recovered and freed the thread's GLPK state.
+    /// GLPK raised an internal error; the guard recovered and freed the thread's GLPK state. The text is
+    /// GLPK's own output, kept for diagnosis; ``description`` does not show it, since an assertion from
+    /// GLPK's source tells a user nothing they can act on.
     case glpkFailure(String)
 
     public var description: String {
@@ -53,7 +55,8 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidOption(why):
             "invalid solver option: \(why)"
         case let .glpkFailure(message):
-            "GLPK failed internally (recovered, nothing was lost): \(message)"
+            "GLPK could not solve this LP in double precision (its numbers span more orders of magnitude than "
+                + "scaling by powers of two can bring together); nothing was lost"
         }
     }
 }

@@ -34,7 +34,8 @@ struct PowerOfTwoScaling: Sendable, Hashable {
     /// The equilibration of `program` described above.
     ///
     /// - Complexity: O(m + n + nnz).
-    init(_ program: LinearProgram<Double>, columnsByCost: Bool = false) {
+    init(_ program: LinearProgram<Double>, columnsByCost: Bool = false, scalesColumns requested: Bool = true,
+         shiftsBounds: Bool = true) {
         let m = program.constraints.count, n = program.variables.count
         var rowMax = [Double](repeating: 0, count: m)
         for (i, row) in program.constraints.enumerated() {
@@ -47,7 +48,7 @@ struct PowerOfTwoScaling: Sendable, Hashable {
                 columnMax[term.column] = max(columnMax[term.column], scalbn(term.coefficient.magnitude, rows[i]))
             }
         }
-        let scalesColumns = !program.isMixedInteger
+        let scalesColumns = requested && !program.isMixedInteger
         // With `columnsByCost`, a column with a cost is scaled to bring its cost into [1, 2): the dual constraints
         // aⱼᵀλ ≤ cⱼ are then judged by GLPK's absolute tol_dj relative to cⱼ (when scaling by entries leaves
         // costs 10⁻¹⁶ apart, the duals can be infeasible by far more than the small cⱼ).
@@ -58,7 +59,7 @@ struct PowerOfTwoScaling: Sendable, Hashable {
                 return columnMax[j] > 0 ? -Int(columnMax[j].exponent) : 0
             }
             : Array(repeating: 0, count: n)
-        if scalesColumns {
+        if scalesColumns && shiftsBounds {
             var largest = 0.0
             for (i, row) in program.constraints.enumerated() {
                 for bound in [row.bounds.lower, row.bounds.upper].compactMap({ $0 }) {
@@ -81,6 +82,14 @@ struct PowerOfTwoScaling: Sendable, Hashable {
         rowExponents = rows
         columnExponents = columns
         objectiveExponent = largestCost > 0 ? Int(largestCost.exponent) : 0
+    }
+
+    /// The candidates tried in order until one scales `program` exactly: the full equilibration, then
+    /// without the common shift, then rows only.
+    static func candidates(_ program: LinearProgram<Double>, columnsByCost: Bool) -> [PowerOfTwoScaling] {
+        [PowerOfTwoScaling(program, columnsByCost: columnsByCost),
+         PowerOfTwoScaling(program, columnsByCost: columnsByCost, shiftsBounds: false),
+         PowerOfTwoScaling(program, scalesColumns: false)]
     }
 
     /// Whether this is the identity.
@@ -106,9 +115,10 @@ struct PowerOfTwoScaling: Sendable, Hashable {
         }
         scaled.constraints = program.constraints.enumerated().map { i, row in
             let f = rowExponents[i]
-            return .init(terms: row.terms.map { LinearTerm(column: $0.column,
-                                                           coefficient: scale($0.coefficient, f + columnExponents[$0.column])) },
-                         bounds: row.bounds.map { scale($0, f) }, name: row.name)
+            let terms = row.terms.map {
+                LinearTerm(column: $0.column, coefficient: scale($0.coefficient, f + columnExponents[$0.column]))
+            }
+            return .init(terms: terms, bounds: row.bounds.map { scale($0, f) }, name: row.name)
         }
         return exact ? scaled : nil
     }

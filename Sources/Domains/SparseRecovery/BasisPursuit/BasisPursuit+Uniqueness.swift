@@ -12,7 +12,8 @@ extension BasisPursuit {
     static func analyze(_ problem: BasisPursuitProblem<Double>, support: [Int], signs: [Int], options: BasisPursuitOptions,
                         nondegenerate: Bool) throws(SparseRecoveryError) -> UniquenessAnalysis<Double> {
         let rank = problem.matrix.columnRank(support)
-        let scaled = problem.scaledMatrix
+        let scaling = ExponentScaling(problem.scaledMatrix)
+        let scaled = scaling.matrix
         let solver = options.solver.withoutWarmStart
         func belowOne(_ value: Double) -> Bool? {
             value < 1 - options.certificateTolerance ? true : (value > 1 + options.certificateTolerance ? false : nil)
@@ -22,8 +23,8 @@ extension BasisPursuit {
             let lp = try SignedNullSpaceLP.run(solver, OneSidedExponent.program(scaled, pattern))
             let value: Double? = lp.status == .optimal ? lp.objective : nil
             return .decide(supportSize: support.count, columnRank: rank, method: .oneSidedExponent, rho: value,
-                           rhoCertificate: value == nil ? [] : Array(lp.x[0..<scaled.rows]), rhoWitness: [],
-                           rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
+                           rhoCertificate: value == nil ? [] : scaling.certificate(Array(lp.x[0..<scaled.rows])),
+                           rhoWitness: [], rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
         }
         let method: UniquenessAnalysis<Double>.Method = isNoiseFree(problem) ? .exponent : .dualNondegeneracy
         let rho: SignedNullSpaceConstant
@@ -32,13 +33,14 @@ extension BasisPursuit {
         } catch .numericalFailure(let why) {
             return UniquenessAnalysis(supportSize: support.count, columnRank: rank, method: method, rho: nil,
                                       isUnique: rank < support.count ? false : nil,
-                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); --exact may decide")
+                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); "
+                                          + "--exact may decide")
         }
         let finite = rho.value.isFinite ? rho.value : nil
         let checked = FloatingExponentDecision.isBelowOne(rho, matrix: scaled, tolerance: options.certificateTolerance)
         let decided = finite.flatMap(belowOne) == checked ? checked : nil
         return .decide(supportSize: support.count, columnRank: rank, method: method, rho: finite,
-                       rhoCertificate: rho.certificate, rhoWitness: rho.witness,
+                       rhoCertificate: scaling.certificate(rho.certificate), rhoWitness: rho.witness,
                        rhoBelowOne: decided, nondegenerate: nondegenerate)
     }
 

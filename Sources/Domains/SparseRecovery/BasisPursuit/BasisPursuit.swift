@@ -35,7 +35,8 @@ public enum BasisPursuit {
             let (x, mu, check) = optimality(of: lp, layout: layout, options: options)
             let (support, threshold) = floatingSupport(x, matrix: problem.matrix, tolerance: options.supportTolerance)
             let signs = support.map { x[$0] > 0 ? 1 : -1 }
-            let proven = check.holds(tolerance: options.certificateTolerance, residualTolerance: options.residualTolerance)
+            let proven = check.holds(tolerance: options.certificateTolerance,
+                                     residualTolerance: options.residualTolerance)
             var uniqueness: UniquenessAnalysis<Double>?
             if options.analyzeUniqueness {
                 uniqueness = try analyze(problem, support: support, signs: signs, options: options,
@@ -199,7 +200,8 @@ public enum BasisPursuit {
         let steps = result.steps + farkasLP.steps
             + ["exact Farkas certificate (Aᵀz = 0 or ≤ 0, ⟨y, z⟩ − η‖z‖_* > 0): \(certificate.holdsExactly ? "holds" : "FAILED")"]
         return ExactBasisPursuitSolution(
-            solution: infeasible(certificate, claim: certificate.holdsExactly ? .infeasible : .undecided, statistics: statistics),
+            solution: infeasible(certificate, claim: certificate.holdsExactly ? .infeasible : .undecided,
+                                 statistics: statistics),
             verified: certificate.holdsExactly, floatingSupport: [], steps: steps)
     }
 
@@ -211,8 +213,8 @@ public enum BasisPursuit {
 
     static func infeasible<Scalar>(_ certificate: FarkasCertificate<Scalar>, claim: BasisPursuitClaim,
                                    statistics: LPStatistics) -> BasisPursuitSolution<Scalar> {
-        BasisPursuitSolution(status: .infeasible, claim: claim, x: [], objective: nil, support: [], signs: [], supportTolerance: 0, dual: [],
-                             residual: [], optimality: nil, uniqueness: nil, farkas: certificate, statistics: statistics)
+        BasisPursuitSolution(status: .infeasible, claim: claim, x: [], objective: nil, support: [], signs: [],
+                             supportTolerance: 0, dual: [], residual: [], optimality: nil, uniqueness: nil, farkas: certificate, statistics: statistics)
     }
 }
 

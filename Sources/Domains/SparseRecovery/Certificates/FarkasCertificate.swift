@@ -31,7 +31,8 @@ public struct FarkasCertificate<Scalar: LinearAlgebraScalar>: Sendable, Hashable
         violation = problem.matrix.multiplyTransposed(z)
             .map { problem.nonnegative ? $0 : $0.magnitude }.reduce(Scalar.zero, max)
         violationScale = problem.matrix.map(\.magnitude).multiplyTransposed(z.map(\.magnitude)).reduce(Scalar.zero, max)
-        separationScale = zip(problem.observations, z).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude } + eta * dualNorm
+        separationScale = zip(problem.observations, z).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude }
+            + eta * dualNorm
     }
 
     /// Whether the proof holds exactly.
