@@ -27,7 +27,7 @@ extension OrderSearch {
     /// nodes and leaves the rest count with their B(T). `nil` when level 1 is not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
     func frontier(lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
-                  nodeBudget: Int = 4_000_000) -> Frontier? {
+                  nodeBudget: Int = 1_000_000) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
         let n = matrix.columns
         var single: [Double] = []
@@ -88,8 +88,7 @@ extension OrderSearch {
         return Frontier(bound: best, leaves: found.map(\.leaf))
     }
 
-    /// The best-first phase (with a time limit or a stop request, on enumerations of more than 10⁶
-    /// supports): rounds of "collect the open leaves with the largest bounds, process them on all threads"
+    /// The best-first phase (``OrderSearchOptions/bestFirst``): rounds of "collect the open leaves with the largest bounds, process them on all threads"
     /// until time is up, no open leaf exceeds the incumbent (then the search is complete without
     /// enumerating), or a round closes nothing.
     /// - Returns: whether the frontier closed: every support is solved, pruned or bounded by the incumbent.
