@@ -24,10 +24,11 @@ extension OrderSearch {
 
     /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) is at most the
     /// largest leaf bound found so far (when collecting, the `collect`-th largest); after `nodeBudget`
-    /// nodes and leaves the rest count with their B(T). `nil` when level 1 is not solved.
+    /// nodes and leaves — or after `timeBudget` — the rest count with their B(T). `nil` when level 1 is
+    /// not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
     func frontier(lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
-                  nodeBudget: Int = 1_000_000) -> Frontier? {
+                  nodeBudget: Int = 1_000_000, timeBudget: Duration = .seconds(2)) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
         let n = matrix.columns
         var single: [Double] = []
@@ -46,6 +47,7 @@ extension OrderSearch {
             }
         }
         var best = lower, budget = nodeBudget
+        let walkDeadline = ContinuousClock.now + timeBudget
         var found: [(bound: Double, leaf: [Int])] = []
         var threshold: Double { collect > 0 && found.count < collect ? lower : min(best, found.last?.bound ?? best) }
         let top = levels.top, leafByAverage = top == s - 1
@@ -81,6 +83,7 @@ extension OrderSearch {
                 guard bound > threshold else { continue }
                 if budget <= 0 { best = max(best, min(1, bound)); continue }
                 budget -= 1
+                if budget % 4096 == 0, ContinuousClock.now >= walkDeadline { budget = 0 }
                 walk(own)
             }
         }
