@@ -24,10 +24,11 @@ extension OrderSearch {
 
     /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) is at most the
     /// largest leaf bound found so far (when collecting, the `collect`-th largest); after `nodeBudget`
-    /// nodes and leaves the rest count with their B(T). `nil` when level 1 is not solved.
+    /// nodes and leaves — or after `timeBudget` — the rest count with their B(T). `nil` when level 1 is
+    /// not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
     func frontier(lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
-                  nodeBudget: Int = 4_000_000) -> Frontier? {
+                  nodeBudget: Int = 1_000_000, timeBudget: Duration = .seconds(2)) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
         let n = matrix.columns
         var single: [Double] = []
@@ -46,6 +47,7 @@ extension OrderSearch {
             }
         }
         var best = lower, budget = nodeBudget
+        let walkDeadline = ContinuousClock.now + timeBudget
         var found: [(bound: Double, leaf: [Int])] = []
         var threshold: Double { collect > 0 && found.count < collect ? lower : min(best, found.last?.bound ?? best) }
         let top = levels.top, leafByAverage = top == s - 1
@@ -81,6 +83,7 @@ extension OrderSearch {
                 guard bound > threshold else { continue }
                 if budget <= 0 { best = max(best, min(1, bound)); continue }
                 budget -= 1
+                if budget % 4096 == 0, ContinuousClock.now >= walkDeadline { budget = 0 }
                 walk(own)
             }
         }
@@ -88,8 +91,7 @@ extension OrderSearch {
         return Frontier(bound: best, leaves: found.map(\.leaf))
     }
 
-    /// The best-first phase (with a time limit or a stop request, on enumerations of more than 10⁶
-    /// supports): rounds of "collect the open leaves with the largest bounds, process them on all threads"
+    /// The best-first phase (``OrderSearchOptions/bestFirst``): rounds of "collect the open leaves with the largest bounds, process them on all threads"
     /// until time is up, no open leaf exceeds the incumbent (then the search is complete without
     /// enumerating), or a round closes nothing.
     /// - Returns: whether the frontier closed: every support is solved, pruned or bounded by the incumbent.

@@ -152,8 +152,7 @@ final class OrderSearch: Sendable {
             }
         }
         if mode == .cheapBounds { return try finish(levelsDone: levelsDone) }
-        let automatic = (options.timeLimit != nil || options.stop != nil) && coder.count > 1_000_000
-        if mode == .branchAndBound, levels != nil, options.bestFirst ?? automatic {
+        if mode == .branchAndBound, levels != nil, options.bestFirst {
             let closed = try bestFirst()
             shared.withLock { $0.frontierClosed = closed }
             if closed || timeIsUp {
