@@ -37,6 +37,15 @@ struct BasisPursuitReferenceTests {
         #expect(reference.support == [0, 2, 4] && reference.proof == .exact)
     }
 
+    /// Issue 9, item 1: y = 1e-8 must not give x* = 0; the scale-free certificate test keeps the cheap path.
+    @Test("tiny y: the right x*, by the cheap path", arguments: [8, 12, 30])
+    func tiny(exponent: Int) throws {
+        let scale = Rational(10).power(exponent).reciprocal
+        let reference = try BasisPursuitReference.compute(matrix: try Matrix([[1, 2]]), observations: [scale])
+        #expect(reference.x == [0, scale / 2])
+        #expect(reference.proof == .floatingCertificate)
+    }
+
     @Test("y outside range(A) is refused")
     func infeasible() throws {
         #expect(throws: RateSweepError.self) {

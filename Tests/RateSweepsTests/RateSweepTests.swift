@@ -79,4 +79,20 @@ struct TightnessTests {
             #expect(abs(summary.fittedSlope / summary.predictedSlope - 1) < 0.01)
         }
     }
+
+    /// m = n with full support: x_∞(α) = x* at every α, so every error is 0 — no slope, and a plot without
+    /// non-finite coordinates. Data the network rejects (a zero row) are refused before any point is solved.
+    @Test("a square system: errors 0, a clean plot; a zero row: refused up front")
+    func square() throws {
+        let sweep = try RateSweep.prepare(matrix: try Matrix([[2, 1], [1, 3]]), observations: [3, -1])
+        let points = sweep.run(depths: [2, 3], alphas: RateSweep.alphaGrid("1e-2:1e-30:4")!)
+        #expect(points.count == 8 && points.allSatisfy { $0.error == 0 })
+        let summaries = sweep.summarize(points, depths: [2, 3])
+        #expect(summaries.allSatisfy { $0.fittedSlope.isNaN && $0.localSlopes.isEmpty })
+        let svg = RateSweep.plot(points, summaries, title: "square").svg()
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        #expect(throws: RateSweepError.self) {
+            try RateSweep.prepare(matrix: try Matrix([[1, 2], [0, 0]]), observations: [1, 0])
+        }
+    }
 }
