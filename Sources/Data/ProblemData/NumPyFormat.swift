@@ -124,8 +124,8 @@ enum NumPyFormat {
         let columns = shape.count == 1 ? shape[0] : shape[1]
         bytes.reserveCapacity(bytes.count + 8 * doubles.count)
         for (k, double) in doubles.enumerated() {
-            guard values.tokens[k].isDouble else {
-                throw .notADouble(values.tokens[k].text, row: k / columns, column: k % columns, path: path, format: ".npy")
+            guard values.isDouble(k) else {
+                throw .notADouble(values.token(k).text, row: k / columns, column: k % columns, path: path, format: ".npy")
             }
             let bits = double.bitPattern
             for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> (8 * b))) }
