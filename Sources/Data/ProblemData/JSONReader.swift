@@ -96,7 +96,8 @@ struct JSONReader {
     var current: UInt8? { index < end ? bytes[index] : nil }
 
     mutating func skipSpace() {
-        while index < end, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+        {
             index += 1
         }
     }
@@ -116,7 +117,9 @@ struct JSONReader {
         guard let byte = current else { throw fail("the file ends where a value was expected") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard depth < Self.maximumDepth else { throw fail("arrays and objects are nested more than \(Self.maximumDepth) deep") }
+            guard depth < Self.maximumDepth else {
+                throw fail("arrays and objects are nested more than \(Self.maximumDepth) deep")
+            }
             return byte == UInt8(ascii: "{") ? try object(depth: depth) : try array(depth: depth)
         case UInt8(ascii: "\""):
             return JSONNode(value: .string(try string()), offset: start)
@@ -128,9 +131,12 @@ struct JSONReader {
                 index += word.utf8.count
                 return JSONNode(value: value, offset: start)
             }
-            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 12)]), as: UTF8.self)
+            let shown = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 12)]), as: UTF8.self)
             let nonFinite = ["nan", "inf", "-inf"].contains { shown.lowercased().hasPrefix($0) }
-            throw fail("expected a JSON value but found '\(shown)'" + (nonFinite ? " (NaN and infinities are not allowed)" : ""))
+            throw fail(
+                "expected a JSON value but found '\(shown)'"
+                    + (nonFinite ? " (NaN and infinities are not allowed)" : ""))
         }
     }
 
@@ -148,11 +154,16 @@ struct JSONReader {
             guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
             let keyOffset = index
             let key = try string()
-            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice", at: keyOffset) }
+            if members.contains(where: { $0.key == key }) {
+                throw fail("the key \"\(key)\" appears twice", at: keyOffset)
+            }
             try expect(UInt8(ascii: ":"))
             members.append((key, try value(depth: depth + 1)))
             skipSpace()
-            if current == UInt8(ascii: "}") { index += 1; break }
+            if current == UInt8(ascii: "}") {
+                index += 1
+                break
+            }
             try expect(UInt8(ascii: ","))
         }
         return JSONNode(value: .object(members), offset: start)
@@ -171,7 +182,10 @@ struct JSONReader {
         while true {
             elements.append(try value(depth: depth + 1))
             skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; break }
+            if current == UInt8(ascii: "]") {
+                index += 1
+                break
+            }
             try expect(UInt8(ascii: ","))
         }
         return JSONNode(value: .array(elements), offset: start)

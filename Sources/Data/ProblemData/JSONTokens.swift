@@ -7,19 +7,24 @@ extension JSONReader {
         var run = NumberRun()
         while true {
             skipSpace()
-            guard let byte = current, byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+            guard let byte = current,
+                byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            else {
                 return nil
             }
             let offset = index
             switch try number() {
-            case let .double(value): run.values.append(value)
-            case let .rational(value): run.values.append(value)
-            case let .failure(reason):
+            case .double(let value): run.values.append(value)
+            case .rational(let value): run.values.append(value)
+            case .failure(let reason):
                 if run.failure == nil { run.failure = (run.values.count, offset, reason) }
                 run.values.append(0.0)
             }
             skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; return run }
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return run
+            }
             guard current == UInt8(ascii: ",") else { return nil }
             index += 1
         }
@@ -31,7 +36,10 @@ extension JSONReader {
         var rawStart = index
         func flush(_ reader: JSONReader) throws(ProblemDataError) {
             guard rawStart < reader.index else { return }
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: reader.bytes[rawStart..<reader.index]), as: UTF8.self) else {
+            guard
+                let text = String(
+                    validating: UnsafeBufferPointer(rebasing: reader.bytes[rawStart..<reader.index]), as: UTF8.self)
+            else {
                 throw reader.fail("a string is not valid UTF-8", at: rawStart)
             }
             scalars += text.unicodeScalars
@@ -44,23 +52,34 @@ extension JSONReader {
                 return String(scalars)
             }
             guard byte >= 0x20 else { throw fail("a control character inside a string (escape it)") }
-            guard byte == UInt8(ascii: "\\") else { index += 1; continue }
+            guard byte == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
             try flush(self)
             index += 1
             guard let escape = current else { throw fail("the file ends inside a string") }
-            let simple: [UInt8: Unicode.Scalar] = [0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{08}", 0x66: "\u{0C}",
-                                                   0x6E: "\n", 0x72: "\r", 0x74: "\t"]
+            let simple: [UInt8: Unicode.Scalar] = [
+                0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{08}", 0x66: "\u{0C}",
+                0x6E: "\n", 0x72: "\r", 0x74: "\t",
+            ]
             if let replacement = simple[escape] {
                 scalars.append(replacement)
                 index += 1
             } else if escape == UInt8(ascii: "u") {
                 index += 1
                 var code = try hexQuad()
-                if (0xD800..<0xDC00).contains(code), current == UInt8(ascii: "\\"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "u") {
+                if (0xD800..<0xDC00).contains(code), current == UInt8(ascii: "\\"), index + 1 < end,
+                    bytes[index + 1] == UInt8(ascii: "u")
+                {
                     let save = index
                     index += 2
                     let low = try hexQuad()
-                    if (0xDC00..<0xE000).contains(low) { code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) } else { index = save }
+                    if (0xDC00..<0xE000).contains(low) {
+                        code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00)
+                    } else {
+                        index = save
+                    }
                 }
                 scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
             } else {
@@ -84,7 +103,9 @@ extension JSONReader {
         let start = index
         func digits(_ reader: inout JSONReader) -> Int {
             let first = reader.index
-            while reader.index < reader.end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index]) {
+            while reader.index < reader.end,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index])
+            {
                 reader.index += 1
             }
             return reader.index - first

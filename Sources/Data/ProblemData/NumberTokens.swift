@@ -46,15 +46,21 @@ struct NumberTokens {
     var tokens: [(text: String, isDouble: Bool)] { (0..<rows * columns).map(token) }
 
     /// The problem's parts: A, y and x₀, from the doubles when every value is one.
-    static func parts(of problem: Problem) -> (matrix: NumberTokens, observations: NumberTokens, groundTruth: NumberTokens?) {
+    static func parts(of problem: Problem) -> (
+        matrix: NumberTokens, observations: NumberTokens, groundTruth: NumberTokens?
+    ) {
         let (m, n) = (problem.doubleMatrix.rows, problem.doubleMatrix.columns)
         guard problem.isExactlyDouble else {
-            return (NumberTokens(matrix: problem.matrix), NumberTokens(vector: problem.observations),
-                    problem.groundTruth.map(NumberTokens.init(vector:)))
+            return (
+                NumberTokens(matrix: problem.matrix), NumberTokens(vector: problem.observations),
+                problem.groundTruth.map(NumberTokens.init(vector:))
+            )
         }
-        return (NumberTokens(rows: m, columns: n, doubles: problem.doubleMatrix.elements),
-                NumberTokens(rows: m, columns: 1, doubles: problem.doubleObservations),
-                problem.doubleGroundTruth.map { NumberTokens(rows: n, columns: 1, doubles: $0) })
+        return (
+            NumberTokens(rows: m, columns: n, doubles: problem.doubleMatrix.elements),
+            NumberTokens(rows: m, columns: 1, doubles: problem.doubleObservations),
+            problem.doubleGroundTruth.map { NumberTokens(rows: n, columns: 1, doubles: $0) }
+        )
     }
 }
 
