@@ -31,8 +31,10 @@ enum Compression {
         return UInt32(truncatingIfNeeded: crc)
     }
 
-    private static func inflate(_ input: [UInt8], windowBits: Int32, expectedSize: Int?, limit: Int,
-                                what: String) throws(ReasonText) -> [UInt8] {
+    private static func inflate(
+        _ input: [UInt8], windowBits: Int32, expectedSize: Int?, limit: Int,
+        what: String
+    ) throws(ReasonText) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw ReasonText("zlib could not start inflating")

@@ -117,10 +117,10 @@ extension ExactValues {
     /// Sets value `index` to a number as a reader converted it.
     mutating func set(_ index: Int, _ value: NumberValue) {
         switch value {
-        case let .double(double):
+        case .double(let double):
             doubles[index] = double
             rationals?[index] = Rational(exactly: double) ?? .zero
-        case let .rational(exact):
+        case .rational(let exact):
             if rationals == nil { rationals = doubles.map { Rational(exactly: $0) ?? .zero } }
             doubles[index] = exact.doubleValue
             rationals?[index] = exact
@@ -133,8 +133,8 @@ extension ExactValues {
     /// - Precondition: `value` is not a failure.
     mutating func append(_ value: NumberValue) {
         switch value {
-        case let .double(double): append(double)
-        case let .rational(exact): append(exact)
+        case .double(let double): append(double)
+        case .rational(let exact): append(exact)
         case .failure: preconditionFailure("append(_:) takes finite values only")
         }
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reading the bytes of an input file, or of standard input for the path `-`, with the size checked
@@ -19,11 +19,15 @@ enum FileInput {
     ///   - check: called with the first `prefixBytes` bytes and the total size (when the file is a regular,
     ///     uncompressed file) before the rest is read, so that a header can refuse a file early.
     /// - Throws: ``ProblemDataError`` for a missing file, a folder, an unreadable or too large file.
-    static func read(_ path: String, prefixBytes: Int = 0,
-                     check: ((_ prefix: [UInt8], _ size: Int) throws(ProblemDataError) -> Void)? = nil) throws(ProblemDataError) -> [UInt8] {
+    static func read(
+        _ path: String, prefixBytes: Int = 0,
+        check: ((_ prefix: [UInt8], _ size: Int) throws(ProblemDataError) -> Void)? = nil
+    ) throws(ProblemDataError) -> [UInt8] {
         let fd = path == standardInput ? STDIN_FILENO : open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw ProblemDataError(path: path, errno == ENOENT ? "no such file" : "the file cannot be opened: \(String(cString: strerror(errno)))")
+            throw ProblemDataError(
+                path: path,
+                errno == ENOENT ? "no such file" : "the file cannot be opened: \(String(cString: strerror(errno)))")
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
         var status = stat()
@@ -32,7 +36,8 @@ enum FileInput {
         guard kind != S_IFDIR else { throw ProblemDataError(path: path, "this is a folder, not a file") }
         let size = kind == S_IFREG ? Int(status.st_size) : nil
         if let size, size > maximumBytes {
-            throw ProblemDataError(path: path, "the file has \(size) bytes, more than the \(maximumBytes) SparseCert reads")
+            throw ProblemDataError(
+                path: path, "the file has \(size) bytes, more than the \(maximumBytes) SparseCert reads")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity((size ?? 1 << 16) + 1)
@@ -45,11 +50,15 @@ enum FileInput {
             throw ProblemDataError(path: path, "the input has more than the \(maximumBytes) bytes SparseCert reads")
         }
         guard Compression.isGzip(bytes) else { return bytes }
-        do { return try Compression.gunzip(bytes, limit: maximumBytes) } catch { throw ProblemDataError(path: path, error.text) }
+        do { return try Compression.gunzip(bytes, limit: maximumBytes) } catch {
+            throw ProblemDataError(path: path, error.text)
+        }
     }
 
     /// Appends what `fd` holds until `bytes` has `limit` bytes or the input ends.
-    private static func readChunk(_ fd: Int32, into bytes: inout [UInt8], upTo limit: Int, path: String) throws(ProblemDataError) {
+    private static func readChunk(_ fd: Int32, into bytes: inout [UInt8], upTo limit: Int, path: String)
+        throws(ProblemDataError)
+    {
         while bytes.count < limit {
             let spare = bytes.capacity - bytes.count
             let want = min(limit - bytes.count, spare > 0 ? spare : 1 << 20)
@@ -60,7 +69,9 @@ enum FileInput {
                 bytes.removeLast(want)
                 continue
             }
-            guard got >= 0 else { throw ProblemDataError(path: path, "reading failed: \(String(cString: strerror(errno)))") }
+            guard got >= 0 else {
+                throw ProblemDataError(path: path, "reading failed: \(String(cString: strerror(errno)))")
+            }
             bytes.removeLast(want - got)
             if got == 0 { return }
         }

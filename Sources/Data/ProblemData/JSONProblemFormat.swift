@@ -84,9 +84,9 @@ enum JSONProblemFormat {
     }
 
     /// The JSON text of a vector (the one column of `vector`): one array on one line.
-    static func text(ofVector vector: NumberTokens) -> String { line(vector.tokens[...]) + "\n" }
+    static func text(ofVector vector: NumberTokens) -> String { line(vector.tokens) + "\n" }
 
-    private static func line(_ tokens: ArraySlice<(text: String, isDouble: Bool)>) -> String {
+    private static func line(_ tokens: [(text: String, isDouble: Bool)]) -> String {
         "[" + tokens.map { $0.isDouble ? $0.text : "\"\($0.text)\"" }.joined(separator: ", ") + "]"
     }
 

@@ -60,10 +60,10 @@ struct JSONReader {
     /// The deepest nesting of arrays and objects accepted.
     static let maximumDepth = 64
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let end: Int
-    private var index = 0
-    private let path: String?
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    var index = 0
+    let path: String?
 
     /// The document that makes up `bytes` (UTF-8, a leading byte-order mark skipped).
     /// - Throws: the line and column of the first syntax error.
@@ -89,14 +89,15 @@ struct JSONReader {
         self.path = path
     }
 
-    private func fail(_ reason: String, at offset: Int? = nil) -> ProblemDataError {
+    func fail(_ reason: String, at offset: Int? = nil) -> ProblemDataError {
         ProblemDataError(path: path, location: NumberBytes.location(of: offset ?? index, in: bytes), reason)
     }
 
-    private var current: UInt8? { index < end ? bytes[index] : nil }
+    var current: UInt8? { index < end ? bytes[index] : nil }
 
-    private mutating func skipSpace() {
-        while index < end, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+    mutating func skipSpace() {
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+        {
             index += 1
         }
     }
@@ -116,7 +117,9 @@ struct JSONReader {
         guard let byte = current else { throw fail("the file ends where a value was expected") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard depth < Self.maximumDepth else { throw fail("arrays and objects are nested more than \(Self.maximumDepth) deep") }
+            guard depth < Self.maximumDepth else {
+                throw fail("arrays and objects are nested more than \(Self.maximumDepth) deep")
+            }
             return byte == UInt8(ascii: "{") ? try object(depth: depth) : try array(depth: depth)
         case UInt8(ascii: "\""):
             return JSONNode(value: .string(try string()), offset: start)
@@ -128,9 +131,12 @@ struct JSONReader {
                 index += word.utf8.count
                 return JSONNode(value: value, offset: start)
             }
-            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 12)]), as: UTF8.self)
+            let shown = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 12)]), as: UTF8.self)
             let nonFinite = ["nan", "inf", "-inf"].contains { shown.lowercased().hasPrefix($0) }
-            throw fail("expected a JSON value but found '\(shown)'" + (nonFinite ? " (NaN and infinities are not allowed)" : ""))
+            throw fail(
+                "expected a JSON value but found '\(shown)'"
+                    + (nonFinite ? " (NaN and infinities are not allowed)" : ""))
         }
     }
 
@@ -148,11 +154,16 @@ struct JSONReader {
             guard current == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
             let keyOffset = index
             let key = try string()
-            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice", at: keyOffset) }
+            if members.contains(where: { $0.key == key }) {
+                throw fail("the key \"\(key)\" appears twice", at: keyOffset)
+            }
             try expect(UInt8(ascii: ":"))
             members.append((key, try value(depth: depth + 1)))
             skipSpace()
-            if current == UInt8(ascii: "}") { index += 1; break }
+            if current == UInt8(ascii: "}") {
+                index += 1
+                break
+            }
             try expect(UInt8(ascii: ","))
         }
         return JSONNode(value: .object(members), offset: start)
@@ -171,120 +182,12 @@ struct JSONReader {
         while true {
             elements.append(try value(depth: depth + 1))
             skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; break }
+            if current == UInt8(ascii: "]") {
+                index += 1
+                break
+            }
             try expect(UInt8(ascii: ","))
         }
         return JSONNode(value: .array(elements), offset: start)
-    }
-
-    /// The array at `index` when it is a non-empty array of numbers only, else `nil` (and the caller
-    /// reads it again element by element).
-    private mutating func numberRun() throws(ProblemDataError) -> NumberRun? {
-        index += 1
-        var run = NumberRun()
-        while true {
-            skipSpace()
-            guard let byte = current, byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                return nil
-            }
-            let offset = index
-            switch try number() {
-            case let .double(value): run.values.append(value)
-            case let .rational(value): run.values.append(value)
-            case let .failure(reason):
-                if run.failure == nil { run.failure = (run.values.count, offset, reason) }
-                run.values.append(0.0)
-            }
-            skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; return run }
-            guard current == UInt8(ascii: ",") else { return nil }
-            index += 1
-        }
-    }
-
-    private mutating func string() throws(ProblemDataError) -> String {
-        index += 1
-        var scalars = String.UnicodeScalarView()
-        var rawStart = index
-        func flush(_ reader: JSONReader) throws(ProblemDataError) {
-            guard rawStart < reader.index else { return }
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: reader.bytes[rawStart..<reader.index]), as: UTF8.self) else {
-                throw reader.fail("a string is not valid UTF-8", at: rawStart)
-            }
-            scalars += text.unicodeScalars
-        }
-        while true {
-            guard let byte = current else { throw fail("the file ends inside a string") }
-            if byte == UInt8(ascii: "\"") {
-                try flush(self)
-                index += 1
-                return String(scalars)
-            }
-            guard byte >= 0x20 else { throw fail("a control character inside a string (escape it)") }
-            guard byte == UInt8(ascii: "\\") else { index += 1; continue }
-            try flush(self)
-            index += 1
-            guard let escape = current else { throw fail("the file ends inside a string") }
-            let simple: [UInt8: Unicode.Scalar] = [0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{08}", 0x66: "\u{0C}",
-                                                   0x6E: "\n", 0x72: "\r", 0x74: "\t"]
-            if let replacement = simple[escape] {
-                scalars.append(replacement)
-                index += 1
-            } else if escape == UInt8(ascii: "u") {
-                index += 1
-                var code = try hexQuad()
-                if (0xD800..<0xDC00).contains(code), current == UInt8(ascii: "\\"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "u") {
-                    let save = index
-                    index += 2
-                    let low = try hexQuad()
-                    if (0xDC00..<0xE000).contains(low) { code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) } else { index = save }
-                }
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-            } else {
-                throw fail("unknown escape '\\\(Character(UnicodeScalar(escape)))' in a string")
-            }
-            rawStart = index
-        }
-    }
-
-    private mutating func hexQuad() throws(ProblemDataError) -> UInt32 {
-        let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 4)]), as: UTF8.self)
-        guard digits.count == 4, digits.allSatisfy(\.isHexDigit), let code = UInt32(digits, radix: 16) else {
-            throw fail("expected four hex digits after \\u")
-        }
-        index += 4
-        return code
-    }
-
-    /// A number token (RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`), converted.
-    private mutating func number() throws(ProblemDataError) -> NumberValue {
-        let start = index
-        func digits(_ reader: inout JSONReader) -> Int {
-            let first = reader.index
-            while reader.index < reader.end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index]) {
-                reader.index += 1
-            }
-            return reader.index - first
-        }
-        if current == UInt8(ascii: "-") { index += 1 }
-        let integerStart = index
-        let integerDigits = digits(&self)
-        guard integerDigits > 0 else { throw fail("expected digits in a number") }
-        guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
-            throw fail("a number may not start with 0 (leading zeros are not JSON)", at: integerStart)
-        }
-        var isInteger = true
-        if current == UInt8(ascii: ".") {
-            index += 1
-            isInteger = false
-            guard digits(&self) > 0 else { throw fail("expected digits after the decimal point") }
-        }
-        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
-            index += 1
-            isInteger = false
-            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard digits(&self) > 0 else { throw fail("expected digits in the exponent") }
-        }
-        return NumberBytes.value(bytes, start, index, isInteger: isInteger)
     }
 }

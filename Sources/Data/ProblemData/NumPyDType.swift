@@ -52,12 +52,19 @@ struct NumPyDType: Sendable, Hashable {
             return
         }
         if "cFDG".contains(code) || descr.hasPrefix("complex") || descr.hasPrefix("clongdouble") {
-            throw ReasonText("the dtype '\(descr)' is complex: SparseCert needs real data (\(fix), or split real and imaginary parts)")
+            throw ReasonText(
+                "the dtype '\(descr)' is complex: SparseCert needs real data (\(fix), or split real and imaginary parts)"
+            )
         }
         if code == "O" { throw ReasonText("the dtype '\(descr)' holds Python objects, which are not numbers: \(fix)") }
-        if "SUaVMm".contains(code) { throw ReasonText("the dtype '\(descr)' is not numeric (text, bytes or dates): \(fix)") }
-        if code == "g" || descr == "longdouble" || descr == "float128" || (code == "f" && ["12", "16"].contains(sizeText)) {
-            throw ReasonText("the dtype '\(descr)' is extended precision, whose layout depends on the machine that wrote it: \(fix)")
+        if "SUaVMm".contains(code) {
+            throw ReasonText("the dtype '\(descr)' is not numeric (text, bytes or dates): \(fix)")
+        }
+        if code == "g" || descr == "longdouble" || descr == "float128"
+            || (code == "f" && ["12", "16"].contains(sizeText))
+        {
+            throw ReasonText(
+                "the dtype '\(descr)' is extended precision, whose layout depends on the machine that wrote it: \(fix)")
         }
         let sized: [Character: (Kind, Set<Int>)] = [
             "f": (.float, [2, 4, 8]), "i": (.signed, [1, 2, 4, 8]), "u": (.unsigned, [1, 2, 4, 8]), "b": (.bool, [1]),

@@ -45,7 +45,10 @@ enum NumPyFormat {
         var headerLength = 0
         for k in (8..<headerStart).reversed() { headerLength = headerLength << 8 | Int(bytes[k]) }
         guard headerLength <= maximumHeaderBytes else {
-            throw fail(8, "the header is \(headerLength) bytes long; NumPy reads at most \(maximumHeaderBytes) without allow_pickle")
+            throw fail(
+                8,
+                "the header is \(headerLength) bytes long; NumPy reads at most \(maximumHeaderBytes) without allow_pickle"
+            )
         }
         let dataStart = headerStart + headerLength
         guard bytes.count >= dataStart else {
@@ -61,7 +64,9 @@ enum NumPyFormat {
         for size in header.shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow, product <= MatrixMarketFormat.maximumEntries else {
-                throw fail(header.shapeOffset, "shape \(header.shape) is too large (more than \(MatrixMarketFormat.maximumEntries) values)")
+                throw fail(
+                    header.shapeOffset,
+                    "shape \(header.shape) is too large (more than \(MatrixMarketFormat.maximumEntries) values)")
             }
             count = product
         }
@@ -70,21 +75,28 @@ enum NumPyFormat {
         if let fileSize {
             let available = fileSize - dataStart
             guard available >= layout.byteCount else {
-                throw fail(fileSize, "the data end after \(available / dtype.size) of the \(count) values that shape \(header.shape) needs")
+                throw fail(
+                    fileSize,
+                    "the data end after \(available / dtype.size) of the \(count) values that shape \(header.shape) needs"
+                )
             }
             guard available == layout.byteCount else {
-                throw fail(dataStart + layout.byteCount, "\(available - layout.byteCount) unexpected bytes after the data")
+                throw fail(
+                    dataStart + layout.byteCount, "\(available - layout.byteCount) unexpected bytes after the data")
             }
         }
         return layout
     }
 
     /// The shape and values of the array in `bytes`, values in row-major (C) order.
-    static func readArray(_ bytes: [UInt8], path: String?) throws(ProblemDataError) -> (shape: [Int], values: ExactValues) {
+    static func readArray(_ bytes: [UInt8], path: String?) throws(ProblemDataError) -> (
+        shape: [Int], values: ExactValues
+    ) {
         let layout = try layout(bytes, fileSize: bytes.count, path: path)
         var values = try bytes.withUnsafeBufferPointer { buffer throws(ProblemDataError) in
-            try NumPyValues.decode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[layout.dataStart...]), layout.dtype,
-                                   count: layout.count, dataStart: layout.dataStart, path: path)
+            try NumPyValues.decode(
+                UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[layout.dataStart...]), layout.dtype,
+                count: layout.count, dataStart: layout.dataStart, path: path)
         }
         let shape = layout.header.shape
         if layout.header.fortranOrder, shape.count == 2, shape[0] > 1, shape[1] > 1 {
@@ -114,7 +126,9 @@ enum NumPyFormat {
     /// The `.npy` bytes of a 2-D array (matrix) or, with `shape == [n]`, a 1-D array.
     /// `doubles` are the values, `values` their spellings (which say whether each is exactly a double).
     /// - Throws: when a value is not exactly a double.
-    static func bytes(shape: [Int], values: NumberTokens, doubles: [Double], path: String?) throws(ProblemDataError) -> [UInt8] {
+    static func bytes(shape: [Int], values: NumberTokens, doubles: [Double], path: String?) throws(ProblemDataError)
+        -> [UInt8]
+    {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(\(shape.map(String.init).joined(separator: ", ")))"
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shapeText), }"
         let unpadded = 10 + header.utf8.count + 1
@@ -124,8 +138,9 @@ enum NumPyFormat {
         let columns = shape.count == 1 ? shape[0] : shape[1]
         bytes.reserveCapacity(bytes.count + 8 * doubles.count)
         for (k, double) in doubles.enumerated() {
-            guard values.tokens[k].isDouble else {
-                throw .notADouble(values.tokens[k].text, row: k / columns, column: k % columns, path: path, format: ".npy")
+            guard values.isDouble(k) else {
+                throw .notADouble(
+                    values.token(k).text, row: k / columns, column: k % columns, path: path, format: ".npy")
             }
             let bits = double.bitPattern
             for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> (8 * b))) }

@@ -5,8 +5,10 @@ enum NumPyValues {
     /// Decodes `count` values of `dtype` from `raw`.
     /// - Throws: the byte offset (from `dataStart`) of the first NaN, infinity or bool byte other than 0 and 1.
     /// - Complexity: O(count); float64 in native order is one copy and one pass.
-    static func decode(_ raw: UnsafeRawBufferPointer, _ dtype: NumPyDType, count: Int, dataStart: Int,
-                       path: String?) throws(ProblemDataError) -> ExactValues {
+    static func decode(
+        _ raw: UnsafeRawBufferPointer, _ dtype: NumPyDType, count: Int, dataStart: Int,
+        path: String?
+    ) throws(ProblemDataError) -> ExactValues {
         func fail(_ k: Int, _ reason: String) -> ProblemDataError {
             ProblemDataError(path: path, location: .byteOffset(dataStart + k * dtype.size), "value \(k) \(reason)")
         }
@@ -31,7 +33,9 @@ enum NumPyValues {
         case (.float, _):
             var doubles = [Double](repeating: 0, count: count)
             for k in 0..<count {
-                doubles[k] = dtype.size == 4 ? Double(Float(bitPattern: load(k, as: UInt32.self))) : half(load(k, as: UInt16.self))
+                doubles[k] =
+                    dtype.size == 4
+                    ? Double(Float(bitPattern: load(k, as: UInt32.self))) : half(load(k, as: UInt16.self))
                 guard doubles[k].isFinite else { throw fail(k, "is \(doubles[k]): NaN and infinities are not allowed") }
             }
             return ExactValues(doubles: doubles)
@@ -75,7 +79,8 @@ enum NumPyValues {
     /// The double equal to an IEEE half-precision value (infinite or NaN for exponent 31).
     static func half(_ bits: UInt16) -> Double {
         let sign: Double = bits & 0x8000 == 0 ? 1 : -1
-        let exponent = Int(bits >> 10 & 0x1F), fraction = Double(bits & 0x3FF)
+        let exponent = Int(bits >> 10 & 0x1F)
+        let fraction = Double(bits & 0x3FF)
         switch exponent {
         case 0: return sign * fraction * 0x1p-24
         case 31: return fraction == 0 ? sign * .infinity : .nan

@@ -1,8 +1,9 @@
 import ExactArithmetic
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The value of one number token, converted as ``NumberText`` says, without going through `String`.
@@ -40,10 +41,14 @@ enum NumberBytes {
         let pointer = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
         var double = strtod(pointer, &stop)
         if stop.map({ UnsafeRawPointer($0) }) != UnsafeRawPointer(bytes.baseAddress! + end) {
-            guard let parsed = Double(text(bytes, start, end)) else { return .failure("'\(text(bytes, start, end))' is not a number") }
+            guard let parsed = Double(text(bytes, start, end)) else {
+                return .failure("'\(text(bytes, start, end))' is not a number")
+            }
             double = parsed
         }
-        guard double.isFinite else { return .failure("'\(text(bytes, start, end))' is too large: it overflows a double") }
+        guard double.isFinite else {
+            return .failure("'\(text(bytes, start, end))' is too large: it overflows a double")
+        }
         return .double(double == 0 ? 0 : double)
     }
 
@@ -53,7 +58,8 @@ enum NumberBytes {
 
     /// The 1-based line and column (in characters) of byte `offset` of UTF-8 text.
     static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> FileLocation {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for k in 0..<min(offset, bytes.count) {
             if bytes[k] == 0x0A {
                 line += 1

@@ -37,11 +37,14 @@ public struct Problem: Sendable, Hashable {
     ///   - name: an optional name.
     /// - Throws: ``ProblemDataError`` when A is empty or y or x₀ has the wrong length.
     /// - Complexity: O(m·n) to round the values and to check which are doubles.
-    public init(matrix: Matrix<Rational>, observations: [Rational], groundTruth: [Rational]? = nil,
-                name: String? = nil) throws(ProblemDataError) {
-        try self.init(rows: matrix.rows, columns: matrix.columns, matrix: ExactValues(rationals: matrix.elements),
-                      observations: ExactValues(rationals: observations),
-                      groundTruth: groundTruth.map(ExactValues.init(rationals:)), name: name)
+    public init(
+        matrix: Matrix<Rational>, observations: [Rational], groundTruth: [Rational]? = nil,
+        name: String? = nil
+    ) throws(ProblemDataError) {
+        try self.init(
+            rows: matrix.rows, columns: matrix.columns, matrix: ExactValues(rationals: matrix.elements),
+            observations: ExactValues(rationals: observations),
+            groundTruth: groundTruth.map(ExactValues.init(rationals:)), name: name)
     }
 
     /// A problem from double data, which are exact as they are (no rational is made until one is asked for).
@@ -52,29 +55,36 @@ public struct Problem: Sendable, Hashable {
     ///   - groundTruth: x₀, one finite entry per column of A, or `nil`.
     ///   - name: an optional name.
     /// - Throws: ``ProblemDataError`` when A is empty, a length is wrong or a value is NaN or infinite.
-    public init(doubleMatrix: Matrix<Double>, observations: [Double], groundTruth: [Double]? = nil,
-                name: String? = nil) throws(ProblemDataError) {
+    public init(
+        doubleMatrix: Matrix<Double>, observations: [Double], groundTruth: [Double]? = nil,
+        name: String? = nil
+    ) throws(ProblemDataError) {
         for (part, values) in [("A", doubleMatrix.elements), ("y", observations), ("x0", groundTruth ?? [])] {
             if let k = values.firstIndex(where: { !$0.isFinite }) {
                 throw ProblemDataError("\(part) entry \(k) is \(values[k]): NaN and infinities are not allowed")
             }
         }
-        try self.init(rows: doubleMatrix.rows, columns: doubleMatrix.columns,
-                      matrix: ExactValues(doubles: doubleMatrix.elements), observations: ExactValues(doubles: observations),
-                      groundTruth: groundTruth.map(ExactValues.init(doubles:)), name: name)
+        try self.init(
+            rows: doubleMatrix.rows, columns: doubleMatrix.columns,
+            matrix: ExactValues(doubles: doubleMatrix.elements), observations: ExactValues(doubles: observations),
+            groundTruth: groundTruth.map(ExactValues.init(doubles:)), name: name)
     }
 
     /// A problem from the values a reader produced (finite already), after checking the lengths.
-    init(rows: Int, columns: Int, matrix: ExactValues, observations: ExactValues, groundTruth: ExactValues?,
-         name: String?) throws(ProblemDataError) {
+    init(
+        rows: Int, columns: Int, matrix: ExactValues, observations: ExactValues, groundTruth: ExactValues?,
+        name: String?
+    ) throws(ProblemDataError) {
         guard rows > 0, columns > 0 else {
             throw ProblemDataError("the matrix A is \(rows)×\(columns): it needs at least one row and one column")
         }
         guard observations.count == rows else {
-            throw ProblemDataError("y has \(observations.count) entries but A has \(rows) rows: y needs one entry per row of A")
+            throw ProblemDataError(
+                "y has \(observations.count) entries but A has \(rows) rows: y needs one entry per row of A")
         }
         if let groundTruth, groundTruth.count != columns {
-            throw ProblemDataError("x0 has \(groundTruth.count) entries but A has \(columns) columns: x0 needs one entry per column of A")
+            throw ProblemDataError(
+                "x0 has \(groundTruth.count) entries but A has \(columns) columns: x0 needs one entry per column of A")
         }
         doubleMatrix = Matrix(rows: rows, columns: columns, elements: matrix.doubles)
         doubleObservations = observations.doubles
@@ -83,7 +93,8 @@ public struct Problem: Sendable, Hashable {
         exactness = [matrix.isExactlyDouble, observations.isExactlyDouble, groundTruth?.isExactlyDouble ?? true]
         exactMatrix = ExactCache(matrix.rationals.map { Matrix(rows: rows, columns: columns, elements: $0) })
         exactObservations = ExactCache(observations.rationals)
-        let knownGroundTruth: [Rational]?? = if let groundTruth { groundTruth.rationals.map { .some($0) } } else { .some(nil) }
+        let knownGroundTruth: [Rational]?? =
+            if let groundTruth { groundTruth.rationals.map { .some($0) } } else { .some(nil) }
         exactGroundTruth = ExactCache(knownGroundTruth)
     }
 
@@ -125,8 +136,9 @@ public struct Problem: Sendable, Hashable {
     /// Whether two problems hold the same name and the same values (however they are stored).
     public static func == (lhs: Problem, rhs: Problem) -> Bool {
         guard lhs.name == rhs.name, lhs.doubleMatrix.rows == rhs.doubleMatrix.rows,
-              lhs.doubleMatrix.columns == rhs.doubleMatrix.columns,
-              (lhs.doubleGroundTruth == nil) == (rhs.doubleGroundTruth == nil) else { return false }
+            lhs.doubleMatrix.columns == rhs.doubleMatrix.columns,
+            (lhs.doubleGroundTruth == nil) == (rhs.doubleGroundTruth == nil)
+        else { return false }
         if lhs.isExactlyDouble, rhs.isExactlyDouble {
             return lhs.doubleMatrix == rhs.doubleMatrix && lhs.doubleObservations == rhs.doubleObservations
                 && lhs.doubleGroundTruth == rhs.doubleGroundTruth

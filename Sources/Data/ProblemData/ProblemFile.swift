@@ -27,28 +27,36 @@ public enum ProblemFile {
     ///   - observations: the file holding y, for a matrix file (it replaces a JSON or `.npz` file's y).
     ///   - format: overrides the format implied by `path`'s extension (needed for standard input).
     /// - Throws: ``ProblemDataError`` naming the file, the place and the problem.
-    public static func load(_ path: String, observations: String? = nil,
-                            format: ProblemFormat? = nil) throws(ProblemDataError) -> Problem {
+    public static func load(
+        _ path: String, observations: String? = nil,
+        format: ProblemFormat? = nil
+    ) throws(ProblemDataError) -> Problem {
         let format = try ProblemFormat.resolve(format, path: path)
         if format == .json || format == .npz, observations == nil {
             let bytes = try FileInput.read(path)
             let shown = displayName(path)
-            return format == .json ? try JSONProblemFormat.readProblem(bytes, path: shown)
-                                   : try NumPyArchive.readProblem(bytes, path: shown)
+            return format == .json
+                ? try JSONProblemFormat.readProblem(bytes, path: shown)
+                : try NumPyArchive.readProblem(bytes, path: shown)
         }
         let matrix = try readMatrix(path, format: format)
         let companion = companionPath(of: path, part: "y")
         let hasCompanion = path != FileInput.standardInput && FileManager.default.fileExists(atPath: companion)
         guard let observationPath = observations ?? (hasCompanion ? companion : nil) else {
-            throw ProblemDataError(path: displayName(path), "a matrix file needs the observations y: name a vector file with --observations, or put y in \(companion)")
+            throw ProblemDataError(
+                path: displayName(path),
+                "a matrix file needs the observations y: name a vector file with --observations, or put y in \(companion)"
+            )
         }
         let y = try readVector(observationPath, format: nil)
         let groundTruthPath = companionPath(of: path, part: "x0")
-        let x0 = observations == nil && FileManager.default.fileExists(atPath: groundTruthPath)
+        let x0 =
+            observations == nil && FileManager.default.fileExists(atPath: groundTruthPath)
             ? try readVector(groundTruthPath, format: nil) : nil
         do {
-            return try Problem(rows: matrix.rows, columns: matrix.columns, matrix: matrix.values, observations: y,
-                               groundTruth: x0, name: nil)
+            return try Problem(
+                rows: matrix.rows, columns: matrix.columns, matrix: matrix.values, observations: y,
+                groundTruth: x0, name: nil)
         } catch {
             throw ProblemDataError(path: displayName(observationPath), error.reason)
         }
@@ -57,16 +65,22 @@ public enum ProblemFile {
     /// The matrix in `path` (CSV/whitespace text, `.mtx`, `.npy`, `.npz` (its `A`), a JSON array of rows, or
     /// the `"A"` of a JSON problem file, which then needs no `"y"`).
     /// - Throws: ``ProblemDataError`` naming the file, the place and the problem.
-    public static func loadMatrix(_ path: String, format: ProblemFormat? = nil) throws(ProblemDataError) -> Matrix<Rational> {
+    public static func loadMatrix(_ path: String, format: ProblemFormat? = nil) throws(ProblemDataError) -> Matrix<
+        Rational
+    > {
         try readMatrix(path, format: format).matrix
     }
 
     /// The matrix in `path` as doubles, and whether every entry is exactly that double (see ``loadMatrix(_:format:)``).
     /// - Throws: ``ProblemDataError`` naming the file, the place and the problem.
     public static func loadDoubleMatrix(_ path: String, format: ProblemFormat? = nil) throws(ProblemDataError)
-        -> (matrix: Matrix<Double>, isExactlyDouble: Bool) {
+        -> (matrix: Matrix<Double>, isExactlyDouble: Bool)
+    {
         let values = try readMatrix(path, format: format)
-        return (Matrix(rows: values.rows, columns: values.columns, elements: values.values.doubles), values.values.isExactlyDouble)
+        return (
+            Matrix(rows: values.rows, columns: values.columns, elements: values.values.doubles),
+            values.values.isExactlyDouble
+        )
     }
 
     /// The vector in `path` (one number per line or one row of text, an m×1 or 1×m `.mtx`, a 1-D `.npy`,

@@ -15,45 +15,54 @@ struct TextField {
 /// Splits text into lines of fields, the common ground of the CSV and Matrix Market readers.
 enum TextLines {
     /// The lines of `text` (`\n`, `\r\n` or `\r` line ends) with their 1-based numbers.
+    /// - Complexity: O(text size), on UTF-8 bytes.
     static func numbered(_ text: String) -> [(number: Int, content: Substring)] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .enumerated().map { index, line in (index + 1, line) }
-    }
-
-    /// The fields of one line: separated by commas when the line has one (empty fields are kept, so that
-    /// `1,,2` can be reported), by runs of white space otherwise.
-    static func fields(of line: Substring, number: Int) -> [TextField] {
-        var fields: [TextField] = []
-        if line.contains(",") {
-            var start = line.startIndex
-            var column = 1
-            while true {
-                let end = line[start...].firstIndex(of: ",") ?? line.endIndex
-                let raw = line[start..<end]
-                let leading = raw.prefix(while: \.isWhitespace).count
-                let trailing = raw.dropFirst(leading).reversed().prefix(while: \.isWhitespace).count
-                fields.append(TextField(text: raw.dropFirst(leading).dropLast(trailing), line: number, column: column + leading))
-                guard end < line.endIndex else { break }
-                column += raw.count + 1
-                start = line.index(after: end)
-            }
-            return fields
-        }
-        var column = 1
-        var index = line.startIndex
-        while index < line.endIndex {
-            if line[index].isWhitespace {
-                index = line.index(after: index)
-                column += 1
+        let bytes = text.utf8
+        var lines: [(number: Int, content: Substring)] = []
+        var start = bytes.startIndex, index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
                 continue
             }
-            let end = line[index...].firstIndex(where: \.isWhitespace) ?? line.endIndex
-            let token = line[index..<end]
-            fields.append(TextField(text: token, line: number, column: column))
-            column += token.count
-            index = end
+            lines.append((lines.count + 1, Substring(bytes[start..<index])))
+            index = bytes.index(after: index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
+            start = index
         }
-        return fields
+        lines.append((lines.count + 1, Substring(bytes[start..<bytes.endIndex])))
+        return lines
+    }
+
+    /// Whether a byte is ASCII white space (space, tab, vertical tab, form feed).
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The fields of one line: separated by commas when the line has one (empty fields are kept, so that
+    /// `1,,2` can be reported), by runs of white space otherwise. Columns count characters (code points).
+    static func fields(of line: Substring, number: Int) -> [TextField] {
+        let bytes = line.utf8
+        let commas = bytes.contains(UInt8(ascii: ","))
+        var fields: [TextField] = []
+        var column = 1, index = bytes.startIndex
+        func advance(_ index: inout Substring.UTF8View.Index, _ column: inout Int) {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index = bytes.index(after: index)
+        }
+        while true {
+            while index < bytes.endIndex, isSpace(bytes[index]) { advance(&index, &column) }
+            let (start, startColumn) = (index, column)
+            var end = index
+            while index < bytes.endIndex, commas ? bytes[index] != UInt8(ascii: ",") : !isSpace(bytes[index]) {
+                advance(&index, &column)
+                if !isSpace(bytes[bytes.index(before: index)]) { end = index }
+            }
+            if commas || start < end {
+                fields.append(TextField(text: Substring(bytes[start..<end]), line: number, column: startColumn))
+            }
+            guard index < bytes.endIndex else { return fields }
+            if commas { advance(&index, &column) }
+        }
     }
 
     /// The number a field holds (see ``NumberText``), or an error naming its place in `path`.

@@ -28,22 +28,30 @@ struct ZipArchive {
         self.path = path
         func u16(_ at: Int) -> Int { at >= 0 && at <= bytes.count - 2 ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : -1 }
         func u32(_ at: Int) -> Int { at >= 0 && at <= bytes.count - 4 ? u16(at) | u16(at + 2) << 16 : -1 }
-        func u64(_ at: Int) -> Int { at >= 0 && at <= bytes.count - 8 && bytes[at + 7] < 0x80 ? u32(at) | u32(at + 4) << 32 : -1 }
+        func u64(_ at: Int) -> Int {
+            at >= 0 && at <= bytes.count - 8 && bytes[at + 7] < 0x80 ? u32(at) | u32(at + 4) << 32 : -1
+        }
         let floor = max(0, bytes.count - 22 - 0xFFFF)
-        guard let end = stride(from: bytes.count - 22, through: floor, by: -1).first(where: { u32($0) == 0x0605_4B50 }) else {
+        guard let end = stride(from: bytes.count - 22, through: floor, by: -1).first(where: { u32($0) == 0x0605_4B50 })
+        else {
             throw Self.fail(0, "no end-of-central-directory record (is this a zip or .npz file?)", path)
         }
         var (count, directorySize, directoryOffset) = (u16(end + 10), u32(end + 12), u32(end + 16))
-        guard u16(end + 4) == 0, u16(end + 6) == 0 else { throw Self.fail(end, "multi-disk archives are not supported", path) }
+        guard u16(end + 4) == 0, u16(end + 6) == 0 else {
+            throw Self.fail(end, "multi-disk archives are not supported", path)
+        }
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             let locator = end - 20
             guard locator >= 0, u32(locator) == 0x0706_4B50, case let record = u64(locator + 8), record >= 0,
-                  u32(record) == 0x0606_4B50 else {
+                u32(record) == 0x0606_4B50
+            else {
                 throw Self.fail(max(locator, 0), "the Zip64 end-of-central-directory record is missing", path)
             }
             (count, directorySize, directoryOffset) = (u64(record + 32), u64(record + 40), u64(record + 48))
         }
-        guard count >= 0, directoryOffset >= 0, directorySize >= 0, directoryOffset <= bytes.count, directorySize <= bytes.count - directoryOffset else {
+        guard count >= 0, directoryOffset >= 0, directorySize >= 0, directoryOffset <= bytes.count,
+            directorySize <= bytes.count - directoryOffset
+        else {
             throw Self.fail(end, "the central directory lies outside the file", path)
         }
         var members: [Member] = []
@@ -73,8 +81,10 @@ struct ZipArchive {
                 throw Self.fail(at, "a member's sizes are missing or too large", path)
             }
             let name = String(decoding: bytes[at + 46..<nameEnd], as: UTF8.self)
-            members.append(Member(name: name, method: u16(at + 10), crc: UInt32(u32(at + 16)), compressedSize: sizes[1],
-                                  size: sizes[0], localHeaderOffset: sizes[2]))
+            members.append(
+                Member(
+                    name: name, method: u16(at + 10), crc: UInt32(u32(at + 16)), compressedSize: sizes[1],
+                    size: sizes[0], localHeaderOffset: sizes[2]))
             at = nameEnd + extraLength + commentLength
         }
         self.members = members
@@ -90,22 +100,32 @@ struct ZipArchive {
             throw Self.fail(at, "the local header of \(name) is missing", path)
         }
         let start = at + 30 + u16(at + 26) + u16(at + 28)
-        guard start <= bytes.count, member.compressedSize <= bytes.count - start else { throw Self.fail(at, "the data of \(name) run past the end of the file", path) }
-        guard member.size <= limit else { throw Self.fail(at, "\(name) holds \(member.size) bytes, more than the \(limit) allowed", path) }
+        guard start <= bytes.count, member.compressedSize <= bytes.count - start else {
+            throw Self.fail(at, "the data of \(name) run past the end of the file", path)
+        }
+        guard member.size <= limit else {
+            throw Self.fail(at, "\(name) holds \(member.size) bytes, more than the \(limit) allowed", path)
+        }
         let stored = bytes[start..<start + member.compressedSize]
         let data: [UInt8]
         switch member.method {
         case 0:
-            guard member.size == member.compressedSize else { throw Self.fail(at, "the sizes of the stored member \(name) disagree", path) }
+            guard member.size == member.compressedSize else {
+                throw Self.fail(at, "the sizes of the stored member \(name) disagree", path)
+            }
             data = Array(stored)
         case 8:
             do { data = try Compression.inflateRaw(stored, size: member.size) } catch {
                 throw Self.fail(start, "\(name): \(error.text)", path)
             }
         default:
-            throw Self.fail(at, "\(name) is compressed with method \(member.method); only stored (0) and deflate (8) are supported", path)
+            throw Self.fail(
+                at, "\(name) is compressed with method \(member.method); only stored (0) and deflate (8) are supported",
+                path)
         }
-        guard Compression.crc32(data) == member.crc else { throw Self.fail(start, "the CRC-32 of \(name) does not match: the file is corrupt", path) }
+        guard Compression.crc32(data) == member.crc else {
+            throw Self.fail(start, "the CRC-32 of \(name) does not match: the file is corrupt", path)
+        }
         return data
     }
 }

@@ -18,8 +18,10 @@ struct OutputOptions: ParsableArguments {
 /// number is a non-finite value (a diverged run).
 enum JSONOutput {
     /// Markers the encoder writes for non-finite doubles; replaced by `null` in the final text.
-    private static let markers = ["inf": "sparsecert-non-finite:inf", "-inf": "sparsecert-non-finite:-inf",
-                                  "nan": "sparsecert-non-finite:nan"]
+    private static let markers = [
+        "inf": "sparsecert-non-finite:inf", "-inf": "sparsecert-non-finite:-inf",
+        "nan": "sparsecert-non-finite:nan",
+    ]
 
     private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -37,7 +39,8 @@ enum JSONOutput {
             let plain = try encoder().encode(value)
             let found = try nonFinitePointers(in: plain)
             let isObject = plain.first(where: { $0 != 0x20 && $0 != 0x0A }) == UInt8(ascii: "{")
-            let text = found.isEmpty || !isObject ? plain : try encoder().encode(Flagged(value: value, nonFinite: found))
+            let text =
+                found.isEmpty || !isObject ? plain : try encoder().encode(Flagged(value: value, nonFinite: found))
             var result = String(decoding: text, as: UTF8.self)
             for marker in markers.values { result = result.replacingOccurrences(of: "\"\(marker)\"", with: "null") }
             return Array(result.utf8)
@@ -55,7 +58,10 @@ enum JSONOutput {
         func walk(_ node: Any, _ pointer: String) {
             if let object = node as? [String: Any] {
                 for (key, child) in object {
-                    walk(child, pointer + "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+                    walk(
+                        child,
+                        pointer + "/"
+                            + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
                 }
             } else if let array = node as? [Any] {
                 for (index, child) in array.enumerated() { walk(child, pointer + "/\(index)") }

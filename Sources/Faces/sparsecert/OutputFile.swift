@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one way every command writes a file (`--out`, `--csv`, `--plot`, `--trajectory`, the demo's plot).
@@ -57,7 +57,9 @@ enum OutputFile {
             // mkstemp makes the file private; give it the old file's mode, or what the umask allows.
             let umaskValue = umask(0)
             umask(umaskValue)
-            guard fchmod(fd, mode ?? (0o666 & ~umaskValue)) == 0 else { throw failure(path, "cannot set its permissions") }
+            guard fchmod(fd, mode ?? (0o666 & ~umaskValue)) == 0 else {
+                throw failure(path, "cannot set its permissions")
+            }
             guard fsync(fd) == 0 else { throw failure(path, "cannot flush it to disk") }
             guard close(fd) == 0 else {
                 unlink(temporary)
@@ -91,7 +93,9 @@ enum OutputFile {
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress! + written, bytes.count - written) }
+            let result = bytes.withUnsafeBytes { raw in
+                systemWrite(fd, raw.baseAddress! + written, bytes.count - written)
+            }
             if result < 0, errno == EINTR { continue }
             guard result > 0 else { throw failure(path, "writing failed") }
             written += result
