@@ -18,6 +18,18 @@ public struct Incumbent: Sendable, Hashable, Codable {
         self.witness = witness
     }
 
+    /// ρ_S ≥ ‖v_S‖₁ / ‖v_{S^c}‖₁ for the witness (+∞ when v vanishes off S); `nil` without a witness.
+    /// - Complexity: O(n).
+    public var rho: Double? {
+        guard !witness.isEmpty else { return nil }
+        let inside = Set(support)
+        var onSupport = 0.0, offSupport = 0.0
+        for (i, value) in witness.enumerated() {
+            if inside.contains(i) { onSupport += abs(value) } else { offSupport += abs(value) }
+        }
+        return onSupport + offSupport > 0 ? onSupport / offSupport : nil
+    }
+
     /// No bound yet (α_s ≥ 0 trivially).
     static let none = Incumbent(alpha: 0, support: [], signs: [], witness: [])
 

@@ -65,12 +65,16 @@ public struct OrderConstant: Sendable, Hashable {
         self.seconds = seconds
     }
 
-    /// ρ_s ≥ this (ρ = α/(1 − α)).
-    public var lower: Double { rhoOf(lowerAlpha) }
+    /// ρ_s ≥ this: ρ = α/(1 − α), or, where α rounds to 1 in floating point (ρ ≥ 2⁵³), the incumbent's own
+    /// ratio ‖v_S‖₁ / ‖v_{S^c}‖₁, which stays finite unless v vanishes off S.
+    public var lower: Double { lowerAlpha < 1 ? rhoOf(lowerAlpha) : incumbent.rho ?? .infinity }
     /// ρ_s ≤ this.
     public var upper: Double { rhoOf(upperAlpha) }
-    /// Whether ρ_s = ``lower`` = ``upper`` is established for the whole matrix (not a shard).
-    public var isExact: Bool { complete && shard == .whole && upperAlpha <= lowerAlpha }
+    /// Whether ρ_s = ``lower`` = ``upper`` is established for the whole matrix (not a shard). Never where α
+    /// rounds to 1 while the witness shows a finite ρ: floating point cannot tell ρ_s from ∞ there.
+    public var isExact: Bool {
+        complete && shard == .whole && upperAlpha <= lowerAlpha && (lowerAlpha < 1 || lower.isInfinite)
+    }
     /// Whether the NSP of order s is decided: `true` (ρ_s < 1), `false` (ρ_s ≥ 1), `nil` (the interval
     /// straddles 1, or this is a shard).
     public var nspHolds: Bool? {

@@ -23,7 +23,9 @@ extension OrderSearch {
             || incumbent.alpha >= 1
         var upper = incumbent.alpha, source = "the search is complete: every support was solved or pruned"
         if incumbent.alpha >= 1 {
-            source = "α = 1 is attained (ρ = ∞)"
+            source = incumbent.rho?.isInfinite ?? true
+                ? "α = 1 is attained (ρ = ∞)"
+                : "α rounds to 1 in floating point; the witness gives ρ ≥ \(incumbent.rho ?? 0), and ρ ≤ ∞ is all it proves"
         } else if !complete {
             (upper, source) = interruptedUpperBound(levelsDone: levelsDone, lower: incumbent.alpha,
                                                     completed: state.completed)
