@@ -62,7 +62,10 @@ extension OrderSearch {
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
         }
         let closed = shared.withLock { $0.closedSupports }
-        if let frontier = frontier(lower: lower, completed: completed, closed: closed)?.bound, frontier < best {
+        let walk = options.timeLimit.map { max(.milliseconds(500), $0 * 0.2) }
+            ?? .seconds(options.stop?.isRequested == true ? 2 : 10)
+        if let frontier = frontier(lower: lower, completed: completed, closed: closed, timeBudget: walk)?.bound,
+           frontier < best {
             (best, source) = (frontier, "largest bound open on the frontier of the subset tree (α_T plus the best "
                 + "single-coordinate α of the indices still to add)")
         }

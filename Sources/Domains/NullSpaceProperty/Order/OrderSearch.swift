@@ -115,7 +115,8 @@ final class OrderSearch: Sendable {
         }
         self.certified = options.certifyBounds && levels != nil
             ? LevelBounds(columns: matrix.columns, top: levels?.top ?? 1, outward: true) : nil
-        self.deadline = options.timeLimit.map { ContinuousClock.now + $0 }
+        // The last fifth of a time limit is kept for the frontier walk of the final bound.
+        self.deadline = options.timeLimit.map { ContinuousClock.now + $0 * 0.8 }
     }
 
     var chunkSize: Int { max(1, options.chunkSize) }
