@@ -191,7 +191,10 @@ let package = Package(
             dependencies: ["PhaseTransitions", "Plots"],
             path: "examples/PhaseDiagrams"),
 
-        // Tests.
+        // Tests, and what they share (TestSupport: scratch folders, …).
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "DiagonalNetworksTests",
             dependencies: ["DiagonalNetworks", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData"]),
@@ -209,14 +212,14 @@ let package = Package(
             dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "NullSpacePropertyTests",
-            dependencies: ["NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
+            dependencies: ["TestSupport", "NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
                            "ExactArithmetic", "ProblemData", "ScaleOut"]),
         .testTarget(
             name: "ScaleOutTests",
-            dependencies: ["ScaleOut"]),
+            dependencies: ["TestSupport", "ScaleOut"]),
         .testTarget(
             name: "ProblemDataTests",
-            dependencies: ["ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
+            dependencies: ["TestSupport", "ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "ErrorCertificatesTests",
             dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic"]),
@@ -228,10 +231,10 @@ let package = Package(
             dependencies: ["RateSweeps", "Plots", "DenseLinearAlgebra", "ExactArithmetic"]),
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["sparsecert"]),
+            dependencies: ["TestSupport", "sparsecert"]),
         .testTarget(
             name: "PhaseTransitionsTests",
-            dependencies: ["PhaseTransitions", "ProblemData", "Plots", "ScaleOut", "ExactArithmetic"]),
+            dependencies: ["TestSupport", "PhaseTransitions", "ProblemData", "Plots", "ScaleOut", "ExactArithmetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert certify, verify, sweep")
 struct CertifyCommandTests {
     static func problem(_ text: String = "{\"A\": [[1, \"1/2\"]], \"y\": [1]}") throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cert-\(UUID().uuidString).json").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TemporaryFolder("cert").write("problem.json", text)
     }
 
     @Test("certify writes a certificate that verify accepts, and verify rejects a tampered one")

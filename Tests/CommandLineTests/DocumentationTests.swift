@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs every command of the walkthroughs in `docs/` and checks that its output still reads as printed.
@@ -63,9 +64,9 @@ struct DocumentationTests {
 
     @Test("every walkthrough's commands print what it shows", arguments: documents)
     func walkthrough(document: String) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-docs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try TemporaryFolder("sparsecert-docs")
+        defer { folder.remove() }
+        let scratch = folder.url
         for example in try Self.examples(in: document) {
             let output = try CommandRunner.shell(example.command, in: scratch)
             var expected = example.expected

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert generate")
 struct GenerateCommandTests {
     private func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-generate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder("sparsecert-generate").url
     }
 
     @Test("the same options write the same bytes; the JSON report lists the files", arguments: ["json", "csv", "mtx", "npy"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert nsp")
@@ -6,8 +7,7 @@ struct NSPCommandTests {
     /// A scratch folder with A = [1, 1/4] (a.json), a 4×8 matrix (g.json, from `generate`), a rank-deficient
     /// and an empty matrix.
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsp-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder("nsp-cli").url
         try Data("[[1, 0.25]]".utf8).write(to: folder.appendingPathComponent("a.json"))
         try Data("1,2,3\n2,4,6\n".utf8).write(to: folder.appendingPathComponent("deficient.csv"))
         try Data("[]".utf8).write(to: folder.appendingPathComponent("empty.json"))

@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 9 item 7 through the command line: no false ∞, no false "rank deficient", exit statuses.
 @Suite("sparsecert nsp on badly scaled matrices")
 struct NSPScalingCommandTests {
     static func run(_ matrix: String, _ arguments: [String]) throws -> CommandRunner.Output {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsp-scale-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder("nsp-scale").url
         try Data(matrix.utf8).write(to: folder.appendingPathComponent("A.json"))
         return try CommandRunner.run(["nsp", "A.json"] + arguments, in: folder)
     }

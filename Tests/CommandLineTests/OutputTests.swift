@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Output that cannot be lost: a failed write to standard output or to a file exits non-zero with a
@@ -7,8 +8,7 @@ import Testing
 struct OutputTests {
     /// A folder with a small problem `g.json`, an LP `lp.json` and a certificate `c.cert`.
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try TemporaryFolder("sparsecert-output").url
         try "{\"A\": [[1, \"1/2\", 0], [0, 1, 1]], \"y\": [1, 1]}".write(to: url.appendingPathComponent("g.json"), atomically: true, encoding: .utf8)
         try "{\"c\": [1, 1], \"A_eq\": [[1, 1]], \"b_eq\": [1]}".write(to: url.appendingPathComponent("lp.json"), atomically: true, encoding: .utf8)
         let certified = try CommandRunner.run(["certify", "g.json", "--depth", "3", "--alpha", "1e-6", "--out", "c.cert"], in: url)

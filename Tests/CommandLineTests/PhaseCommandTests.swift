@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert phase")
@@ -8,9 +9,7 @@ struct PhaseCommandTests {
     ]
 
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("phase-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolder("phase-cli").url
     }
 
     static func json(_ output: CommandRunner.Output) throws -> [String: Any] {

@@ -1,6 +1,7 @@
 import Foundation
 import NullSpaceProperty
 import ScaleOut
+import TestSupport
 import Testing
 
 @Suite("Shards, checkpoints, budgets and intervals")
@@ -25,8 +26,9 @@ struct ShardAndCheckpointTests {
     @Test("a run stopped by its chunk budget resumes from the checkpoint to the uninterrupted constant")
     func checkpointResume() throws {
         let a = try Fixtures.gaussian(7, 14, seed: 22)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nsp-\(UUID()).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("nsp")
+        defer { folder.remove() }
+        let path = folder.path("checkpoint.json")
         let uninterrupted = try a.orderConstant(order: 3, options: Fixtures.options(chunkSize: 16))
         var options = Fixtures.options(chunkSize: 16)
         options.checkpointPath = path
@@ -44,8 +46,9 @@ struct ShardAndCheckpointTests {
     @Test("a corrupt or foreign checkpoint is refused and left untouched")
     func badCheckpoint() throws {
         let a = try Fixtures.gaussian(6, 12, seed: 23)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nsp-\(UUID()).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("nsp")
+        defer { folder.remove() }
+        let path = folder.path("checkpoint.json")
         try Data("{\"format\": \"sparsecert-nsp-checkpoint\", trunc".utf8).write(to: URL(fileURLWithPath: path))
         var options = Fixtures.options()
         options.checkpointPath = path

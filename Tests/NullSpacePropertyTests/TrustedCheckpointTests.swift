@@ -1,19 +1,20 @@
-import Foundation
 @testable import NullSpaceProperty
+import Foundation
 import ScaleOut
+import TestSupport
 import Testing
 
 /// Issue 12 item 4: checkpoints from the first LP, a final one on a stop request, tamper evidence.
 @Suite("Trusted checkpoints")
 struct TrustedCheckpointTests {
-    static func scratchPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("nsp-trust-\(UUID()).json").path
+    static func scratchPath() throws -> String {
+        try TemporaryFolder("nsp-trust").path("checkpoint.json")
     }
 
     @Test("a stop during the singletons leaves a checkpoint; resuming gives the uninterrupted constant")
     func stopEarly() throws {
         let a = try Fixtures.gaussian(7, 14, seed: 41)
-        let path = Self.scratchPath()
+        let path = try Self.scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let uninterrupted = try a.orderConstant(order: 4, options: Fixtures.options(chunkSize: 16))
         var options = Fixtures.options(chunkSize: 16)
@@ -37,7 +38,7 @@ struct TrustedCheckpointTests {
     @Test("a checkpoint saved mid-search resumes without redoing its solved subsets")
     func resumeSkipsSolved() throws {
         let a = try Fixtures.gaussian(7, 14, seed: 42)
-        let path = Self.scratchPath()
+        let path = try Self.scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         var options = Fixtures.options(chunkSize: 16)
         options.checkpointPath = path
@@ -56,7 +57,7 @@ struct TrustedCheckpointTests {
     @Test("an edited checkpoint is refused: by its content digest, or (digest recomputed) by re-solving the incumbent")
     func tampered() throws {
         let a = try Fixtures.gaussian(7, 14, seed: 43)
-        let path = Self.scratchPath()
+        let path = try Self.scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         var options = Fixtures.options(chunkSize: 16)
         options.checkpointPath = path

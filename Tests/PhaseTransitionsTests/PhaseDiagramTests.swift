@@ -1,6 +1,7 @@
 import Foundation
 import ScaleOut
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import PhaseTransitions
@@ -20,8 +21,8 @@ struct PhaseDiagramTests {
         return options
     }
 
-    static func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("phase-\(UUID().uuidString)-\(name)").path
+    static func temporaryPath(_ name: String) throws -> String {
+        try TemporaryFolder("phase").path(name)
     }
 
     @Test func wholeRun() throws {
@@ -57,7 +58,7 @@ struct PhaseDiagramTests {
     }
 
     @Test func resumeEqualsUninterrupted() throws {
-        let path = Self.temporaryPath("resume.json")
+        let path = try Self.temporaryPath("resume.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var stopping = Self.options(threads: 1, checkpoint: path)
         let stop = StopRequest()
@@ -80,7 +81,7 @@ struct PhaseDiagramTests {
     }
 
     @Test func checkpointOfAnotherGridIsRefused() throws {
-        let path = Self.temporaryPath("other.json")
+        let path = try Self.temporaryPath("other.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try PhaseDiagram.run(Self.grid, options: Self.options(checkpoint: path))
         var other = Self.grid

@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
 import ProblemData
+import TestSupport
 import Testing
 
 @Suite("CSV, Matrix Market and NumPy files")

@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
 import ProblemData
+import TestSupport
 import Testing
 
 /// The files NumPy and SciPy users have: every real `.npy` dtype, `.npz` archives, gzip, Matrix Market

@@ -1,6 +1,7 @@
 import DenseLinearAlgebra
 import ExactArithmetic
 import ProblemData
+import TestSupport
 import Testing
 
 @Suite("JSON problem files")

@@ -1,5 +1,6 @@
 import Foundation
 import ProblemData
+import TestSupport
 import Testing
 
 /// Every malformed file is reported at the place of its first problem, with a reason, and never crashes.

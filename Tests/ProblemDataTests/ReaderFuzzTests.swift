@@ -1,5 +1,6 @@
 import Foundation
 import ProblemData
+import TestSupport
 import Testing
 
 /// A bounded fuzz campaign over every reader: seeded random damage (flipped, deleted and inserted bytes,

@@ -1,6 +1,7 @@
 import Foundation
 import ScaleOut
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite("ScaleOut: shards, parallel work, checkpoint files")
@@ -70,8 +71,9 @@ struct ScaleOutTests {
 
     @Test("a checkpoint round-trips; an edited, foreign or truncated file is refused and left untouched")
     func checkpointFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scaleout-\(UUID()).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("scaleout")
+        defer { folder.remove() }
+        let path = folder.path("checkpoint.json")
         let file = CheckpointFile<State>(path: path, format: "test-checkpoint", version: 1)
         #expect(try file.load() == nil)
         let state = State(done: [0, 2, 5], best: 0.3125)
