@@ -33,6 +33,9 @@ benchmarks:
 	"$$($(SWIFT) build -c release --show-bin-path)/bp-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/nsp-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/flow-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/certify-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/problem-files-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/phase-benchmark"
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks examples
