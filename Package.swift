@@ -2,14 +2,16 @@
 //
 // SparseCert — certified sparse recovery and implicit ℓ1-regularization.
 //
-// Targets are grouped by layer (DESIGN.md §2); dependencies point downwards only:
-//   Sources/Support  ScaleOut (shards, parallel chunks, checkpoint files)  — knows no mathematics
-//   Sources/C        CGLPK (system library), CGLPKShims (setjmp guard), CZlib (zlib, for ProblemData) — the only C
-//   Sources/Numbers  ExactArithmetic (Rational), DenseLinearAlgebra       — no solver knowledge
-//   Sources/LP       LinearProgramming (model, GLPK backend, exact verification) — the only importer of C
-//   Sources/Data     ProblemData (problem files, instance generators)      — numbers only
-//   Sources/Faces    the `sparsecert` command-line tool
-//   Sources/Studies  PhaseTransitions (Donoho–Tanner diagrams) — experiments built on the domains
+// Targets are grouped by layer (DESIGN.md §2, README "Layout"); dependencies point downwards only:
+//   Sources/C             CGLPK (system library), CGLPKShims (setjmp guard), CZlib (zlib)       — the only C
+//   Sources/Support       ScaleOut (shards, parallel chunks, checkpoints), Plots (SVG)          — no mathematics
+//   Sources/Numbers       ExactArithmetic, IntervalArithmetic, DenseLinearAlgebra               — no solver knowledge
+//   Sources/Data          ProblemData (problem files, instance generators)                      — numbers only
+//   Sources/LP            LinearProgramming (model, GLPK backend, exact verification)           — the only GLPK importer
+//   Sources/Domains       SparseRecovery, NullSpaceProperty, DiagonalNetworks (no GLPK)
+//   Sources/Certificates  ErrorCertificates (typed claims, one checker per claim)
+//   Sources/Studies       RateSweeps, PhaseTransitions                        — experiments built on the domains
+//   Sources/Faces         the `sparsecert` command-line tool                  — parse, call the library, print
 import PackageDescription
 
 let package = Package(
@@ -55,6 +57,9 @@ let package = Package(
         .target(
             name: "ScaleOut",
             path: "Sources/Support/ScaleOut"),
+        .target(
+            name: "Plots",
+            path: "Sources/Support/Plots"),
 
         // Numbers layer.
         .target(
@@ -108,16 +113,13 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ],
             path: "Sources/Certificates/ErrorCertificates"),
+
+        // Studies layer: experiments over many instances or many α, built on the domains.
         .target(
             name: "RateSweeps",
             dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic",
                            .product(name: "BigInt", package: "BigInt")],
-            path: "Sources/Certificates/RateSweeps"),
-        .target(
-            name: "Plots",
-            path: "Sources/Certificates/Plots"),
-
-        // Studies layer: experiments over many random instances, built on the domains.
+            path: "Sources/Studies/RateSweeps"),
         .target(
             name: "PhaseTransitions",
             dependencies: ["ProblemData", "SparseRecovery", "DiagonalNetworks", "Plots", "ScaleOut",
