@@ -22,6 +22,17 @@ struct CertifyCommandTests {
         #expect(rejected.status == 3 && rejected.stderr.contains("REJECTED"))
     }
 
+    @Test("a zero barrier constant (no off-support pull: C_D = 0) is stated as 0, with no infinite ratio",
+          arguments: [3, 4])
+    func zeroRateConstant(depth: Int) throws {
+        let input = try Self.problem("{\"A\": [[1, 0, 0], [0, 1, 1]], \"y\": [1, 0]}")
+        let out = input + ".cert"
+        let certified = try CommandRunner.run(["certify", input, "--depth", "\(depth)", "--alpha", "1e-3", "--out", out])
+        #expect(certified.status == 0, "\(certified.stderr)")
+        #expect(certified.stdout.contains("the predicted constant is 0"))
+        #expect(try CommandRunner.run(["verify", out]).status == 0)
+    }
+
     @Test("exit statuses: 0 valid, 1 unreadable (duplicate or unknown key), 3 rejected; ρ_S only when asked for")
     func exitStatuses() throws {
         let input = try Self.problem()

@@ -78,7 +78,7 @@ extension CertificateClaims {
         let error = midpoint(c.flow.errorL1Lower, c.flow.errorL1Upper)
         let scaled = exp(log(error) - exponent * log(c.alpha))
         return .init(law: law(depth: c.depth), exponent: exponent, constant: constant, scaledError: scaled,
-                     ratio: constant.map { scaled / $0 })
+                     ratio: constant.flatMap { $0 > 0 && scaled.isFinite ? scaled / $0 : nil })
     }
 
     /// The rate section is the one the data, ϱ and the enclosure give.
@@ -121,6 +121,9 @@ extension CertificateClaims {
             + "[\(flow.errorL1Lower), \(flow.errorL1Upper)] (upper/lower − 1 = \(width))")
         if let ratio = c.rate.ratio, let constant = c.rate.constant {
             reasons.append("rate: err / (\(c.rate.law)) = \(ratio) with constant \(constant) (predicted, not a bound)")
+        } else if c.rate.constant == 0 {
+            reasons.append("rate: the predicted constant is 0 (err = o(α^\(c.rate.exponent))); err / α^(\(c.rate.exponent)) = "
+                + "\(c.rate.scaledError)")
         } else {
             reasons.append("rate: err / α^(\(c.rate.exponent)) = \(c.rate.scaledError) "
                 + "(constant not known for this instance)")
