@@ -12,9 +12,9 @@ import SparseRecovery
 ///    ((Aᵀμ_ϱ)_S = σ with no rounding, by an exact correction on the support), so max_{Sᶜ}|Aᵀμ_ϱ| < 1
 ///    proves uniqueness. ρ_S (2^(s−1) ϱ-LPs, exact with `exact`) only with `supportConstant`.
 /// 3. x_∞(α) by the support-aware limit solver (`FlowLimitSolver`), then a Krawczyk proof in the exact
-///    ``SupportFrame`` (``LimitEnclosure``) — the enclosure of ‖x_∞(α) − x*‖₁.
+///    `SupportFrame` (``LimitEnclosure``) — the enclosure of ‖x_∞(α) − x*‖₁.
 /// 4. The rate law and, for 1×2 data, the closed-form bound; then every claim is checked by
-///    ``CertificateClaims`` — the verifier's code — and the verdict is the outcome.
+///    `CertificateClaims` — the verifier's code — and the verdict is the outcome.
 public struct CertificateBuilder: Sendable {
     /// D ≥ 2.
     public var depth: Int

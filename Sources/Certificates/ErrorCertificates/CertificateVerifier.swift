@@ -3,7 +3,7 @@ import ExactArithmetic
 import LinearProgramming
 
 /// Re-checks every claim of an ``ErrorCertificate`` from its data alone, trusting nothing the producer
-/// computed, with the checkers of ``CertificateClaims`` — the same code the builder ran:
+/// computed, with the checkers of `CertificateClaims` — the same code the builder ran:
 /// - BP: A x* = y, (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1, ⟨y, μ⟩ = ‖x*‖₁ (exact); support and signs read from x*;
 /// - uniqueness: A_S injective and (Aᵀμ_ϱ)_S = σ exactly with max_{Sᶜ}|Aᵀμ_ϱ| = the stated bound < 1;
 /// - ϱ: exact mode — the witness v has A v = 0, ‖v_{Sᶜ}‖₁ ≤ 1, ⟨σ, v_S⟩ = ϱ = the bound (weak duality);
@@ -32,11 +32,12 @@ public enum CertificateVerifier {
 
     /// Verifies; never throws for a wrong certificate — the failures are in the report.
     /// - Parameters:
+    ///   - c: the certificate, as read (nothing in it is trusted).
     ///   - solver: the GLPK configuration of the ϱ-LP (and of ρ_S when stated); the builder's default.
     ///   - supportConstantSparsityLimit: a ρ_S stated for a larger |S| is not recomputed (2^(|S|−1) LPs) and
     ///     fails the check; `nil` removes the limit.
     /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` when the data are not a non-empty rectangular matrix.
-    /// - Complexity: see ``CertificateClaims/check(_:context:)``.
+    /// - Complexity: see `CertificateClaims/check(_:context:)`.
     public static func verify(_ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver(),
                               supportConstantSparsityLimit: Int? = Self.supportConstantSparsityLimit)
         throws(ErrorCertificatesError) -> Report

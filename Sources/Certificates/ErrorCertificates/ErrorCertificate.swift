@@ -6,9 +6,9 @@ import Foundation
 /// Every number a claim rests on is inside: the exact data, x* with its dual certificate, the exponent ϱ
 /// with its LP certificate (μ and the null-space witness v), ρ_S, the verified Krawczyk box of the limit
 /// equations, the enclosure of the error it implies, the rate law, and a verdict with reasons.
-/// Every claim is defined once, in ``CertificateClaims``, and checked by that code both when ``CertificateBuilder``
+/// Every claim is defined once, in `CertificateClaims`, and checked by that code both when ``CertificateBuilder``
 /// writes the document (its verdict is the outcome) and when ``CertificateVerifier`` reads it. Exact numbers
-/// are ``Rational`` (JSON strings "p/q" in lowest terms). The JSON form has snake_case keys (``encoded()``,
+/// are `Rational` (JSON strings "p/q" in lowest terms). The JSON form has snake_case keys (``encoded()``,
 /// ``decode(_:)``), documented by docs/certificate.schema.json; reading rejects unknown and duplicate keys
 /// and non-canonical values.
 public struct ErrorCertificate: Codable, Sendable, Equatable {
@@ -73,7 +73,7 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         public var supportConstant: Double?
         /// ρ_S exactly (with `exact` and `--support-constant`).
         public var supportConstantExact: Rational?
-        /// The statements the exact checks of x* prove (``CertificateClaims/proofSteps(_:)``).
+        /// The statements the exact checks of x* prove (`CertificateClaims/proofSteps(_:)`).
         public var proofSteps: [String]
     }
 
@@ -101,7 +101,7 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
 
     /// The predicted law and the measured ratio.
     public struct RateSection: Codable, Sendable, Equatable {
-        /// "c·α^(1−ϱ)" for D = 2, "C_D·α" for D ≥ 3 (``CertificateClaims/law(depth:)``).
+        /// "c·α^(1−ϱ)" for D = 2, "C_D·α" for D ≥ 3 (`CertificateClaims/law(depth:)`).
         public var law: String
         /// 1 − ϱ for D = 2, 1 for D ≥ 3.
         public var exponent: Double

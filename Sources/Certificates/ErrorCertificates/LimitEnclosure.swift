@@ -4,7 +4,7 @@ import Foundation
 
 /// A proven enclosure of the exact gradient-flow limit x_∞(α) and of ‖x_∞(α) − x*‖₁.
 ///
-/// The unknowns are X = (v, b) ∈ ℝ^m in the exact ``SupportFrame``: v = z_S for D = 2 and v = t = 1 − σz_S
+/// The unknowns are X = (v, b) ∈ ℝ^m in the exact `SupportFrame`: v = z_S for D = 2 and v = t = 1 − σz_S
 /// (the distance to the boundary, carried directly) for D ≥ 3. The proof is Krawczyk's test on the system
 /// F(X) = 0 of the frame: for a box 𝐗 around a point X̂, a preconditioner C ≈ F'(X̂)⁻¹ and an interval
 /// enclosure F'(𝐗) of the Jacobian over the box,
@@ -13,7 +13,7 @@ import Foundation
 ///
 /// F = 0 is the optimality condition of the strictly convex dual Φ_α, so that zero is λ*, and
 /// x_∞ = αh(Aᵀλ*) lies in the interval image of K. All of F(X̂) and F'(𝐗) are evaluated in outward-rounded
-/// ``Interval`` arithmetic on exactly enclosed M, N, x*_S and ln α, so the enclosure accounts for the
+/// `Interval` arithmetic on exactly enclosed M, N, x*_S and ln α, so the enclosure accounts for the
 /// solver's residual and for every rounding; exp and log are enclosed without libm (IntervalArithmetic).
 public struct LimitEnclosure: Sendable {
     /// The verified box (center X̂ and componentwise radius).

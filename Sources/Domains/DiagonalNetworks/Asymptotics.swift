@@ -24,7 +24,7 @@ public enum Asymptotics {
 /// minimizer lies strictly inside the unit box (unlike the LP certificate of ϱ). As α → 0, Aᵀλ*(α) → w^(D)
 /// and ‖x_∞(α) − x*‖₁/α → C_D = ‖h_D(w^(D)_{Sᶜ})‖₁ + ‖A_S⁺A_{Sᶜ}h_D(w^(D)_{Sᶜ})‖₁.
 ///
-/// Computed in μ-space as μ = Pσ + Q₂b (``SupportCoordinates``), by damped Newton on
+/// Computed in μ-space as μ = Pσ + Q₂b (`SupportCoordinates`), by damped Newton on
 /// ψ(b) = Σ H_D(Mσ + N b) (gradient Nᵀh_D(z), Hessian Nᵀdiag(h_D'(z))N), started from the limit solver's
 /// off-support coordinates at α = 1e-60 (strictly feasible, and within ~α^((D−2)/D) of the answer).
 public struct BarrierCertificate: Sendable {

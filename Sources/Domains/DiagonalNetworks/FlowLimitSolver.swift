@@ -7,7 +7,7 @@ import Foundation
 /// λ* minimizes the strictly convex dual Φ_α(λ) = α Σᵢ H_D((Aᵀλ)ᵢ) − ⟨λ, y⟩ (DESIGN.md §1.3); its
 /// optimality condition is A x(λ) = y. The solver
 /// 1. changes coordinates around the support of a reference basis pursuit solution x* when one is given
-///    (``SupportCoordinates``), so that the off-support balance is solved on its own scale and, for D ≥ 3,
+///    (`SupportCoordinates`), so that the off-support balance is solved on its own scale and, for D ≥ 3,
 ///    the distance t = 1 − σz of z_S to the boundary of the box is carried directly;
 /// 2. follows λ*(α) by continuation in ln α from α = 1 (where λ = 0 is an interior starting point) down to
 ///    the target, with a tangent predictor dX/d ln α = −H⁻¹ ∂E/∂ln α and a damped Newton corrector (Armijo
@@ -51,7 +51,9 @@ public struct FlowLimitSolver: Sendable {
     /// With exact network data, x* is taken to be the exact solution rounded to doubles: A_S x*_S = y is
     /// checked in exact arithmetic, allowing only the residual that rounding x* can cause (so x* = 1/3 is
     /// accepted as fl(1/3), and an x* off by more than its rounding is not).
-    /// - Parameter reference: the basis pursuit solution of the network's data (n entries).
+    /// - Parameters:
+    ///   - network: the network (data, depth, α and convention) whose flow limit is sought.
+    ///   - reference: the basis pursuit solution of the network's data (n entries).
     /// - Throws: ``DiagonalNetworkError/referenceLength(expected:found:)``,
     ///   ``DiagonalNetworkError/inconsistentReference(row:residual:)``.
     /// - Complexity: O(m²n) (exact rational operations when the network holds exact data).

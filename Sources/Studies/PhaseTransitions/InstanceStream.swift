@@ -1,7 +1,7 @@
 import ProblemData
 
 /// The reproducible instances of a phase diagram: trial t of the cell with m rows and s non-zeros is the
-/// ``ProblemData/RandomProblemRecipe`` with the grid's ensemble, n and η, and the seed v₄ of the chain
+/// `ProblemData/RandomProblemRecipe` with the grid's ensemble, n and η, and the seed v₄ of the chain
 ///
 ///     v₀ = S,   v_{k+1} = first output of SplitMix64 seeded with v_k ⊕ c_k,   (c₀, c₁, c₂, c₃) = (n, m, s, t)
 ///

@@ -163,6 +163,6 @@ public struct PhaseCell: Sendable, Hashable, Codable {
 public struct FlowSetting: Sendable, Hashable, Codable {
     /// D ≥ 2.
     public let depth: Int
-    /// α > 0 (scale of the product, ``DiagonalNetworks/InitializationConvention/product``).
+    /// α > 0 (scale of the product, `DiagonalNetworks/InitializationConvention/product`).
     public let alpha: Double
 }

@@ -11,7 +11,7 @@ import SparseRecovery
 /// The cheap path proves what the flow needs and no more: GLPK solves BP in floating point; on its support
 /// the equations A_S x_S = y are solved **exactly** (fraction-free, over integers) and checked on every row;
 /// and GLPK's dual μ must certify that exact x* to a relative tolerance, in floating point (scale-free:
-/// ``certifies(dual:dualInfeasibility:objective:observations:tolerance:)``). So x* is exact and y ∈ range(A_S) holds exactly — the consistency every small-α statement rests on
+/// `certifies(dual:dualInfeasibility:objective:observations:tolerance:)`). So x* is exact and y ∈ range(A_S) holds exactly — the consistency every small-α statement rests on
 /// (DESIGN.md §1.3). When that fails (y = fl(A x₀) makes the true support larger than the floating one, or
 /// the certificate does not hold), the exact mode runs instead: GLPK's basis re-verified in rational
 /// arithmetic.

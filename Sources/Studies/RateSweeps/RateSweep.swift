@@ -63,6 +63,10 @@ public struct RateSweep: Sendable {
 
     /// Solves every (D, α) of this shard in parallel.
     /// - Parameters:
+    ///   - depths: the depths D ≥ 2.
+    ///   - alphas: the scales α > 0.
+    ///   - shard: this shard's index k − 1 (0-based) of the (D, α) grid, taken round robin.
+    ///   - shards: the number of shards K.
     ///   - progress: called (from any thread, serialized) with (done, total) after each point.
     /// - Complexity: |depths|·|alphas|/K limit solves, spread over all cores.
     public func run(depths: [Int], alphas: [Double], shard: Int = 0, shards: Int = 1,

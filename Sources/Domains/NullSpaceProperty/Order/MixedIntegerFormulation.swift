@@ -44,7 +44,7 @@ enum MixedIntegerFormulation {
 }
 
 extension NullSpaceMatrix {
-    /// ρ_s by the MILP of ``MixedIntegerFormulation`` (GLPK branch-and-cut).
+    /// ρ_s by the MILP of `MixedIntegerFormulation` (GLPK branch-and-cut).
     ///
     /// - Parameters:
     ///   - s: the order, 1 ≤ s ≤ min(m, n).
