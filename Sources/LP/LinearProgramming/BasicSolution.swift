@@ -16,11 +16,18 @@ struct BasicSolution {
     let basisMatrix: [BigInt]?
     /// z, exactly.
     let values: [Rational]
-    /// Numerators N_k of the reduced costs d_k = N_k / (D·L) over a common positive-or-negative D·L;
-    /// `reducedCostSign` gives the sign of d_k.
+    /// The sign of every reduced cost d_k.
     let reducedCostSigns: [Int]
-    let reducedCosts: [Rational]
-    let verification: ExactVerification
+    /// Numerators N_k of the reduced costs d_k = N_k / (D·L), over the common denominator D·L
+    /// (``reducedCostScale``): pivoting compares them by cross-multiplication, with no gcd at all; fractions
+    /// are formed only for the final ``verification``.
+    let reducedCostNumerators: [BigInt]
+    let reducedCostScale: BigInt
+    /// The numerators w of π̃ = w / D (the dual solve), for the duals of the verification.
+    let dualNumerators: [BigInt]
+    /// The first basic position outside its bounds and row r of B̃⁻¹ there (ρ = numerators / denominator).
+    let leavingRow: (position: Int, numerators: [BigInt], denominator: BigInt)?
+    let judgedBasis: Basis
 
     init(_ form: ExactStandardForm, basis: Basis) throws(LPError) {
         guard basis.rows.count == form.rows, basis.columns.count == form.columns else {
@@ -50,52 +57,84 @@ struct BasicSolution {
         self.form = form
         self.status = status
         self.basic = basic
+        judgedBasis = basis
         let costs = basic.map { form.scaledCosts[$0] }
-        guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]),
-              let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [costs], transposed: true)
-        else {
+        // The dual solve also yields row r of B̃⁻¹ for the first basic variable outside its bounds — the
+        // row the next dual simplex step needs — from the same elimination.
+        var leaving: Int?
+        let solves: (primal: FractionFreeSolver.Solution, dual: FractionFreeSolver.Solution)? = {
+            guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]) else { return nil }
+            for (position, k) in basic.enumerated() {
+                values[k] = Rational(primal.numerators[0][position], primal.denominator * valueScale)
+            }
+            leaving = basic.indices.first { !Self.withinBounds(values[basic[$0]], form.lower[basic[$0]], form.upper[basic[$0]]) }
+            var unit = [BigInt](repeating: 0, count: m)
+            if let leaving { unit[leaving] = 1 }
+            let sides = leaving == nil ? [costs] : [costs, unit]
+            guard let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: sides, transposed: true)
+            else { return nil }
+            return (primal, dual)
+        }()
+        guard let solves else {
             basisMatrix = nil
             self.values = []
             reducedCostSigns = []
-            reducedCosts = []
-            verification = ExactVerification(verdict: .singularBasis, basis: basis, x: [], rowActivities: [],
-                                             rowDuals: [], reducedCosts: [], objective: .zero)
+            reducedCostNumerators = []
+            reducedCostScale = 1
+            dualNumerators = []
+            leavingRow = nil
             return
         }
+        let dual = solves.dual
         basisMatrix = matrix
-        for (position, k) in basic.enumerated() {
-            values[k] = Rational(primal.numerators[0][position], primal.denominator * valueScale)
-        }
+        leavingRow = leaving.map { (position: $0, numerators: dual.numerators[1], denominator: dual.denominator) }
         // π̃ = w / D; reduced costs d_k = (D·c̃_k − M̃_kᵀ w) / (D·L); duals λ = −S·π̃ / L.
         let w = dual.numerators[0], d = dual.denominator, scale = d * form.costScale
         var signs = [Int](repeating: 0, count: form.variableCount)
-        var reduced = [Rational](repeating: .zero, count: form.variableCount)
+        var numerators = [BigInt](repeating: 0, count: form.variableCount)
         for k in status.indices where status[k] != .basic {
             var numerator = d * form.scaledCosts[k]
             for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero && !w[i].isZero { numerator -= a * w[i] }
             signs[k] = numerator.isZero ? 0 : (numerator.sign == scale.sign ? 1 : -1)
-            reduced[k] = Rational(numerator, scale)
+            numerators[k] = numerator
         }
         self.values = values
         reducedCostSigns = signs
-        reducedCosts = reduced
-        let duals = (0..<m).map { Rational(-form.rowScales[$0] * w[$0], scale) }
+        reducedCostNumerators = numerators
+        reducedCostScale = scale
+        dualNumerators = w
+    }
 
+    /// The exact judgement of this basis, with every value as a fraction.
+    ///
+    /// - Complexity: O(m·n) rational normalizations — done once, at the end of a repair.
+    var verification: ExactVerification {
+        guard basisMatrix != nil else {
+            return ExactVerification(verdict: .singularBasis, basis: judgedBasis, x: [], rowActivities: [],
+                                     rowDuals: [], reducedCosts: [], objective: .zero)
+        }
+        let m = form.rows
+        let reduced = status.indices.map { status[$0] == .basic ? Rational.zero : Rational(reducedCostNumerators[$0], reducedCostScale) }
+        let duals = (0..<m).map { Rational(-form.rowScales[$0] * dualNumerators[$0], reducedCostScale) }
         var violations: [ExactVerification.Violation] = []
         for k in basic where !Self.withinBounds(values[k], form.lower[k], form.upper[k]) {
             violations.append(.init(kind: .primal, variable: form.describe(k), value: values[k]))
         }
-        for k in status.indices where status[k] != .basic && Self.improvement(status[k], signs[k], form.direction) != 0 {
+        for k in status.indices where status[k] != .basic
+            && Self.improvement(status[k], reducedCostSigns[k], form.direction) != 0 {
             violations.append(.init(kind: .dual, variable: form.describe(k), value: reduced[k]))
         }
         let x = Array(values[m...])
         var objective = form.objectiveConstant
         for j in 0..<form.columns where form.costs[j] != .zero { objective += form.costs[j] * x[j] }
-        verification = ExactVerification(
-            verdict: violations.isEmpty ? .optimal : .notOptimal(violations), basis: basis, x: x,
+        return ExactVerification(
+            verdict: violations.isEmpty ? .optimal : .notOptimal(violations), basis: judgedBasis, x: x,
             rowActivities: Array(values[..<m]), rowDuals: duals,
             reducedCosts: Array(reduced[m...]), objective: objective)
     }
+
+    /// Whether this basis is nonsingular but not optimal (a repair has work to do).
+    var needsPivot: Bool { basisMatrix != nil && !(isPrimalFeasible && isDualFeasible) }
 
     var isPrimalFeasible: Bool {
         basisMatrix != nil && basic.allSatisfy { Self.withinBounds(values[$0], form.lower[$0], form.upper[$0]) }
@@ -185,36 +224,30 @@ struct BasicSolution {
     /// towards the violated bound; among the nonbasic variables that keep dual feasibility, the one with the
     /// smallest ratio |d_k / α_rk| enters, ties broken by lowest index.
     func dualPivot() -> DualStep {
-        let m = form.rows
-        guard let basisMatrix,
-              let position = basic.indices.first(where: {
-                  !Self.withinBounds(values[basic[$0]], form.lower[basic[$0]], form.upper[basic[$0]])
-              })
-        else { return .stuck }
-        let leaving = basic[position]
+        guard basisMatrix != nil, let row = leavingRow else { return .stuck }
+        let leaving = basic[row.position]
         let belowLower = form.lower[leaving].map { values[leaving] < $0 } ?? false
-        var unit = [BigInt](repeating: 0, count: m)
-        unit[position] = 1
-        guard let row = try? FractionFreeSolver.solve(basisMatrix, dimension: m, rightHandSides: [unit], transposed: true)
-        else { return .stuck }
-        let rho = row.numerators[0]
+        let rho = row.numerators
         // α_rk = ρ·M̃_k / D; z_leaving changes by −α_rk per unit increase of z_k.
-        var best: (ratio: Rational, variable: Int)?
+        // Ratios |d_k / α_rk| = (|N_k| / |D·L|) / (|P_k| / |D_ρ|) share |D_ρ / D·L|: compare |N_k|·|P_best| with
+        // |N_best|·|P_k| instead, in integers.
+        var best: (numerator: BigInt, product: BigInt, variable: Int)?
+        let rowDenominatorNegative = row.denominator.sign == .minus
         for k in status.indices where status[k] != .basic && status[k] != .fixed {
             var product = BigInt(0)
             for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero && !rho[i].isZero { product += rho[i] * a }
             guard !product.isZero else { continue }
-            let alpha = Rational(product, row.denominator)
-            // Needed: z_leaving moves towards its violated bound.
-            let increasesLeaving = alpha.signum < 0   // for an increase of z_k
+            // Needed: z_leaving moves towards its violated bound; α_rk = P_k / D_ρ.
+            let increasesLeaving = (product.sign == .minus) != rowDenominatorNegative   // for an increase of z_k
             let eligible: Bool = switch status[k] {
             case .atLower: increasesLeaving == belowLower
             case .atUpper: increasesLeaving != belowLower
             default: true
             }
             guard eligible else { continue }
-            let ratio = reducedCosts[k].magnitude / alpha.magnitude
-            if best == nil || ratio < best!.ratio { best = (ratio, k) }
+            let numerator = BigInt(reducedCostNumerators[k].magnitude), size = BigInt(product.magnitude)
+            if let current = best, numerator * current.product >= current.numerator * size { continue }
+            best = (numerator, size, k)
         }
         guard let best else { return .infeasible(leaving: leaving) }
         var next = status

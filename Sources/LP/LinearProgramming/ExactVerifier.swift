@@ -92,7 +92,7 @@ public enum ExactVerifier {
         let form = try ExactStandardForm(program)
         var current = try BasicSolution(form, basis: basis)
         for _ in 0..<pivotLimit {
-            guard case .notOptimal = current.verification.verdict else { break }
+            guard current.needsPivot else { break }
             if current.isPrimalFeasible {
                 guard let next = current.primalPivot() else { break }
                 current = try BasicSolution(form, basis: next)

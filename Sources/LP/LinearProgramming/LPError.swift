@@ -54,7 +54,7 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
             "invalid basis: \(why)"
         case let .invalidOption(why):
             "invalid solver option: \(why)"
-        case let .glpkFailure(message):
+        case .glpkFailure:
             "GLPK could not solve this LP in double precision (its numbers span more orders of magnitude than "
                 + "scaling by powers of two can bring together); nothing was lost"
         }
