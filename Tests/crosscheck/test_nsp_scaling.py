@@ -10,26 +10,10 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from scipy.optimize import linprog
-
 import sparsecert_cli
+from test_nsp_constants import scipy_rho
 
 sparsecert_cli.binary()
-
-
-def scipy_rho(a, support, signs):
-    m, n = a.shape
-    rest = [j for j in range(n) if j not in support]
-    s, c = len(support), len(rest)
-    cost = np.concatenate([-np.asarray(signs, dtype=float), np.zeros(2 * c)])
-    a_eq = np.hstack([a[:, support], a[:, rest], -a[:, rest]])
-    a_ub = np.concatenate([np.zeros(s), np.ones(2 * c)])[None, :]
-    bounds = [(None, None)] * s + [(0, None)] * (2 * c)
-    result = linprog(cost, A_ub=a_ub, b_ub=[1], A_eq=a_eq, b_eq=np.zeros(m), bounds=bounds, method="highs")
-    if result.status == 3:
-        return float("inf")
-    assert result.status == 0, result.message
-    return -result.fun
 
 
 def scipy_order_constant(a, s):

@@ -44,7 +44,7 @@ public struct GLPKSolver: Sendable {
         /// Relative gap at which a MILP search may stop (0: prove optimality).
         public var mipGap = 0.0
         /// Scale rows, columns and the objective by powers of two before GLPK sees the LP, and undo it exactly
-        /// on the answer (``PowerOfTwoScaling``): the same LP, with numbers near 1. Default `true`.
+        /// on the answer (`PowerOfTwoScaling`): the same LP, with numbers near 1. Default `true`.
         public var equilibrate = true
         /// With ``equilibrate``: bring each column's cost, instead of its largest entry, into [1, 2) — for LPs
         /// whose costs relative to their columns differ by many orders of magnitude. Default `false`.

@@ -23,7 +23,7 @@ public enum FractionFreeSolver {
     ///
     /// - Parameters:
     ///   - matrix: B, n×n, row-major (`matrix[i * n + j]`).
-    ///   - dimension: n.
+    ///   - n: the dimension n (the argument label is `dimension`).
     ///   - rightHandSides: the vectors bₖ, each of length n.
     ///   - transposed: solve Bᵀ·xₖ = bₖ instead.
     /// - Throws: ``LinearAlgebraError/singular(column:)`` when B is singular, or

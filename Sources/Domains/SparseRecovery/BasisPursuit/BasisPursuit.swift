@@ -12,7 +12,7 @@ public enum BasisPursuit {
     ///   - problem: A, y and the variant (weights, x ≥ 0, noise ball); finite numbers.
     ///   - options: solver, support rule, tolerances, whether to decide uniqueness.
     /// - Returns: x*, objective, support and signs, μ, the residual, the certificate checks (recomputed from
-    ///   the data; see ``OptimalityCheck/holds(tolerance:)``), uniqueness and LP statistics — or, when no x is
+    ///   the data; see `OptimalityCheck/holds(tolerance:)`), uniqueness and LP statistics — or, when no x is
     ///   feasible, status ``BasisPursuitStatus/infeasible`` with a ``FarkasCertificate``.
     /// - Throws: ``SparseRecoveryError`` for invalid input (naming the entry), or `.numericalFailure` when GLPK
     ///   ends without an answer or an infeasibility proof cannot be found.

@@ -158,14 +158,16 @@ public enum SignedNullSpaceLP {
     /// Computes ϱ(S, τ) exactly on rational data.
     ///
     /// Solves ``dualProgram(matrix:support:signs:)`` (m + 1 rows, so the exact verification works with an
-    /// (m + 1)×(m + 1) basis) through ``LinearProgramming/GLPKSolver/solveCertified(_:)``: its primal values
+    /// (m + 1)×(m + 1) basis) through `LinearProgramming/GLPKSolver/solveCertified(_:)`: its primal values
     /// are v, its row duals μ (first m) and ϱ (last). The exact μ and v are then checked against each other
     /// with no tolerance (see ``ExactSignedNullSpaceConstant``). When the dual form is unbounded, ϱ = +∞ and
     /// the ray LP gives the exact infeasibility ray.
     ///
     /// - Parameters:
     ///   - matrix: A, m×n, exact.
-    ///   - support: S; signs: τ ∈ {−1, +1}^|S|; solver: the GLPK configuration of the floating-point solves.
+    ///   - support: S.
+    ///   - signs: τ ∈ {−1, +1}^|S|.
+    ///   - solver: the GLPK configuration of the floating-point solves.
     /// - Returns: the exact value (`nil` for +∞), μ, v, and `verified`.
     /// - Throws: ``SparseRecoveryError`` for invalid input, or `.numericalFailure` when GLPK ends without a
     ///   basis to verify and no exact infeasibility ray can be found.
