@@ -117,19 +117,24 @@ let package = Package(
         // Studies layer: experiments over many instances or many α, built on the domains.
         .target(
             name: "RateSweeps",
-            dependencies: ["DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic",
-                           .product(name: "BigInt", package: "BigInt")],
+            dependencies: [
+                "DiagonalNetworks", "SparseRecovery", "Plots", "DenseLinearAlgebra", "ExactArithmetic",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Sources/Studies/RateSweeps"),
         .target(
             name: "PhaseTransitions",
-            dependencies: ["ProblemData", "SparseRecovery", "DiagonalNetworks", "Plots", "ScaleOut",
-                           "DenseLinearAlgebra", "ExactArithmetic"],
+            dependencies: [
+                "ProblemData", "SparseRecovery", "DiagonalNetworks", "Plots", "ScaleOut",
+                "DenseLinearAlgebra", "ExactArithmetic",
+            ],
             path: "Sources/Studies/PhaseTransitions"),
 
         // Faces.
         .executableTarget(
             name: "sparsecert",
-            dependencies: ["PhaseTransitions",
+            dependencies: [
+                "PhaseTransitions",
                 "ExactArithmetic", "LinearProgramming", "ProblemData", "DiagonalNetworks", "SparseRecovery",
                 "NullSpaceProperty", "ErrorCertificates", "RateSweeps", "Plots", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -211,11 +216,15 @@ let package = Package(
             dependencies: ["LinearProgramming", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "SparseRecoveryTests",
-            dependencies: ["SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic"]),
+            dependencies: [
+                "SparseRecovery", "ProblemData", "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic",
+            ]),
         .testTarget(
             name: "NullSpacePropertyTests",
-            dependencies: ["TestSupport", "NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
-                           "ExactArithmetic", "ProblemData", "ScaleOut"]),
+            dependencies: [
+                "TestSupport", "NullSpaceProperty", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
+                "ExactArithmetic", "ProblemData", "ScaleOut",
+            ]),
         .testTarget(
             name: "ScaleOutTests",
             dependencies: ["TestSupport", "ScaleOut"]),

@@ -76,7 +76,8 @@ final class HiGHSReference {
         let line = buffer[buffer.startIndex..<newline]
         buffer = Data(buffer[(newline + 1)...])
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let time = object["seconds"] as? Double, let objective = object["objective"] as? Double else {
+            let time = object["seconds"] as? Double, let objective = object["objective"] as? Double
+        else {
             fail("HiGHS did not solve \(name): \(String(decoding: line, as: UTF8.self))")
         }
         return (time, objective)
@@ -90,30 +91,39 @@ final class HiGHSReference {
 
 let repeats = Int(argument("--repeats", default: "5")) ?? 5
 let python = argument("--python", default: "python3")
-let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("highs_reference.py").path
-let sizes = [Size(rows: 20, columns: 60, instances: 10), Size(rows: 50, columns: 200, instances: 6),
-             Size(rows: 100, columns: 400, instances: 4), Size(rows: 200, columns: 800, instances: 3)]
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bp-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("highs_reference.py")
+    .path
+let sizes = [
+    Size(rows: 20, columns: 60, instances: 10), Size(rows: 50, columns: 200, instances: 6),
+    Size(rows: 100, columns: 400, instances: 4), Size(rows: 200, columns: 800, instances: 3),
+]
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "bp-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
 do {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var problems: [String: Problem] = [:]
     for size in sizes {
         for k in 0..<size.instances {
-            let recipe = RandomProblemRecipe(ensemble: .gaussian, rows: size.rows, columns: size.columns,
-                                             sparsity: size.sparsity, seed: UInt64(1000 * size.rows + k))
+            let recipe = RandomProblemRecipe(
+                ensemble: .gaussian, rows: size.rows, columns: size.columns,
+                sparsity: size.sparsity, seed: UInt64(1000 * size.rows + k))
             let problem = try recipe.generate()
             let name = String(format: "m%03d-k%02d", size.rows, k)
-            try ProblemFile.write(Problem(matrix: problem.matrix, observations: problem.observations),
-                                  to: folder.appendingPathComponent("\(name).npy").path)
+            try ProblemFile.write(
+                Problem(matrix: problem.matrix, observations: problem.observations),
+                to: folder.appendingPathComponent("\(name).npy").path)
             problems[name] = problem
         }
     }
     let highs = try HiGHSReference(python: python, script: script, folder: folder.path)
     var plain = BasisPursuitOptions()
     plain.analyzeUniqueness = false
-    print("Basis pursuit per-solve time, medians over \(repeats) alternating repeats of every instance (s = round(m/7))")
-    print("size      inst  HiGHS (ms)  SparseCert BP (ms)  speed-up  BP + ϱ/uniqueness (ms)  exact BP (ms)  max rel. objective diff")
+    print(
+        "Basis pursuit per-solve time, medians over \(repeats) alternating repeats of every instance (s = round(m/7))")
+    print(
+        "size      inst  HiGHS (ms)  SparseCert BP (ms)  speed-up  BP + ϱ/uniqueness (ms)  exact BP (ms)  max rel. objective diff"
+    )
     for size in sizes {
         var ours: [Double] = [], theirs: [Double] = [], certified: [Double] = [], exact: [Double] = []
         var worstDifference = 0.0
@@ -121,9 +131,13 @@ do {
         for round in 0..<repeats {
             for name in names {
                 guard let problem = problems[name] else { fail("instance \(name) missing") }
-                let floating = BasisPursuitProblem(matrix: problem.doubleMatrix, observations: problem.doubleObservations)
+                let floating = BasisPursuitProblem(
+                    matrix: problem.doubleMatrix, observations: problem.doubleObservations)
                 var objective = Double.nan
-                let solveOurs = { ours.append(try seconds { objective = try BasisPursuit.solve(floating, options: plain).objective ?? .nan }) }
+                let solveOurs = {
+                    ours.append(
+                        try seconds { objective = try BasisPursuit.solve(floating, options: plain).objective ?? .nan })
+                }
                 var reference = (seconds: 0.0, objective: 0.0)
                 if round % 2 == 0 {
                     try solveOurs()
@@ -133,7 +147,8 @@ do {
                     try solveOurs()
                 }
                 theirs.append(reference.seconds)
-                worstDifference = max(worstDifference, abs(objective - reference.objective) / max(1, abs(reference.objective)))
+                worstDifference = max(
+                    worstDifference, abs(objective - reference.objective) / max(1, abs(reference.objective)))
             }
         }
         for name in names {
@@ -142,18 +157,22 @@ do {
             certified.append(try seconds { _ = try BasisPursuit.solve(floating) })
             if size.rows <= 50 {
                 let exactProblem = BasisPursuitProblem(matrix: problem.matrix, observations: problem.observations)
-                exact.append(try seconds {
-                    let result = try BasisPursuit.solveExactly(exactProblem, options: plain)
-                    if !result.verified { fail("\(name): exact verification failed") }
-                })
+                exact.append(
+                    try seconds {
+                        let result = try BasisPursuit.solveExactly(exactProblem, options: plain)
+                        if !result.verified { fail("\(name): exact verification failed") }
+                    })
             }
         }
         let h = median(theirs) * 1e3, o = median(ours) * 1e3
-        print(size.label.padding(toLength: 10, withPad: " ", startingAt: 0)
-            + "\(size.instances)".padding(toLength: 6, withPad: " ", startingAt: 0)
-            + String(format: "%-12.2f%-20.2f%-10.1f%-24.2f", h, o, h / o, median(certified) * 1e3)
-            + (exact.isEmpty ? "—".padding(toLength: 15, withPad: " ", startingAt: 0) : String(format: "%-15.1f", median(exact) * 1e3))
-            + String(format: "%.1e", worstDifference))
+        print(
+            size.label.padding(toLength: 10, withPad: " ", startingAt: 0)
+                + "\(size.instances)".padding(toLength: 6, withPad: " ", startingAt: 0)
+                + String(format: "%-12.2f%-20.2f%-10.1f%-24.2f", h, o, h / o, median(certified) * 1e3)
+                + (exact.isEmpty
+                    ? "—".padding(toLength: 15, withPad: " ", startingAt: 0)
+                    : String(format: "%-15.1f", median(exact) * 1e3))
+                + String(format: "%.1e", worstDifference))
     }
     highs.close()
 } catch {

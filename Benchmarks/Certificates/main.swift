@@ -16,15 +16,19 @@ func seconds(_ duration: Duration) -> Double {
 
 var cases: [(rows: Int, columns: Int, sparsity: Int, seed: UInt64, depth: Int, alpha: Double)] = []
 for (rows, columns, sparsity, seed) in [(20, 60, 3, UInt64(1)), (50, 200, 5, UInt64(2))] {
-    for depth in [2, 3, 4] { for alpha in [1e-10, 1e-30] { cases.append((rows, columns, sparsity, seed, depth, alpha)) } }
+    for depth in [2, 3, 4] {
+        for alpha in [1e-10, 1e-30] { cases.append((rows, columns, sparsity, seed, depth, alpha)) }
+    }
 }
 if !CommandLine.arguments.contains("--quick") {
     cases += [(50, 200, 7, 1, 4, 1e-10), (100, 400, 14, 1, 2, 1e-10), (200, 800, 28, 1, 2, 1e-10)]
 }
 print("instance           D  α       certify s  verify s  upper/lower − 1")
 for c in cases {
-    let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: c.rows, columns: c.columns, sparsity: c.sparsity,
-                                          seed: c.seed).generate()
+    let problem = try RandomProblemRecipe(
+        ensemble: .gaussian, rows: c.rows, columns: c.columns, sparsity: c.sparsity,
+        seed: c.seed
+    ).generate()
     let start = clock.now
     let certificate = try CertificateBuilder(depth: c.depth, alpha: c.alpha)
         .certify(matrix: problem.matrix, observations: problem.observations)
@@ -33,6 +37,9 @@ for c in cases {
     let verified = clock.now
     guard certificate.verdict.certified, report.isValid else { fatalError("not certified: \(report.failed)") }
     let name = "\(c.rows)×\(c.columns), s = \(c.sparsity)".padding(toLength: 18, withPad: " ", startingAt: 0)
-    print(name + String(format: " %d  %.0e  %9.2f  %8.2f  %.1e", c.depth, c.alpha, seconds(certified - start),
-                        seconds(verified - certified), certificate.flow.relativeWidth ?? .nan))
+    print(
+        name
+            + String(
+                format: " %d  %.0e  %9.2f  %8.2f  %.1e", c.depth, c.alpha, seconds(certified - start),
+                seconds(verified - certified), certificate.flow.relativeWidth ?? .nan))
 }

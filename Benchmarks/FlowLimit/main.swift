@@ -1,8 +1,8 @@
 import DenseLinearAlgebra
 import DiagonalNetworks
 import ExactArithmetic
-import ProblemData
 import Foundation
+import ProblemData
 
 // flow-benchmark: time of the limit solver x_∞(α) on random exactly consistent instances, side by side with
 // plain NumPy gradient descent (numpy_gd.py) run to relative accuracy 1e-6 of x_∞, to its own O(η)-biased
@@ -35,12 +35,15 @@ struct Arguments {
 /// off-support balance has no solution as α → 0 otherwise).
 func instance(rows: Int, columns: Int) -> Problem {
     for seed in UInt64(2026)... {
-        let recipe = RandomProblemRecipe(ensemble: .gaussian, rows: rows, columns: columns, sparsity: max(1, rows / 5),
-                                         seed: seed)
+        let recipe = RandomProblemRecipe(
+            ensemble: .gaussian, rows: rows, columns: columns, sparsity: max(1, rows / 5),
+            seed: seed)
         guard let drawn = try? recipe.generate(), let x0 = drawn.groundTruth,
-              let network = try? DiagonalNetwork(exactMatrix: drawn.matrix, observations: drawn.observations,
-                                                 depth: 2, alpha: 1e-30),
-              (try? FlowLimitSolver(network: network, exactReference: x0).solve()) != nil else { continue }
+            let network = try? DiagonalNetwork(
+                exactMatrix: drawn.matrix, observations: drawn.observations,
+                depth: 2, alpha: 1e-30),
+            (try? FlowLimitSolver(network: network, exactReference: x0).solve()) != nil
+        else { continue }
         return drawn
     }
     fatalError("unreachable: the seeds do not run out")
@@ -56,11 +59,14 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[2]
 }
 
-struct GDResult: Decodable { let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool; let stop: String }
+struct GDResult: Decodable {
+    let seconds: Double; let iterations: Int; let relativeError: Double; let reached: Bool; let stop: String
+}
 
 func numpyGD(_ data: Problem, limit: [Double], depth: Int, alpha: Double, arguments: Arguments) -> GDResult? {
     let payload: [String: Any] = [
-        "A": data.doubleMatrix.rowArrays, "y": data.doubleObservations, "x_limit": limit, "depth": depth, "alpha": alpha,
+        "A": data.doubleMatrix.rowArrays, "y": data.doubleObservations, "x_limit": limit, "depth": depth,
+        "alpha": alpha,
         "cap_seconds": arguments.gdCap, "target": 1e-6,
     ]
     guard let input = try? JSONSerialization.data(withJSONObject: payload) else { return nil }
@@ -85,7 +91,9 @@ let arguments = Arguments(CommandLine.arguments)
 /// Prints one line unbuffered, so that progress shows when the output goes to a file.
 func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
-emit("| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | NumPy GD | GD iterations | GD ‖x−x_∞‖₁/‖x_∞‖₁ | time ratio |")
+emit(
+    "| m×n | D | α | limit solver (ms) | Newton its | ‖x_∞−x*‖₁ | NumPy GD | GD iterations | GD ‖x−x_∞‖₁/‖x_∞‖₁ | time ratio |"
+)
 emit("|---|---|---|---|---|---|---|---|---|---|")
 for (rows, columns) in [(20, 60), (50, 200)] {
     let data = instance(rows: rows, columns: columns)
@@ -93,26 +101,33 @@ for (rows, columns) in [(20, 60), (50, 200)] {
     for depth in [2, 3, 4] {
         for alpha in [1e-2, 1e-4, 1e-10, 1e-30] {
             do {
-                let network = try DiagonalNetwork(matrix: data.doubleMatrix, observations: data.doubleObservations,
-                                                  depth: depth, alpha: alpha)
+                let network = try DiagonalNetwork(
+                    matrix: data.doubleMatrix, observations: data.doubleObservations,
+                    depth: depth, alpha: alpha)
                 var limit: FlowLimit?
                 let time = try milliseconds {
                     limit = try FlowLimitSolver(network: network, reference: x0).solve()
                 }
                 guard let limit else { continue }
                 var gdColumns = "– | – | – | –"
-                if arguments.runGD, let gd = numpyGD(data, limit: limit.x, depth: depth, alpha: alpha, arguments: arguments) {
-                    let status = switch gd.stop {
-                    case "reached": String(format: "%.2f s", gd.seconds)
-                    case "own limit": String(format: "%.2f s (own limit)", gd.seconds)
-                    default: String(format: "> %.0f s (cap)", gd.seconds)
-                    }
+                if arguments.runGD,
+                    let gd = numpyGD(data, limit: limit.x, depth: depth, alpha: alpha, arguments: arguments)
+                {
+                    let status =
+                        switch gd.stop {
+                        case "reached": String(format: "%.2f s", gd.seconds)
+                        case "own limit": String(format: "%.2f s (own limit)", gd.seconds)
+                        default: String(format: "> %.0f s (cap)", gd.seconds)
+                        }
                     let ratio = String(format: "%.0f×", gd.seconds * 1e3 / time)
-                    gdColumns = "\(status) | \(gd.iterations) | \(String(format: "%.1e", gd.relativeError)) | "
+                    gdColumns =
+                        "\(status) | \(gd.iterations) | \(String(format: "%.1e", gd.relativeError)) | "
                         + (gd.stop == "cap" ? "> " + ratio : ratio)
                 }
-                emit("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | \(String(format: "%.2f", time)) | "
-                    + "\(limit.newtonIterations) | \(String(format: "%.3e", limit.errorL1 ?? .nan)) | \(gdColumns) |")
+                emit(
+                    "| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | \(String(format: "%.2f", time)) | "
+                        + "\(limit.newtonIterations) | \(String(format: "%.3e", limit.errorL1 ?? .nan)) | \(gdColumns) |"
+                )
             } catch {
                 emit("| \(rows)×\(columns) | \(depth) | \(String(format: "%.0e", alpha)) | failed: \(error) |")
             }

@@ -30,7 +30,8 @@ func basisPursuitLP(_ a: [[Double]], _ y: [Double]) -> LinearProgram<Double> {
     var lp = LinearProgram<Double>()
     for _ in 0..<(2 * n) { lp.addVariable(cost: 1) }
     for (row, value) in zip(a, y) {
-        lp.addConstraint(row.enumerated().flatMap { [($0.offset, $0.element), (n + $0.offset, -$0.element)] }, .fixed(value))
+        lp.addConstraint(
+            row.enumerated().flatMap { [($0.offset, $0.element), (n + $0.offset, -$0.element)] }, .fixed(value))
     }
     return lp
 }
@@ -113,7 +114,8 @@ for (m, n, count) in [(20, 60, 40), (50, 200, 20), (100, 400, 10)] {
         }
     }
     let d = median(direct) * 1e3, l = median(layered) * 1e3
-    print("\(m)×\(n)".padding(toLength: 12, withPad: " ", startingAt: 0)
-        + "\(count)".padding(toLength: 11, withPad: " ", startingAt: 0)
-        + String(format: "%-18.3f%-17.3f%.3f", d, l, l / d))
+    print(
+        "\(m)×\(n)".padding(toLength: 12, withPad: " ", startingAt: 0)
+            + "\(count)".padding(toLength: 11, withPad: " ", startingAt: 0)
+            + String(format: "%-18.3f%-17.3f%.3f", d, l, l / d))
 }

@@ -33,16 +33,22 @@ print("|---|---|---|---|")
 for format in [ProblemFormat.json, .npy, .csv, .mtx] {
     let path = folder.appendingPathComponent("p.\(format.fileExtension)").path
     let files = try ProblemFile.write(problem, to: path)
-    let bytes = try files.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    let bytes = try files.reduce(0) {
+        $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+    }
     var best = Double.infinity
     for _ in 0..<repeats {
         var loaded: Problem?
         best = min(best, try seconds { loaded = try ProblemFile.load(path) })
-        guard loaded?.doubleMatrix == a, loaded?.isExactlyDouble == true else { fatalError("\(format) read back different values") }
+        guard loaded?.doubleMatrix == a, loaded?.isExactlyDouble == true else {
+            fatalError("\(format) read back different values")
+        }
     }
     let megabytes = Double(bytes) / 1e6
     print(String(format: "| %@ | %.1f | %.3f | %.0f |", format.rawValue, megabytes, best, megabytes / best))
 }
 let loaded = try ProblemFile.load(folder.appendingPathComponent("p.npy").path)
 let exactSeconds = seconds { _ = loaded.matrix }
-print(String(format: "\nexact view (%d rationals made once, on first use of Problem.matrix): %.3f s", m * n, exactSeconds))
+print(
+    String(format: "\nexact view (%d rationals made once, on first use of Problem.matrix): %.3f s", m * n, exactSeconds)
+)

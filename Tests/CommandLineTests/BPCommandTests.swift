@@ -6,7 +6,9 @@ struct BPCommandTests {
     private func scratch(_ files: [String: String] = [:]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-bp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -21,7 +23,9 @@ struct BPCommandTests {
         let folder = try scratch()
         #expect(try CommandRunner.run(["generate", "one-r", "--r", "3/7", "--out", "p.json"], in: folder).status == 0)
         let report = try json(["bp", "p.json", "--exact"], in: folder)
-        for key in ["status", "x", "objective", "support", "signs", "dual", "unique", "rho", "verified", "x_exact", "rho_exact"] {
+        for key in [
+            "status", "x", "objective", "support", "signs", "dual", "unique", "rho", "verified", "x_exact", "rho_exact",
+        ] {
             #expect(report[key] != nil, "missing key \(key)")
         }
         #expect(report["status"] as? String == "optimal")
@@ -39,8 +43,11 @@ struct BPCommandTests {
     @Test("a Gaussian instance: BP recovers x₀ in floating point and in exact mode", arguments: ["json", "csv", "npy"])
     func gaussian(format: String) throws {
         let folder = try scratch()
-        let generated = try json(["generate", "gaussian", "--rows", "12", "--columns", "30", "--sparsity", "2", "--seed", "3",
-                                  "--out", "g.\(format)"], in: folder)
+        let generated = try json(
+            [
+                "generate", "gaussian", "--rows", "12", "--columns", "30", "--sparsity", "2", "--seed", "3",
+                "--out", "g.\(format)",
+            ], in: folder)
         let floating = try json(["bp", "g.\(format)"], in: folder)
         #expect(floating["support"] as? [Int] == generated["support"] as? [Int])
         #expect(floating["signs"] as? [Int] == generated["signs"] as? [Int])
@@ -57,32 +64,41 @@ struct BPCommandTests {
         #expect(report["status"] as? String == "infeasible")
         #expect((report["farkas_exact"] as? [String])?.count == 2)
         #expect(report["verified"] as? Bool == true)
-        for key in ["x", "objective", "dual", "unique", "rho"] { #expect(report[key] is NSNull, "\(key) should be null") }
+        for key in ["x", "objective", "dual", "unique", "rho"] {
+            #expect(report[key] is NSNull, "\(key) should be null")
+        }
     }
 
     @Test("weights, x ≥ 0 and noise balls reach the solver")
     func variants() throws {
         let folder = try scratch(["p.json": #"{"A": [[1, "1/2"]], "y": [1]}"#, "w.csv": "1\n4\n"])
-        #expect(try json(["bp", "p.json", "--weights", "w.csv", "--exact"], in: folder)["objective_exact"] as? String == "1")
-        #expect(try json(["bp", "p.json", "--nonnegative", "--exact"], in: folder)["x_exact"] as? [String] == ["1", "0"])
+        #expect(
+            try json(["bp", "p.json", "--weights", "w.csv", "--exact"], in: folder)["objective_exact"] as? String == "1"
+        )
+        #expect(
+            try json(["bp", "p.json", "--nonnegative", "--exact"], in: folder)["x_exact"] as? [String] == ["1", "0"])
         let noisy = try json(["bp", "p.json", "--noise-bound", "1/4", "--noise-norm", "1", "--exact"], in: folder)
         #expect(noisy["x_exact"] as? [String] == ["3/4", "0"])
         #expect(noisy["uniqueness_method"] as? String == "dualNondegeneracy")
     }
 
-    @Test("bad files and parameters fail with a message, never a crash", arguments: [
-        (["bp", "missing.json"], 1, "missing.json"),
-        (["bp", "bad.json"], 1, "bad.json"),
-        (["bp", "p.json", "--noise-norm", "1"], 64, "--noise-bound"),
-        (["bp", "p.json", "--noise-bound", "abc"], 1, "--noise-bound"),
-        (["bp", "p.json", "--noise-bound=-1"], 1, "noise bound"),
-        (["bp", "p.json", "--noise-bound", "1", "--noise-norm", "2"], 64, "noise-norm"),
-        (["bp", "p.json", "--weights", "w.csv"], 1, "weights"),
-        (["bp", "p.json", "--weights", "zero.csv"], 1, "w[1]"),
-    ])
+    @Test(
+        "bad files and parameters fail with a message, never a crash",
+        arguments: [
+            (["bp", "missing.json"], 1, "missing.json"),
+            (["bp", "bad.json"], 1, "bad.json"),
+            (["bp", "p.json", "--noise-norm", "1"], 64, "--noise-bound"),
+            (["bp", "p.json", "--noise-bound", "abc"], 1, "--noise-bound"),
+            (["bp", "p.json", "--noise-bound=-1"], 1, "noise bound"),
+            (["bp", "p.json", "--noise-bound", "1", "--noise-norm", "2"], 64, "noise-norm"),
+            (["bp", "p.json", "--weights", "w.csv"], 1, "weights"),
+            (["bp", "p.json", "--weights", "zero.csv"], 1, "w[1]"),
+        ])
     func misuse(arguments: [String], status: Int32, message: String) throws {
-        let folder = try scratch(["p.json": #"{"A": [[1, 2]], "y": [1]}"#, "bad.json": #"{"A": [[1, 2], [3]], "y": [1, 2]}"#,
-                                  "w.csv": "1\n2\n3\n", "zero.csv": "1\n0\n"])
+        let folder = try scratch([
+            "p.json": #"{"A": [[1, 2]], "y": [1]}"#, "bad.json": #"{"A": [[1, 2], [3]], "y": [1, 2]}"#,
+            "w.csv": "1\n2\n3\n", "zero.csv": "1\n0\n",
+        ])
         let output = try CommandRunner.run(arguments, in: folder)
         #expect(output.status == status)
         #expect(output.stderr.contains("Error"))

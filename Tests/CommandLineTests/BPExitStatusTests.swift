@@ -6,9 +6,12 @@ import Testing
 @Suite("sparsecert bp / lp: claims, exit statuses, no GLPK text")
 struct BPExitStatusTests {
     private func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-bpexit-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sparsecert-bpexit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -45,19 +48,23 @@ struct BPExitStatusTests {
         if status == "infeasible" { #expect(report["verified"] as? Bool == true) }
     }
 
-    @Test("item 10: finite data near 1e-320, 1e154 … 1e308 — no GLPK message reaches the user",
-          arguments: ["1e-320", "1e154", "1e200", "1e300", "1.7e308"])
+    @Test(
+        "item 10: finite data near 1e-320, 1e154 … 1e308 — no GLPK message reaches the user",
+        arguments: ["1e-320", "1e154", "1e200", "1e300", "1.7e308"])
     func noGLPKText(magnitude: String) throws {
         let url = try folder([
             "p.json": #"{"A": [[\#(magnitude), 1], [1, \#(magnitude)]], "y": [\#(magnitude), 1]}"#,
             "lp.json": #"{"c": [1, 1], "A_eq": [[\#(magnitude), 1]], "b_eq": [\#(magnitude)]}"#,
         ])
-        for arguments in [["bp", "p.json"], ["bp", "p.json", "--exact"], ["lp", "lp.json"],
-                          ["lp", "lp.json", "--method", "interior-point"], ["lp", "lp.json", "--exact"]] {
+        for arguments in [
+            ["bp", "p.json"], ["bp", "p.json", "--exact"], ["lp", "lp.json"],
+            ["lp", "lp.json", "--method", "interior-point"], ["lp", "lp.json", "--exact"],
+        ] {
             let output = try CommandRunner.run(arguments, in: url)
             #expect([0, 1, 3].contains(output.status), "\(arguments): \(output.status)")
             for text in ["Assertion", "glp_", ".c at line", "Error detected"] {
-                #expect(!output.stderr.contains(text) && !output.stdout.contains(text), "\(arguments): \(output.stderr)")
+                #expect(
+                    !output.stderr.contains(text) && !output.stdout.contains(text), "\(arguments): \(output.stderr)")
             }
         }
     }

@@ -40,7 +40,9 @@ struct DemoCommandTests {
         #expect(output.stdout.contains("USAGE"))
     }
 
-    @Test("unknown commands and options fail with a message, not a crash", arguments: [["frobnicate"], ["demo", "--nope"]])
+    @Test(
+        "unknown commands and options fail with a message, not a crash",
+        arguments: [["frobnicate"], ["demo", "--nope"]])
     func misuse(arguments: [String]) throws {
         let output = try CommandRunner.run(arguments)
         #expect(output.status == 64)

@@ -42,7 +42,9 @@ struct DocumentationTests {
         var inConsole = false
         var current: (line: Int, command: String, expected: [String])?
         func finish() {
-            if let c = current { examples.append(Example(document: document, line: c.line, command: c.command, expected: c.expected)) }
+            if let c = current {
+                examples.append(Example(document: document, line: c.line, command: c.command, expected: c.expected))
+            }
             current = nil
         }
         for (index, line) in text.components(separatedBy: "\n").enumerated() {
@@ -76,12 +78,14 @@ struct DocumentationTests {
                 expectedStatus = Int32(last.dropFirst(6).dropLast()) ?? -1
                 expected.removeLast()
             }
-            #expect(output.status == expectedStatus, "\(example.testDescription) exited \(output.status): \(output.stderr)")
+            #expect(
+                output.status == expectedStatus, "\(example.testDescription) exited \(output.status): \(output.stderr)")
             // What a terminal shows: standard output, then standard error.
             let shown = output.stdout + output.stderr
             let actual = shown.components(separatedBy: "\n").map(\.trimmingTrailingWhitespace).droppingTrailingEmpty
-            #expect(Self.matches(expected.map(\.trimmingTrailingWhitespace), actual),
-                    "\(example.testDescription) printed:\n\(shown)")
+            #expect(
+                Self.matches(expected.map(\.trimmingTrailingWhitespace), actual),
+                "\(example.testDescription) printed:\n\(shown)")
         }
     }
 

@@ -22,14 +22,17 @@ struct FlowEdgeCaseTests {
         return try body(path)
     }
 
-    @Test("flow: every method answers (exit 3 at a simulation's step cap); x_∞ = x* where the interpolant is unique",
-          arguments: 0..<problems.count)
+    @Test(
+        "flow: every method answers (exit 3 at a simulation's step cap); x_∞ = x* where the interpolant is unique",
+        arguments: 0..<problems.count)
     func flow(index: Int) throws {
         let problem = Self.problems[index]
         try Self.withFile(problem.json) { path in
-            for arguments in [["--depth", "2", "--alpha", "1e-30"], ["--depth", "4", "--alpha", "1e-3"],
-                              ["--depth", "3", "--alpha", "1e-2", "--method", "ode", "--max-steps", "2000"],
-                              ["--depth", "2", "--alpha", "1e-2", "--method", "gd", "--max-steps", "2000"]] {
+            for arguments in [
+                ["--depth", "2", "--alpha", "1e-30"], ["--depth", "4", "--alpha", "1e-3"],
+                ["--depth", "3", "--alpha", "1e-2", "--method", "ode", "--max-steps", "2000"],
+                ["--depth", "2", "--alpha", "1e-2", "--method", "gd", "--max-steps", "2000"],
+            ] {
                 let output = try CommandRunner.run(["flow", path, "--json"] + arguments)
                 let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
                 let report = try #require(parsed as? [String: Any])
@@ -70,16 +73,22 @@ struct FlowEdgeCaseTests {
         try Self.withFile(Self.problems[5].json) { path in
             let certificate = path + ".certificate.json"
             defer { try? FileManager.default.removeItem(atPath: certificate) }
-            let built = try CommandRunner.run(["certify", path, "--depth", "3", "--alpha", "1e-3",
-                                               "--out", certificate])
+            let built = try CommandRunner.run([
+                "certify", path, "--depth", "3", "--alpha", "1e-3",
+                "--out", certificate,
+            ])
             #expect(built.status == 0, "\(built.stderr)")
             let verified = try CommandRunner.run(["verify", certificate])
             #expect(verified.status == 0 && verified.stdout.contains("certificate VALID"), "\(verified.stdout)")
         }
     }
 
-    @Test("a zero row and an all-zero A: a clear error, exit 1", arguments: [#"{"A": [[0]], "y": [0]}"#,
-                                                                           #"{"A": [[1, 2], [0, 0]], "y": [1, 0]}"#])
+    @Test(
+        "a zero row and an all-zero A: a clear error, exit 1",
+        arguments: [
+            #"{"A": [[0]], "y": [0]}"#,
+            #"{"A": [[1, 2], [0, 0]], "y": [1, 0]}"#,
+        ])
     func zeroRow(json: String) throws {
         try Self.withFile(json) { path in
             for command in [["flow", path, "--depth", "2", "--alpha", "0.1"], ["sweep", path]] {

@@ -11,8 +11,11 @@ struct NSPCommandTests {
         try Data("[[1, 0.25]]".utf8).write(to: folder.appendingPathComponent("a.json"))
         try Data("1,2,3\n2,4,6\n".utf8).write(to: folder.appendingPathComponent("deficient.csv"))
         try Data("[]".utf8).write(to: folder.appendingPathComponent("empty.json"))
-        let generated = try CommandRunner.run(["generate", "gaussian", "--rows", "4", "--columns", "8", "--sparsity", "2",
-                                               "--seed", "5", "--grid-bits", "16", "--out", "g.json"], in: folder)
+        let generated = try CommandRunner.run(
+            [
+                "generate", "gaussian", "--rows", "4", "--columns", "8", "--sparsity", "2",
+                "--seed", "5", "--grid-bits", "16", "--out", "g.json",
+            ], in: folder)
         #expect(generated.status == 0, "\(generated.stderr)")
         return folder
     }
@@ -27,8 +30,10 @@ struct NSPCommandTests {
         let output = try CommandRunner.run(["nsp", "a.json", "--order", "1", "--json"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         let document = try Self.json(output)
-        for key in ["constant", "alpha", "lower", "upper", "exact_value", "support", "signs", "witness", "nsp_holds",
-                    "lps_solved", "naive_lps"] {
+        for key in [
+            "constant", "alpha", "lower", "upper", "exact_value", "support", "signs", "witness", "nsp_holds",
+            "lps_solved", "naive_lps",
+        ] {
             #expect(document[key] != nil, "missing key \(key)")
         }
         #expect(abs((document["constant"] as? Double ?? 0) - 4) < 1e-9)
@@ -41,7 +46,8 @@ struct NSPCommandTests {
     @Test("--support and --signs give ρ_S and ϱ(S, τ); --exact proves them as fractions")
     func supportMode() throws {
         let folder = try Self.scratch()
-        let signed = try CommandRunner.run(["nsp", "a.json", "--support", "0", "--signs", "-", "--exact", "--json"], in: folder)
+        let signed = try CommandRunner.run(
+            ["nsp", "a.json", "--support", "0", "--signs", "-", "--exact", "--json"], in: folder)
         #expect(signed.status == 0, "\(signed.stderr)")
         let document = try Self.json(signed)
         #expect(abs((document["constant"] as? Double ?? 0) - 0.25) < 1e-12)
@@ -57,7 +63,8 @@ struct NSPCommandTests {
     @Test("--exact proves ρ_s of a random matrix")
     func exactOrder() throws {
         let folder = try Self.scratch()
-        let output = try CommandRunner.run(["nsp", "g.json", "--order", "2", "--exact", "--json", "--threads", "1"], in: folder)
+        let output = try CommandRunner.run(
+            ["nsp", "g.json", "--order", "2", "--exact", "--json", "--threads", "1"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         let document = try Self.json(output)
         #expect(document["exact_value"] as? Bool == true)
@@ -70,10 +77,12 @@ struct NSPCommandTests {
         let folder = try Self.scratch()
         let whole = try Self.json(try CommandRunner.run(["nsp", "g.json", "--order", "3", "--json"], in: folder))
         for k in 1...3 {
-            let part = try CommandRunner.shell("sparsecert nsp g.json --order 3 --shard \(k)/3 --json > part\(k).json", in: folder)
+            let part = try CommandRunner.shell(
+                "sparsecert nsp g.json --order 3 --shard \(k)/3 --json > part\(k).json", in: folder)
             #expect(part.status == 0, "\(part.stderr)")
         }
-        let merged = try CommandRunner.run(["nsp", "merge", "part1.json", "part2.json", "part3.json", "--json"], in: folder)
+        let merged = try CommandRunner.run(
+            ["nsp", "merge", "part1.json", "part2.json", "part3.json", "--json"], in: folder)
         #expect(merged.status == 0, "\(merged.stderr)")
         let document = try Self.json(merged)
         #expect(document["exact_value"] as? Bool == true)
@@ -86,9 +95,11 @@ struct NSPCommandTests {
     @Test("--checkpoint writes a file a second run resumes from; a corrupt one is refused and kept")
     func checkpoint() throws {
         let folder = try Self.scratch()
-        let first = try Self.json(try CommandRunner.run(["nsp", "g.json", "--order", "3", "--checkpoint", "run.ckpt", "--json"], in: folder))
+        let first = try Self.json(
+            try CommandRunner.run(["nsp", "g.json", "--order", "3", "--checkpoint", "run.ckpt", "--json"], in: folder))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.ckpt").path))
-        let second = try Self.json(try CommandRunner.run(["nsp", "g.json", "--order", "3", "--checkpoint", "run.ckpt", "--json"], in: folder))
+        let second = try Self.json(
+            try CommandRunner.run(["nsp", "g.json", "--order", "3", "--checkpoint", "run.ckpt", "--json"], in: folder))
         #expect(abs((first["alpha"] as? Double ?? 0) - (second["alpha"] as? Double ?? -1)) < 1e-12)
         try Data("{ not json".utf8).write(to: folder.appendingPathComponent("bad.ckpt"))
         let corrupt = try CommandRunner.run(["nsp", "g.json", "--order", "3", "--checkpoint", "bad.ckpt"], in: folder)
@@ -97,19 +108,21 @@ struct NSPCommandTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("bad.ckpt"), encoding: .utf8) == "{ not json")
     }
 
-    @Test("bad input fails with a message that says what to fix", arguments: [
-        (["nsp", "g.json", "--order", "0"], "at least 1"),
-        (["nsp", "g.json", "--order", "9"], "exceeds the number of columns"),
-        (["nsp", "g.json", "--order", "5"], "at least m + 1"),
-        (["nsp", "deficient.csv", "--order", "1"], "full row rank"),
-        (["nsp", "empty.json", "--order", "1"], "non-empty"),
-        (["nsp", "g.json", "--order", "2", "--shard", "4/3"], "k/N"),
-        (["nsp", "g.json", "--order", "2", "--shard", "two"], "k/N"),
-        (["nsp", "g.json", "--order", "2", "--support", "1"], "exactly one of"),
-        (["nsp", "g.json", "--support", "1,9"], "out of range"),
-        (["nsp", "g.json", "--support", "1,2", "--signs", "+"], "one per index"),
-        (["nsp", "missing.json", "--order", "1"], "missing.json"),
-    ])
+    @Test(
+        "bad input fails with a message that says what to fix",
+        arguments: [
+            (["nsp", "g.json", "--order", "0"], "at least 1"),
+            (["nsp", "g.json", "--order", "9"], "exceeds the number of columns"),
+            (["nsp", "g.json", "--order", "5"], "at least m + 1"),
+            (["nsp", "deficient.csv", "--order", "1"], "full row rank"),
+            (["nsp", "empty.json", "--order", "1"], "non-empty"),
+            (["nsp", "g.json", "--order", "2", "--shard", "4/3"], "k/N"),
+            (["nsp", "g.json", "--order", "2", "--shard", "two"], "k/N"),
+            (["nsp", "g.json", "--order", "2", "--support", "1"], "exactly one of"),
+            (["nsp", "g.json", "--support", "1,9"], "out of range"),
+            (["nsp", "g.json", "--support", "1,2", "--signs", "+"], "one per index"),
+            (["nsp", "missing.json", "--order", "1"], "missing.json"),
+        ])
     func badInput(arguments: [String], message: String) throws {
         let folder = try Self.scratch()
         let output = try CommandRunner.run(arguments, in: folder)
@@ -121,14 +134,16 @@ struct NSPCommandTests {
     @Test("a time limit gives an interval, never a silent partial constant")
     func timeLimit() throws {
         let folder = try Self.scratch()
-        let output = try CommandRunner.run(["nsp", "g.json", "--order", "3", "--time-limit", "0.000001", "--json"], in: folder)
+        let output = try CommandRunner.run(
+            ["nsp", "g.json", "--order", "3", "--time-limit", "0.000001", "--json"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         let document = try Self.json(output)
         if document["exact_value"] as? Bool == false {
             #expect(document["constant"] is NSNull)
             let lower = try #require(document["lower"] as? Double)
             // An unbounded upper end is null, flagged in "non_finite" (JSONOutput).
-            let infinite = document["upper"] is NSNull && (document["non_finite"] as? [String: String])?["/upper"] == "inf"
+            let infinite =
+                document["upper"] is NSNull && (document["non_finite"] as? [String: String])?["/upper"] == "inf"
             #expect(infinite || lower <= (document["upper"] as? Double ?? -1))
         }
     }

@@ -5,11 +5,12 @@ import Testing
 /// decoder text.
 @Suite("sparsecert nsp merge input")
 struct NSPMergeCommandTests {
-    @Test("a --support result, broken JSON or a missing key is refused with a message naming the file and the fix",
-          arguments: [
-              ("support.json", "a --support result"), ("broken.json", "not valid JSON"),
-              ("nokey.json", "\"lower_alpha\" is missing"), ("badshard.json", "\"shard\" is invalid"),
-          ])
+    @Test(
+        "a --support result, broken JSON or a missing key is refused with a message naming the file and the fix",
+        arguments: [
+            ("support.json", "a --support result"), ("broken.json", "not valid JSON"),
+            ("nokey.json", "\"lower_alpha\" is missing"), ("badshard.json", "\"shard\" is invalid"),
+        ])
     func badFiles(file: String, message: String) throws {
         let folder = try NSPCommandTests.scratch()
         let support = try CommandRunner.run(["nsp", "g.json", "--support", "0,1", "--json"], in: folder)
@@ -27,8 +28,9 @@ struct NSPMergeCommandTests {
         #expect(!output.stderr.contains("CodingKeys") && !output.stderr.contains("debugDescription"))
     }
 
-    @Test("a malformed --shard or --method is a usage error that names the expected form",
-          arguments: [(["--shard", "4/3"], "k/N"), (["--shard", "two"], "k/N"), (["--method", "fast"], "bnb")])
+    @Test(
+        "a malformed --shard or --method is a usage error that names the expected form",
+        arguments: [(["--shard", "4/3"], "k/N"), (["--shard", "two"], "k/N"), (["--method", "fast"], "bnb")])
     func typedArguments(arguments: [String], message: String) throws {
         let folder = try NSPCommandTests.scratch()
         let output = try CommandRunner.run(["nsp", "g.json", "--order", "2"] + arguments, in: folder)

@@ -31,9 +31,12 @@ struct NSPScalingCommandTests {
         }
     }
 
-    @Test("full-row-rank matrices with rows 1e-8 apart or entries near 1e-300 / 1e155 are not 'rank deficient'",
-          arguments: ["[[1, 2, 3], [4e-8, 5e-8, 7e-8]]", "[[1e-300, 2e-300, 3e-300], [4e-300, 5e-300, 7e-300]]",
-                      "[[1e155, 2e155, 3e155], [4e155, 5e155, 7e155]]"])
+    @Test(
+        "full-row-rank matrices with rows 1e-8 apart or entries near 1e-300 / 1e155 are not 'rank deficient'",
+        arguments: [
+            "[[1, 2, 3], [4e-8, 5e-8, 7e-8]]", "[[1e-300, 2e-300, 3e-300], [4e-300, 5e-300, 7e-300]]",
+            "[[1e155, 2e155, 3e155], [4e155, 5e155, 7e155]]",
+        ])
     func extremeRows(matrix: String) throws {
         let output = try Self.run(matrix, ["--order", "1"])
         #expect(output.status == 0, "\(output.stderr)")

@@ -9,9 +9,12 @@ struct OutputTests {
     /// A folder with a small problem `g.json`, an LP `lp.json` and a certificate `c.cert`.
     static func scratch() throws -> URL {
         let url = try TemporaryFolder("sparsecert-output").url
-        try "{\"A\": [[1, \"1/2\", 0], [0, 1, 1]], \"y\": [1, 1]}".write(to: url.appendingPathComponent("g.json"), atomically: true, encoding: .utf8)
-        try "{\"c\": [1, 1], \"A_eq\": [[1, 1]], \"b_eq\": [1]}".write(to: url.appendingPathComponent("lp.json"), atomically: true, encoding: .utf8)
-        let certified = try CommandRunner.run(["certify", "g.json", "--depth", "3", "--alpha", "1e-6", "--out", "c.cert"], in: url)
+        try "{\"A\": [[1, \"1/2\", 0], [0, 1, 1]], \"y\": [1, 1]}".write(
+            to: url.appendingPathComponent("g.json"), atomically: true, encoding: .utf8)
+        try "{\"c\": [1, 1], \"A_eq\": [[1, 1]], \"b_eq\": [1]}".write(
+            to: url.appendingPathComponent("lp.json"), atomically: true, encoding: .utf8)
+        let certified = try CommandRunner.run(
+            ["certify", "g.json", "--depth", "3", "--alpha", "1e-6", "--out", "c.cert"], in: url)
         #expect(certified.status == 0, "\(certified.stderr)")
         return url
     }
@@ -34,7 +37,8 @@ struct OutputTests {
     @Test("a full disk on stdout (/dev/full) exits 1 with a message", arguments: commands)
     func fullDisk(arguments: [String]) throws {
         let folder = try Self.scratch()
-        let output = try CommandRunner.shell("sparsecert " + arguments.joined(separator: " ") + " > /dev/full", in: folder)
+        let output = try CommandRunner.shell(
+            "sparsecert " + arguments.joined(separator: " ") + " > /dev/full", in: folder)
         #expect(output.status == 1, "\(output.stderr)")
         #expect(output.stderr.contains("cannot write to standard output (No space left on device)"), "\(output.stderr)")
     }
@@ -60,7 +64,10 @@ struct OutputTests {
 
     /// Every option that writes a file, with the command around it.
     static let fileOptions: [(arguments: [String], file: String)] = [
-        (["generate", "gaussian", "--rows", "3", "--columns", "6", "--sparsity", "1", "--format", "json", "--out"], "out.json"),
+        (
+            ["generate", "gaussian", "--rows", "3", "--columns", "6", "--sparsity", "1", "--format", "json", "--out"],
+            "out.json"
+        ),
         (["certify", "g.json", "--depth", "3", "--alpha", "1e-6", "--out"], "out.cert"),
         (["sweep", "g.json", "--depths", "2", "--alphas", "1e-2:1e-3:2", "--csv"], "out.csv"),
         (["sweep", "g.json", "--depths", "2", "--alphas", "1e-2:1e-3:2", "--plot"], "out.svg"),
@@ -68,8 +75,9 @@ struct OutputTests {
         (["demo", "--plot"], "out.svg"),
     ]
 
-    @Test("files: a regular file is replaced atomically keeping its mode, a symlink is written through",
-          arguments: fileOptions.indices)
+    @Test(
+        "files: a regular file is replaced atomically keeping its mode, a symlink is written through",
+        arguments: fileOptions.indices)
     func regularAndSymlink(index: Int) throws {
         let (arguments, file) = Self.fileOptions[index]
         let folder = try Self.scratch()
@@ -92,12 +100,16 @@ struct OutputTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) != "old")
     }
 
-    @Test("files: a device is written through and reports a full disk; a FIFO stays a FIFO", arguments: fileOptions.indices)
+    @Test(
+        "files: a device is written through and reports a full disk; a FIFO stays a FIFO",
+        arguments: fileOptions.indices)
     func devicesAndFIFOs(index: Int) throws {
         let (arguments, file) = Self.fileOptions[index]
         let folder = try Self.scratch()
         let full = try CommandRunner.run(arguments + ["/dev/full"], in: folder)
-        #expect(full.status == 1 && full.stderr.contains("/dev/full") && full.stderr.contains("No space left"), "\(full.stderr)")
+        #expect(
+            full.status == 1 && full.stderr.contains("/dev/full") && full.stderr.contains("No space left"),
+            "\(full.stderr)")
         var status = stat()
         #expect(stat("/dev/full", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
 
@@ -110,19 +122,23 @@ struct OutputTests {
         let name = "fifo-" + file
         let fifo = folder.appendingPathComponent(name).path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = try CommandRunner.shell("timeout 20 cat \(name) > fifo.out & sparsecert "
-                                             + (arguments + [name]).joined(separator: " ") + "; status=$?; wait; exit $status",
-                                             in: folder)
+        let reader = try CommandRunner.shell(
+            "timeout 20 cat \(name) > fifo.out & sparsecert "
+                + (arguments + [name]).joined(separator: " ") + "; status=$?; wait; exit $status",
+            in: folder)
         #expect(reader.status == 0, "\(reader.stderr)")
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
-        #expect((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("fifo.out").path)[.size] as? Int ?? 0) > 0)
+        #expect(
+            (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("fifo.out").path)[.size]
+                as? Int ?? 0) > 0)
     }
 
     @Test("JSON never holds the string \"inf\": null plus the non_finite map")
     func nonFinite() throws {
         let folder = try Self.scratch()
         // A zero column makes ρ₁ = ∞ exactly (a null vector supported on one index).
-        try "{\"A\": [[1, 0, 0], [0, 1, 0]]}".write(to: folder.appendingPathComponent("z.json"), atomically: true, encoding: .utf8)
+        try "{\"A\": [[1, 0, 0], [0, 1, 0]]}".write(
+            to: folder.appendingPathComponent("z.json"), atomically: true, encoding: .utf8)
         let output = try CommandRunner.run(["nsp", "z.json", "--order", "1", "--json"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])

@@ -26,8 +26,12 @@ struct LDLDecompositionTests {
 
     @Test("indefinite and non-square matrices are rejected")
     func rejected() throws {
-        #expect(throws: LinearAlgebraError.singular(column: 1)) { try LDLDecomposition(Matrix<Double>([[1, 2], [2, 1]])) }
-        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) { try LDLDecomposition(Matrix<Double>([[1, 2]])) }
+        #expect(throws: LinearAlgebraError.singular(column: 1)) {
+            try LDLDecomposition(Matrix<Double>([[1, 2], [2, 1]]))
+        }
+        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) {
+            try LDLDecomposition(Matrix<Double>([[1, 2]]))
+        }
         #expect(throws: LinearAlgebraError.self) { try LDLDecomposition<Double>(symmetric: [1, 2, 3], dimension: 2) }
     }
 }

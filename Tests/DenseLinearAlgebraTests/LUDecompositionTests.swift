@@ -30,11 +30,15 @@ struct LUDecompositionTests {
         #expect(throws: LinearAlgebraError.singular(column: 1)) { try LUDecomposition(exact) }
         let nearly = try Matrix<Double>([[1, 1], [1, 1 + 1e-17]])
         #expect(throws: LinearAlgebraError.self) { try LUDecomposition(nearly) }
-        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) { try LUDecomposition(Matrix<Double>([[1, 2]])) }
+        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) {
+            try LUDecomposition(Matrix<Double>([[1, 2]]))
+        }
     }
 
     @Test("ragged rows are rejected")
     func ragged() {
-        #expect(throws: LinearAlgebraError.raggedRows(expected: 2, row: 1, found: 1)) { try Matrix<Double>([[1, 2], [3]]) }
+        #expect(throws: LinearAlgebraError.raggedRows(expected: 2, row: 1, found: 1)) {
+            try Matrix<Double>([[1, 2], [3]])
+        }
     }
 }

@@ -15,8 +15,10 @@ struct NullSpaceTests {
 
     @Test("floating point: A·Z ≈ 0 and full rank gives an empty basis")
     func floating() throws {
-        let a = try Matrix<Double>([[0.3, -1.2, 2.5, 0.7, -0.4, 1.1], [1.9, 0.2, -0.6, 0.8, 1.4, -2.2],
-                                    [-0.5, 0.9, 1.3, -1.7, 0.6, 0.1]])
+        let a = try Matrix<Double>([
+            [0.3, -1.2, 2.5, 0.7, -0.4, 1.1], [1.9, 0.2, -0.6, 0.8, 1.4, -2.2],
+            [-0.5, 0.9, 1.3, -1.7, 0.6, 0.1],
+        ])
         let basis = a.nullSpaceBasis
         #expect(basis.columns == 3)
         #expect(a.multiply(basis).elements.allSatisfy { abs($0) < 1e-12 })

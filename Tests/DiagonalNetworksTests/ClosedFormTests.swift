@@ -9,7 +9,9 @@ import Testing
 @Suite("Closed forms vs the (u, v) flow")
 struct ClosedFormTests {
     /// Integrates u̇ = −D u^(D−1) g, v̇ = D v^(D−1) g, ṡ = −g by RK4 up to time T.
-    static func integrate(_ network: DiagonalNetwork, until end: Double, step: Double) -> (u: [Double], v: [Double], s: [Double]) {
+    static func integrate(
+        _ network: DiagonalNetwork, until end: Double, step: Double
+    ) -> (u: [Double], v: [Double], s: [Double]) {
         let a = network.matrix, y = network.observations, d = Double(network.depth), n = a.columns
         func rate(_ state: [Double]) -> [Double] {
             let x = (0..<n).map { pow(state[$0], d) - pow(state[n + $0], d) }

@@ -25,14 +25,18 @@ struct DegenerateDataTests {
 
     static let cases: [Case] = [
         Case(name: "1×1", matrix: [[2]], observations: [3], solution: [Rational(3, 2)], limitIsReference: true),
-        Case(name: "2×2 invertible, full support", matrix: [[2, 1], [1, 3]], observations: [3, -1],
-             solution: [2, -1], limitIsReference: true),
-        Case(name: "2×3, |S| = m", matrix: [[1, Rational(1, 2), Rational(1, 4)], [0, 1, 1]], observations: [3, -2],
-             solution: [Rational(7, 2), 0, -2], limitIsReference: false),
-        Case(name: "a zero column, square on the rest", matrix: [[1, 0, 2], [0, 0, 1]], observations: [1, 1],
-             solution: [-1, 0, 1], limitIsReference: true),
-        Case(name: "y = 0", matrix: [[1, 2, 0], [0, 1, 1]], observations: [0, 0], solution: [0, 0, 0],
-             limitIsReference: true),
+        Case(
+            name: "2×2 invertible, full support", matrix: [[2, 1], [1, 3]], observations: [3, -1],
+            solution: [2, -1], limitIsReference: true),
+        Case(
+            name: "2×3, |S| = m", matrix: [[1, Rational(1, 2), Rational(1, 4)], [0, 1, 1]], observations: [3, -2],
+            solution: [Rational(7, 2), 0, -2], limitIsReference: false),
+        Case(
+            name: "a zero column, square on the rest", matrix: [[1, 0, 2], [0, 0, 1]], observations: [1, 1],
+            solution: [-1, 0, 1], limitIsReference: true),
+        Case(
+            name: "y = 0", matrix: [[1, 2, 0], [0, 1, 1]], observations: [0, 0], solution: [0, 0, 0],
+            limitIsReference: true),
         Case(name: "1×1, y = 0", matrix: [[2]], observations: [0], solution: [0], limitIsReference: true),
     ]
 
@@ -85,8 +89,9 @@ struct DegenerateDataTests {
     func zeroRow() throws {
         for matrix in [[[Rational(0)]], [[1, 2], [0, 0]]] {
             let error = #expect(throws: DiagonalNetworkError.self) {
-                try DiagonalNetwork(exactMatrix: try Matrix(matrix), observations: matrix.map { _ in .zero },
-                                    depth: 2, alpha: 0.1)
+                try DiagonalNetwork(
+                    exactMatrix: try Matrix(matrix), observations: matrix.map { _ in .zero },
+                    depth: 2, alpha: 0.1)
             }
             #expect(error?.description.contains("zero or a linear combination") == true)
         }

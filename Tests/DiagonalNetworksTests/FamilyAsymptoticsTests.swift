@@ -30,7 +30,8 @@ struct FamilyAsymptoticsTests {
             if r == 0 {
                 #expect(error == 0)
             } else {
-                #expect(abs(error / predicted - 1) < 1e-6, "D = \(depth), r = \(r), α = \(alpha): \(error) vs \(predicted)")
+                #expect(
+                    abs(error / predicted - 1) < 1e-6, "D = \(depth), r = \(r), α = \(alpha): \(error) vs \(predicted)")
             }
         }
     }

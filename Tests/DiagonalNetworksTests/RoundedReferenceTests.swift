@@ -10,8 +10,9 @@ import Testing
 struct RoundedReferenceTests {
     @Test("x* = 1/3 rounded: the solver and the barrier certificate accept it", arguments: [2, 3, 4])
     func third(depth: Int) throws {
-        let network = try DiagonalNetwork(exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: depth,
-                                          alpha: 1e-20)
+        let network = try DiagonalNetwork(
+            exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: depth,
+            alpha: 1e-20)
         let reference = [1.0 / 3, 0, 0]
         let rounded = try FlowLimitSolver(network: network, reference: reference).solve()
         let exact = try FlowLimitSolver(network: network, exactReference: [Rational(1, 3), 0, 0]).solve()
@@ -25,8 +26,9 @@ struct RoundedReferenceTests {
 
     @Test("an x* off by more than its rounding is refused", arguments: [0.3334, (1.0 / 3).nextUp.nextUp.nextUp])
     func offByMore(entry: Double) throws {
-        let network = try DiagonalNetwork(exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: 3,
-                                          alpha: 1e-3)
+        let network = try DiagonalNetwork(
+            exactMatrix: try Matrix([[3, 1, 1]]), observations: [1], depth: 3,
+            alpha: 1e-3)
         let error = #expect(throws: DiagonalNetworkError.self) {
             try FlowLimitSolver(network: network, reference: [entry, 0, 0])
         }
@@ -40,8 +42,9 @@ struct RoundedReferenceTests {
         let third = Rational(1, 3)
         let scaled = instance.exactMatrix.map { $0 * 3 }
         let xStar = instance.exactSolution.map { $0 * third }
-        let network = try DiagonalNetwork(exactMatrix: scaled, observations: instance.exactObservations, depth: 3,
-                                          alpha: 1e-12)
+        let network = try DiagonalNetwork(
+            exactMatrix: scaled, observations: instance.exactObservations, depth: 3,
+            alpha: 1e-12)
         let barrier = try BarrierCertificate(network: network, reference: xStar.map(\.doubleValue))
         let limit = try FlowLimitSolver(network: network, exactReference: xStar).solve()
         let error = try #require(limit.errorL1)

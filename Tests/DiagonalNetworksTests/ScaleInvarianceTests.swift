@@ -14,8 +14,10 @@ import Testing
 struct ScaleInvarianceTests {
     static let instance = TestInstances.recoverable(rows: 5, columns: 12, sparsity: 2, seed: 8)
 
-    static func limit(_ matrix: Matrix<Rational>, _ y: [Rational], _ reference: [Rational], depth: Int,
-                      alpha: Double) throws -> FlowLimit {
+    static func limit(
+        _ matrix: Matrix<Rational>, _ y: [Rational], _ reference: [Rational], depth: Int,
+        alpha: Double
+    ) throws -> FlowLimit {
         let network = try DiagonalNetwork(exactMatrix: matrix, observations: y, depth: depth, alpha: alpha)
         return try FlowLimitSolver(network: network, exactReference: reference).solve()
     }
@@ -57,8 +59,9 @@ struct ScaleInvarianceTests {
         let c = Self.power(k), cDouble = c.doubleValue
         for alpha in [1e-3, 1e-30] {
             let original = try Self.limit(a, y, x0, depth: depth, alpha: alpha)
-            let transformed = try Self.limit(a, y.map { $0 * c }, x0.map { $0 * c }, depth: depth,
-                                             alpha: alpha * cDouble)
+            let transformed = try Self.limit(
+                a, y.map { $0 * c }, x0.map { $0 * c }, depth: depth,
+                alpha: alpha * cDouble)
             #expect(Self.relativeDifference(original.x.map { $0 * cDouble }, transformed.x) < 1e-9, "α = \(alpha)")
             #expect(Self.relative(original.errorL1.map { $0 * cDouble }, transformed.errorL1) < 1e-7, "α = \(alpha)")
         }

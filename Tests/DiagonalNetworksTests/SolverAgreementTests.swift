@@ -38,10 +38,14 @@ struct SolverAgreementTests {
         let exactNetwork = try DiagonalNetwork(
             exactMatrix: instance.exactMatrix, observations: instance.observations.map { Rational(exactly: $0)! },
             depth: depth, alpha: 1e-100)
-        let exact = try FlowLimitSolver(network: exactNetwork,
-                                        exactReference: instance.sparseSolution.map { Rational(exactly: $0)! }).solve()
-        let floating = try FlowLimitSolver(network: TestInstances.network(instance, depth: depth, alpha: 1e-100),
-                                           reference: instance.sparseSolution).solve()
+        let exact = try FlowLimitSolver(
+            network: exactNetwork,
+            exactReference: instance.sparseSolution.map { Rational(exactly: $0)! }
+        ).solve()
+        let floating = try FlowLimitSolver(
+            network: TestInstances.network(instance, depth: depth, alpha: 1e-100),
+            reference: instance.sparseSolution
+        ).solve()
         let e1 = try #require(exact.errorL1), e2 = try #require(floating.errorL1)
         #expect(abs(e1 / e2 - 1) < 1e-9)
         #expect(e1 > 0)
@@ -55,10 +59,13 @@ struct SolverAgreementTests {
             let barrier = try BarrierCertificate(network: network, reference: instance.sparseSolution)
             #expect(barrier.offSupportMaximum < 1)
             for alpha in [1e-30, 1e-100] {
-                let limit = try FlowLimitSolver(network: network.with(alpha: alpha), reference: instance.sparseSolution).solve()
+                let limit = try FlowLimitSolver(network: network.with(alpha: alpha), reference: instance.sparseSolution)
+                    .solve()
                 let error = try #require(limit.errorL1)
                 let tolerance = 10 * pow(alpha, Double(depth - 2) / Double(depth))
-                #expect(abs(error / (barrier.limitConstant * alpha) - 1) < max(tolerance, 1e-9), "D = \(depth), α = \(alpha)")
+                #expect(
+                    abs(error / (barrier.limitConstant * alpha) - 1) < max(tolerance, 1e-9),
+                    "D = \(depth), α = \(alpha)")
             }
         }
     }

@@ -21,8 +21,9 @@ enum TestInstances {
     static func recoverable(rows: Int, columns: Int, sparsity: Int, seed: UInt64) -> Instance {
         var attempt = seed
         while true {
-            let recipe = RandomProblemRecipe(ensemble: .gaussian, rows: rows, columns: columns, sparsity: sparsity,
-                                             seed: attempt)
+            let recipe = RandomProblemRecipe(
+                ensemble: .gaussian, rows: rows, columns: columns, sparsity: sparsity,
+                seed: attempt)
             let instance = Instance(problem: try! recipe.generate())
             if hasStrictLeastNormCertificate(instance) { return instance }
             attempt += 1_000_003
@@ -35,7 +36,8 @@ enum TestInstances {
         let support = x.indices.filter { x[$0] != 0 }
         let aS = a.columns(support)
         guard let gram = try? LDLDecomposition(aS.transposed.multiply(aS)),
-              let coefficients = try? gram.solve(support.map { x[$0] > 0 ? 1 : -1 }) else { return false }
+            let coefficients = try? gram.solve(support.map { x[$0] > 0 ? 1 : -1 })
+        else { return false }
         let certificate = a.multiplyTransposed(aS.multiply(coefficients))
         return x.indices.allSatisfy { x[$0] != 0 || abs(certificate[$0]) < 1 - 1e-9 }
     }

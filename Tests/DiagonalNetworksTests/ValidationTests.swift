@@ -13,7 +13,9 @@ struct ValidationTests {
         let error = #expect(throws: DiagonalNetworkError.self) {
             try DiagonalNetwork(matrix: Self.matrix, observations: [1, 1], depth: 2, alpha: alpha)
         }
-        guard case .invalidScale = error else { Issue.record("expected invalidScale, got \(String(describing: error))"); return }
+        guard case .invalidScale = error else {
+            Issue.record("expected invalidScale, got \(String(describing: error))"); return
+        }
     }
 
     @Test("D ≥ 2")
@@ -26,7 +28,8 @@ struct ValidationTests {
     @Test("a per-factor α whose product underflows")
     func underflow() {
         #expect(throws: DiagonalNetworkError.scaleUnderflow(alpha: 1e-100, depth: 4)) {
-            try DiagonalNetwork(matrix: Self.matrix, observations: [1, 1], depth: 4, alpha: 1e-100, convention: .perFactor)
+            try DiagonalNetwork(
+                matrix: Self.matrix, observations: [1, 1], depth: 4, alpha: 1e-100, convention: .perFactor)
         }
     }
 
@@ -54,7 +57,9 @@ struct ValidationTests {
         let error = #expect(throws: DiagonalNetworkError.self) {
             try DiagonalNetwork(exactMatrix: repeated, observations: [1, 3], depth: 2, alpha: 0.1)
         }
-        guard case .notInterpolable = error else { Issue.record("expected notInterpolable, got \(String(describing: error))"); return }
+        guard case .notInterpolable = error else {
+            Issue.record("expected notInterpolable, got \(String(describing: error))"); return
+        }
         #expect(throws: DiagonalNetworkError.dependentRow(1)) {
             try DiagonalNetwork(exactMatrix: repeated, observations: [1, 2], depth: 2, alpha: 0.1)
         }
@@ -71,12 +76,15 @@ struct ValidationTests {
         #expect(throws: DiagonalNetworkError.nonFiniteReference(index: 1)) {
             try FlowLimitSolver(network: network, reference: [1, .nan, 0.5])
         }
-        #expect(throws: DiagonalNetworkError.invalidStep(-1)) { try GradientDescentSimulator(network: network, step: -1) }
+        #expect(throws: DiagonalNetworkError.invalidStep(-1)) {
+            try GradientDescentSimulator(network: network, step: -1)
+        }
     }
 
     @Test("conventions convert: per-factor α_f is product scale α_f^D")
     func conventions() throws {
-        let factor = try DiagonalNetwork(matrix: Self.matrix, observations: [1, 1], depth: 3, alpha: 1e-2, convention: .perFactor)
+        let factor = try DiagonalNetwork(
+            matrix: Self.matrix, observations: [1, 1], depth: 3, alpha: 1e-2, convention: .perFactor)
         let product = try DiagonalNetwork(matrix: Self.matrix, observations: [1, 1], depth: 3, alpha: 1e-6)
         #expect(abs(factor.productScale / product.productScale - 1) < 1e-12)
         #expect(abs(product.factorScale - 1e-2) < 1e-15)

@@ -11,7 +11,8 @@ func oneByTwo(_ a1: Rational, _ a2: Rational, y: Rational = 1) -> (Matrix<Ration
 
 @Suite("error-bound certificates")
 struct ErrorCertificateTests {
-    @Test("enclosures are tight, contain the closed form's limit, and verify", arguments: [2, 3, 4], [1e-2, 1e-12, 1e-30])
+    @Test(
+        "enclosures are tight, contain the closed form's limit, and verify", arguments: [2, 3, 4], [1e-2, 1e-12, 1e-30])
     func oneRFamily(depth: Int, alpha: Double) throws {
         let (a, y) = oneByTwo(1, Rational(1, 2))
         let c = try CertificateBuilder(depth: depth, alpha: alpha).certify(matrix: a, observations: y)
@@ -25,10 +26,12 @@ struct ErrorCertificateTests {
     }
 
     /// Issue 9, item 14: the D = 2 constant of [a₁, a₂], y is (1 + r)·|y/a₁|^r, so err/law → 1 for every y and a₁.
-    @Test("the D = 2 constant of [a₁, a₂], y is (1 + r)·|y/a₁|^r", arguments: [
-        (Rational(2), Rational(1), Rational(1)), (Rational(1), Rational(1, 2), Rational(1)),
-        (Rational(-3), Rational(1), Rational(5)), (Rational(1, 8), Rational(-1, 32), Rational(-7, 2)),
-    ])
+    @Test(
+        "the D = 2 constant of [a₁, a₂], y is (1 + r)·|y/a₁|^r",
+        arguments: [
+            (Rational(2), Rational(1), Rational(1)), (Rational(1), Rational(1, 2), Rational(1)),
+            (Rational(-3), Rational(1), Rational(5)), (Rational(1, 8), Rational(-1, 32), Rational(-7, 2)),
+        ])
     func depthTwoConstant(a1: Rational, a2: Rational, y: Rational) throws {
         let (a, observations) = oneByTwo(a1, a2, y: y)
         let c = try CertificateBuilder(depth: 2, alpha: 1e-40).certify(matrix: a, observations: observations)
@@ -48,11 +51,16 @@ struct ErrorCertificateTests {
 
     /// Issue 9, item 9 (certify side): with full support x_∞(α) = x*, so the enclosure is [0, tiny] and no
     /// rate constant is claimed; 1×1, m = n and m > n.
-    @Test("full support: x_∞ = x*, certified and verified", arguments: [2, 3], [
-        (Matrix<Rational>(rows: 1, columns: 1, elements: [2]), [Rational(3)]),
-        (Matrix<Rational>(rows: 2, columns: 2, elements: [1, Rational(1, 3), 0, 1]), [Rational(1), Rational(2)]),
-        (Matrix<Rational>(rows: 3, columns: 2, elements: [1, 0, 0, 1, 1, 1]), [Rational(1), Rational(2), Rational(3)]),
-    ])
+    @Test(
+        "full support: x_∞ = x*, certified and verified", arguments: [2, 3],
+        [
+            (Matrix<Rational>(rows: 1, columns: 1, elements: [2]), [Rational(3)]),
+            (Matrix<Rational>(rows: 2, columns: 2, elements: [1, Rational(1, 3), 0, 1]), [Rational(1), Rational(2)]),
+            (
+                Matrix<Rational>(rows: 3, columns: 2, elements: [1, 0, 0, 1, 1, 1]),
+                [Rational(1), Rational(2), Rational(3)]
+            ),
+        ])
     func fullSupport(depth: Int, data: (Matrix<Rational>, [Rational])) throws {
         let c = try CertificateBuilder(depth: depth, alpha: 1e-6).certify(matrix: data.0, observations: data.1)
         #expect(c.verdict.certified && c.flow.errorL1Lower == 0 && c.flow.errorL1Upper < 1e-300)
@@ -124,11 +132,17 @@ struct ErrorCertificateTests {
     @Test("bad input is refused with a message")
     func badInput() throws {
         let (a, y) = oneByTwo(1, Rational(1, 2))
-        #expect(throws: ErrorCertificatesError.self) { try CertificateBuilder(depth: 1, alpha: 0.1).certify(matrix: a, observations: y) }
-        #expect(throws: ErrorCertificatesError.self) { try CertificateBuilder(depth: 2, alpha: -1).certify(matrix: a, observations: y) }
+        #expect(throws: ErrorCertificatesError.self) {
+            try CertificateBuilder(depth: 1, alpha: 0.1).certify(matrix: a, observations: y)
+        }
+        #expect(throws: ErrorCertificatesError.self) {
+            try CertificateBuilder(depth: 2, alpha: -1).certify(matrix: a, observations: y)
+        }
         // ϱ = 1: BP not unique.
         let tie = Matrix<Rational>(rows: 1, columns: 2, elements: [1, 1])
-        #expect(throws: ErrorCertificatesError.self) { try CertificateBuilder(depth: 2, alpha: 0.1).certify(matrix: tie, observations: [1]) }
+        #expect(throws: ErrorCertificatesError.self) {
+            try CertificateBuilder(depth: 2, alpha: 0.1).certify(matrix: tie, observations: [1])
+        }
         #expect(throws: ErrorCertificatesError.self) { try ErrorCertificate.decode(Data("{\"format\": 1}".utf8)) }
     }
 }

@@ -1,5 +1,6 @@
-@testable import ErrorCertificates
 import ExactArithmetic
+
+@testable import ErrorCertificates
 
 /// One mutant of a JSON document: where, what, and the text.
 struct Mutation {
@@ -13,12 +14,14 @@ struct Mutation {
         switch value {
         case let .object(members):
             var parts = members.keys.sorted().map { key in
-                "\(quote(key)): " + render(members[key]!, path: path.isEmpty ? key : path + "." + key, duplicate: duplicate)
+                "\(quote(key)): "
+                    + render(members[key]!, path: path.isEmpty ? key : path + "." + key, duplicate: duplicate)
             }
             if path == duplicate, let first = members.keys.sorted().first { parts.append("\(quote(first)): 1") }
             return "{" + parts.joined(separator: ", ") + "}"
         case let .array(items):
-            return "[" + items.enumerated().map { render($1, path: path + "[\($0)]", duplicate: duplicate) }
+            return "["
+                + items.enumerated().map { render($1, path: path + "[\($0)]", duplicate: duplicate) }
                 .joined(separator: ", ") + "]"
         case let .string(text): return quote(text)
         case let .number(number): return "\(number)"

@@ -30,22 +30,32 @@ struct RationalTests {
         #expect(Rational(exactly: -Double.infinity) == nil)
     }
 
-    @Test("rounding to the nearest double", arguments: [(Rational(1, 3), 1.0 / 3), (Rational(-2, 7), -2.0 / 7),
-                                                         (Rational(BigInt(10).power(400), BigInt(10).power(399)), 10.0)]
-                                                         as [(Rational, Double)])
+    @Test(
+        "rounding to the nearest double",
+        arguments: [
+            (Rational(1, 3), 1.0 / 3), (Rational(-2, 7), -2.0 / 7),
+            (Rational(BigInt(10).power(400), BigInt(10).power(399)), 10.0),
+        ]
+            as [(Rational, Double)])
     func rounding(value: Rational, expected: Double) {
         #expect(value.doubleValue == expected)
     }
 
-    @Test("parsing exact text", arguments: [("22/7", Rational(22, 7)), ("-1/3", Rational(-1, 3)), ("0.1", Rational(1, 10)),
-                                            ("-2.5e-3", Rational(-1, 400)), (".5", Rational(1, 2)), ("1E+4", Rational(10000)),
-                                            ("  7 ", Rational(7)), ("+3/-6", Rational(-1, 2))] as [(String, Rational)])
+    @Test(
+        "parsing exact text",
+        arguments: [
+            ("22/7", Rational(22, 7)), ("-1/3", Rational(-1, 3)), ("0.1", Rational(1, 10)),
+            ("-2.5e-3", Rational(-1, 400)), (".5", Rational(1, 2)), ("1E+4", Rational(10000)),
+            ("  7 ", Rational(7)), ("+3/-6", Rational(-1, 2)),
+        ] as [(String, Rational)])
     func parsing(text: String, expected: Rational) throws {
         #expect(try Rational(parsing: text) == expected)
         #expect(try Rational(parsing: expected.description) == expected)
     }
 
-    @Test("bad text is rejected with a reason", arguments: ["", "1/0", "abc", "1.2.3", "--1", "1e", "1/", "0x10", "1e999999"])
+    @Test(
+        "bad text is rejected with a reason",
+        arguments: ["", "1/0", "abc", "1.2.3", "--1", "1e", "1/", "0x10", "1e999999"])
     func badText(text: String) {
         #expect(throws: RationalParseError.self) { try Rational(parsing: text) }
     }

@@ -83,7 +83,9 @@ struct IntervalArithmeticTests {
         #expect(Interval.exp(Interval(-2000)).lo == 0 && Interval.exp(Interval(2000)).hi == .infinity)
     }
 
-    @Test("exp(log x) ∋ x, in exact rationals", arguments: [0.1, 1.0 / 3, 1e-300, 7.5, 1e300, Double.leastNonzeroMagnitude])
+    @Test(
+        "exp(log x) ∋ x, in exact rationals",
+        arguments: [0.1, 1.0 / 3, 1e-300, 7.5, 1e300, Double.leastNonzeroMagnitude])
     func roundTrip(x: Double) throws {
         let e = Interval.exp(try #require(Interval.log(Interval(x))))
         #expect(e.lo <= x && x <= e.hi)
@@ -104,10 +106,13 @@ struct IntervalArithmeticTests {
         #expect(a / Interval(-1, 1) == nil)
     }
 
-    @Test("quotients of big integers are enclosed without reduction", arguments: [
-        ("1", "3"), ("-22", "7"), ("123456789012345678901234567890", "-987654321"), ("5", "1" + String(repeating: "0", count: 330)),
-        ("1" + String(repeating: "0", count: 300), "3"), ("0", "5"), ("7", "7"), ("-3", "1024"), ("5", "-2"),
-    ])
+    @Test(
+        "quotients of big integers are enclosed without reduction",
+        arguments: [
+            ("1", "3"), ("-22", "7"), ("123456789012345678901234567890", "-987654321"),
+            ("5", "1" + String(repeating: "0", count: 330)),
+            ("1" + String(repeating: "0", count: 300), "3"), ("0", "5"), ("7", "7"), ("-3", "1024"), ("5", "-2"),
+        ])
     func quotient(p: String, q: String) throws {
         let (numerator, denominator) = (BigInt(p)!, BigInt(q)!)
         let enclosure = Interval(quotient: numerator, over: denominator), exact = Rational(numerator, denominator)

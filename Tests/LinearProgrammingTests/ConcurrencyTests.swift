@@ -1,8 +1,8 @@
+import DenseLinearAlgebra
 import Dispatch
-import Synchronization
 import LinearProgramming
 import ProblemData
-import DenseLinearAlgebra
+import Synchronization
 import Testing
 
 /// Many solves at once on many threads give exactly the serial answers (GLPK state is per thread).

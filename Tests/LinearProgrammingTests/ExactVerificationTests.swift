@@ -14,8 +14,9 @@ struct ExactVerificationTests {
         var lp = LinearProgram<Rational>()
         for _ in 0..<(2 * n) { lp.addVariable(cost: 1) }
         for (row, value) in zip(a, y) {
-            lp.addConstraint(row.enumerated().flatMap { [($0.offset, $0.element), (n + $0.offset, -$0.element)] },
-                             .fixed(value))
+            lp.addConstraint(
+                row.enumerated().flatMap { [($0.offset, $0.element), (n + $0.offset, -$0.element)] },
+                .fixed(value))
         }
         return lp
     }
@@ -40,13 +41,15 @@ struct ExactVerificationTests {
         // Make the basic p-variable of column 0 nonbasic and the q-variable of column 2 basic instead.
         var wrong = optimal
         let basicColumn = try #require(wrong.columns.firstIndex(of: .basic))
-        let nonbasicColumn = try #require(wrong.columns.indices.first { wrong.columns[$0] != .basic && $0 != basicColumn })
+        let nonbasicColumn = try #require(
+            wrong.columns.indices.first { wrong.columns[$0] != .basic && $0 != basicColumn })
         wrong.columns[basicColumn] = .atLower
         wrong.columns[nonbasicColumn] = .basic
         let verdict = try ExactVerifier.verify(lp, basis: wrong)
         #expect(!verdict.isOptimal)
         if case .notOptimal = verdict.verdict, verdict.rowActivities == [1, Rational(1, 5)],
-           verdict.x.allSatisfy({ $0 >= 0 }) {
+            verdict.x.allSatisfy({ $0 >= 0 })
+        {
             let repaired = try ExactVerifier.repair(lp, from: wrong)
             #expect(repaired.isOptimal)
             #expect(repaired.objective == result.certificate?.objective)

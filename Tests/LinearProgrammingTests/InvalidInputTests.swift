@@ -1,14 +1,17 @@
-@testable import LinearProgramming
 import DenseLinearAlgebra
 import ProblemData
 import Testing
+
+@testable import LinearProgramming
 
 /// Invalid models and options are typed errors before GLPK sees anything; GLPK's own internal errors
 /// are caught by the C guard.
 @Suite("Invalid input")
 struct InvalidInputTests {
-    static func oneRow(_ coefficient: Double = 1, column: Int = 0, bounds: Bounds<Double> = .atMost(1),
-                       columnBounds: Bounds<Double> = .atLeast(0), cost: Double = 1) -> LinearProgram<Double> {
+    static func oneRow(
+        _ coefficient: Double = 1, column: Int = 0, bounds: Bounds<Double> = .atMost(1),
+        columnBounds: Bounds<Double> = .atLeast(0), cost: Double = 1
+    ) -> LinearProgram<Double> {
         var lp = LinearProgram<Double>()
         lp.addVariable(bounds: columnBounds, cost: cost)
         lp.addConstraint([(column, coefficient)], bounds)
@@ -21,7 +24,10 @@ struct InvalidInputTests {
         ("infinite cost", oneRow(cost: -.infinity), .unusableNumber(.objective(column: 0), -.infinity)),
         ("index out of range", oneRow(column: 3), .indexOutOfRange(row: 0, column: 3, columnCount: 1)),
         ("negative index", oneRow(column: -1), .indexOutOfRange(row: 0, column: -1, columnCount: 1)),
-        ("inconsistent bounds", oneRow(columnBounds: .between(2, 1)), .inconsistentBounds(.columnBounds(0), lower: 2, upper: 1)),
+        (
+            "inconsistent bounds", oneRow(columnBounds: .between(2, 1)),
+            .inconsistentBounds(.columnBounds(0), lower: 2, upper: 1)
+        ),
         ("no constraints", LinearProgram<Double>(), .emptyProblem("it has no variables")),
     ]
 
@@ -98,7 +104,9 @@ func randomMalformedModels(seed: UInt64) {
         let columns = Int(random.next() % 4)
         for _ in 0..<columns { lp.addVariable(bounds: bounds(), cost: number(), isInteger: random.next() % 6 == 0) }
         for _ in 0..<Int(random.next() % 4) {
-            let terms = (0..<Int(random.next() % 4)).map { _ in (column: Int(random.next() % 6) - 1, coefficient: number()) }
+            let terms = (0..<Int(random.next() % 4)).map { _ in
+                (column: Int(random.next() % 6) - 1, coefficient: number())
+            }
             lp.addConstraint(terms, bounds())
         }
         var options = GLPKSolver.Options()

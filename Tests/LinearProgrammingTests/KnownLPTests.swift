@@ -1,5 +1,5 @@
-import LinearProgramming
 import DenseLinearAlgebra
+import LinearProgramming
 import Testing
 
 /// Small LPs whose answers are known by hand, solved by every method.
@@ -57,8 +57,10 @@ struct KnownLPTests {
         lp.addConstraint([(x, 1)], .atLeast(1))
         lp.addConstraint([(x, 1)], .atMost(0))
         let solution = try solver(method).solve(lp)
-        #expect(method == .interiorPoint ? [.infeasible, .infeasibleOrUnbounded].contains(solution.status)
-                                         : solution.status == .infeasible)
+        #expect(
+            method == .interiorPoint
+                ? [.infeasible, .infeasibleOrUnbounded].contains(solution.status)
+                : solution.status == .infeasible)
     }
 
     @Test("an unbounded LP is a status, not an error", arguments: simplexMethods)

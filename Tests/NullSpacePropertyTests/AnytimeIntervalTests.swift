@@ -6,8 +6,9 @@ import Testing
 /// Issue 12: every interval a stopped search reports contains the brute-force constant.
 @Suite("Anytime intervals are honest")
 struct AnytimeIntervalTests {
-    @Test("random stopping points (LP counts, chunk budgets, time limits) never exclude the naive constant",
-          arguments: [(6, 12, 3, UInt64(51)), (6, 10, 4, 52), (5, 10, 2, 53), (7, 12, 3, 54)])
+    @Test(
+        "random stopping points (LP counts, chunk budgets, time limits) never exclude the naive constant",
+        arguments: [(6, 12, 3, UInt64(51)), (6, 10, 4, 52), (5, 10, 2, 53), (7, 12, 3, 54)])
     func randomStops(m: Int, n: Int, s: Int, seed: UInt64) throws {
         let a = try Fixtures.gaussian(m, n, seed: seed)
         let truth = try a.naiveOrderConstant(order: s, options: Fixtures.options()).lowerAlpha
@@ -30,8 +31,9 @@ struct AnytimeIntervalTests {
         }
         intervals.append(try a.orderBounds(order: s, options: Fixtures.options()))
         for result in intervals {
-            #expect(result.lowerAlpha <= truth + 1e-9 && truth <= result.upperAlpha + 1e-9,
-                    "[\(result.lowerAlpha), \(result.upperAlpha)] (\(result.upperBoundSource)) excludes \(truth)")
+            #expect(
+                result.lowerAlpha <= truth + 1e-9 && truth <= result.upperAlpha + 1e-9,
+                "[\(result.lowerAlpha), \(result.upperAlpha)] (\(result.upperBoundSource)) excludes \(truth)")
             if result.isExact { #expect(abs(result.lowerAlpha - truth) < 1e-9) }
         }
     }
@@ -72,7 +74,9 @@ struct AnytimeIntervalTests {
         }
     }
 
-    @Test("the best-first phase alone closes the frontier at the naive constant", arguments: [(6, 12, 3, UInt64(58)), (7, 12, 4, 59)])
+    @Test(
+        "the best-first phase alone closes the frontier at the naive constant",
+        arguments: [(6, 12, 3, UInt64(58)), (7, 12, 4, 59)])
     func bestFirstCloses(m: Int, n: Int, s: Int, seed: UInt64) throws {
         let a = try Fixtures.gaussian(m, n, seed: seed)
         let truth = try a.naiveOrderConstant(order: s, options: Fixtures.options()).lowerAlpha

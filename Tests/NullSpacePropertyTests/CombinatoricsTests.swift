@@ -1,5 +1,6 @@
-@testable import NullSpaceProperty
 import Testing
+
+@testable import NullSpaceProperty
 
 @Suite("Supports and sign patterns")
 struct CombinatoricsTests {

@@ -41,7 +41,9 @@ struct ExactAndInvalidInputTests {
         #expect(throws: NullSpacePropertyError.rankDeficient(rows: 2, columns: 3, rank: 1, proven: true)) {
             try NullSpaceMatrix(Matrix([[1, 2, 3], [2, 4, 6]]))
         }
-        #expect(throws: NullSpacePropertyError.emptyMatrix(rows: 0, columns: 0)) { try NullSpaceMatrix(Matrix<Double>([])) }
+        #expect(throws: NullSpacePropertyError.emptyMatrix(rows: 0, columns: 0)) {
+            try NullSpaceMatrix(Matrix<Double>([]))
+        }
         #expect(throws: NullSpacePropertyError.unusableEntry(row: 0, column: 1, value: .infinity)) {
             try NullSpaceMatrix(Matrix([[1, .infinity, 3]]))
         }

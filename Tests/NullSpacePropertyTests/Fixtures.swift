@@ -14,7 +14,8 @@ enum Fixtures {
     /// writes).
     static func gaussian(_ m: Int, _ n: Int, seed: UInt64) throws -> NullSpaceMatrix {
         var generator = SplitMix64(seed: seed)
-        let exact = MeasurementEnsemble.gaussian.matrix(rows: m, columns: n, grid: DyadicGrid(exponent: 16), generator: &generator)
+        let exact = MeasurementEnsemble.gaussian.matrix(
+            rows: m, columns: n, grid: DyadicGrid(exponent: 16), generator: &generator)
         return try NullSpaceMatrix(exact: exact)
     }
 

@@ -15,8 +15,9 @@ struct OrderConstantTests {
         #expect(abs(try a.supportConstant([0]).value - r) < 1e-9)
     }
 
-    @Test("[I | b] has a one-dimensional kernel: ρ_s is a ratio of its entries",
-          arguments: [1, 2, 3, 4])
+    @Test(
+        "[I | b] has a one-dimensional kernel: ρ_s is a ratio of its entries",
+        arguments: [1, 2, 3, 4])
     func oneDimensionalKernel(s: Int) throws {
         let (a, u) = try Fixtures.identityAndColumn([0.5, -0.25, 0.125, 1.5, -0.75])
         let result = try a.orderConstant(order: s, options: Fixtures.options())
@@ -26,7 +27,8 @@ struct OrderConstantTests {
         #expect(result.nspHolds == (expected < 1))
     }
 
-    @Test("orthogonal blocks diag([1, r₁], [1, r₂]): ρ_1 = max(1/r₁, 1/r₂), and ρ_2 = ∞ (a whole block's kernel vector)")
+    @Test(
+        "orthogonal blocks diag([1, r₁], [1, r₂]): ρ_1 = max(1/r₁, 1/r₂), and ρ_2 = ∞ (a whole block's kernel vector)")
     func orthogonalBlocks() throws {
         let a = try NullSpaceMatrix(Matrix([[1, 0.5, 0, 0], [0, 0, 1, 0.25]]))
         let one = try a.orderConstant(order: 1, options: Fixtures.options())
@@ -53,8 +55,10 @@ struct OrderConstantTests {
         #expect(abs(inside / outside - constant.value) < 1e-8)
     }
 
-    @Test("branch-and-bound, naive enumeration and the MILP agree on random matrices",
-          arguments: [(6, 12, 2, 1), (6, 12, 3, 2), (7, 11, 4, 3), (5, 9, 5, 4), (7, 12, 3, 5)] as [(Int, Int, Int, UInt64)])
+    @Test(
+        "branch-and-bound, naive enumeration and the MILP agree on random matrices",
+        arguments: [(6, 12, 2, 1), (6, 12, 3, 2), (7, 11, 4, 3), (5, 9, 5, 4), (7, 12, 3, 5)]
+            as [(Int, Int, Int, UInt64)])
     func threeMethodsAgree(m: Int, n: Int, s: Int, seed: UInt64) throws {
         let a = try Fixtures.gaussian(m, n, seed: seed)
         let fast = try a.orderConstant(order: s, options: Fixtures.options(chunkSize: 64))

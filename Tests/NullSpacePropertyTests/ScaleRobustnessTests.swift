@@ -32,8 +32,9 @@ struct ScaleRobustnessTests {
         #expect(try a.signedConstant(support: [0, 1], signs: [1, -1]).value == .infinity)
     }
 
-    @Test("full-row-rank matrices at extreme scales are accepted with the unscaled constants",
-          arguments: [1e-300, 1e-8, 1e155, 1e300])
+    @Test(
+        "full-row-rank matrices at extreme scales are accepted with the unscaled constants",
+        arguments: [1e-300, 1e-8, 1e155, 1e300])
     func extremeScales(scale: Double) throws {
         let base = try Fixtures.gaussian(4, 8, seed: 91)
         let reference = try base.orderConstant(order: 2, options: Fixtures.options())
@@ -47,8 +48,9 @@ struct ScaleRobustnessTests {
     }
 
     /// (With 10⁻¹² instead of 2⁻⁴⁰ the products 3·10⁻¹², 4·10⁻¹² round: the rows are exactly independent.)
-    @Test("an exactly dependent row is refused as rank deficient, however it is scaled",
-          arguments: [0x1p-40, 1.0, 0x1p40, 0x1p-1000])
+    @Test(
+        "an exactly dependent row is refused as rank deficient, however it is scaled",
+        arguments: [0x1p-40, 1.0, 0x1p40, 0x1p-1000])
     func dependentRows(scale: Double) {
         let rows: [[Double]] = [[1, 2, 3, 4], [0, 1, 1, 0], [scale, 3 * scale, 4 * scale, 4 * scale]]
         #expect(throws: NullSpacePropertyError.rankDeficient(rows: 3, columns: 4, rank: 2, proven: true)) {
@@ -97,15 +99,18 @@ struct ScaleRobustnessTests {
         }
     }
 
-    static let transforms: [Transform] = (-12...12).map { .scaleRow($0 & 1, power: $0) }
+    static let transforms: [Transform] =
+        (-12...12).map { .scaleRow($0 & 1, power: $0) }
         + (1...3).map { .permuteColumns(UInt64($0)) } + (1...3).map { .negateColumns(UInt64($0)) }
         + [.duplicateRow(0)]
 
-    @Test("metamorphic: ρ_2 unchanged by rows × 10^k (k = −12 … 12), column permutation and negation; duplicates refused",
-          arguments: [(3, 6, UInt64(31), true), (4, 8, 32, false), (5, 9, 33, true)])
+    @Test(
+        "metamorphic: ρ_2 unchanged by rows × 10^k (k = −12 … 12), column permutation and negation; duplicates refused",
+        arguments: [(3, 6, UInt64(31), true), (4, 8, 32, false), (5, 9, 33, true)])
     func metamorphic(m: Int, n: Int, seed: UInt64, dyadic: Bool) throws {
         var generator = SplitMix64(seed: seed)
-        let rows: [[Double]] = dyadic
+        let rows: [[Double]] =
+            dyadic
             ? try Fixtures.gaussian(m, n, seed: seed).exact.map(\.doubleValue).rowArrays
             : (0..<m).map { _ in (0..<n).map { _ in Double(generator.next() % 1_000_000) / 7919 - 63.1 } }
         let reference = try NullSpaceMatrix(Matrix(rows)).orderConstant(order: 2, options: Fixtures.options())
@@ -114,7 +119,7 @@ struct ScaleRobustnessTests {
             let value: Double
             do {
                 let a = try NullSpaceMatrix(Matrix(transform.apply(rows)))
-            value = try a.orderConstant(order: 2, options: Fixtures.options()).lower
+                value = try a.orderConstant(order: 2, options: Fixtures.options()).lower
             } catch {
                 if case .duplicateRow = transform { continue }
                 Issue.record("\(transform) was refused: \(error)")

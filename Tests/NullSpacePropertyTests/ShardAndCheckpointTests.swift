@@ -35,7 +35,9 @@ struct ShardAndCheckpointTests {
         options.chunkBudget = 8
         let first = try a.orderConstant(order: 3, options: options)
         #expect(!first.complete && !first.isExact)
-        #expect(first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12 && uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12)
+        #expect(
+            first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12 && uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12
+        )
         options.chunkBudget = nil
         let resumed = try a.orderConstant(order: 3, options: options)
         #expect(resumed.isExact)

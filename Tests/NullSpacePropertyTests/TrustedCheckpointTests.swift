@@ -1,8 +1,9 @@
-@testable import NullSpaceProperty
 import Foundation
 import ScaleOut
 import TestSupport
 import Testing
+
+@testable import NullSpaceProperty
 
 /// Issue 12 item 4: checkpoints from the first LP, a final one on a stop request, tamper evidence.
 @Suite("Trusted checkpoints")

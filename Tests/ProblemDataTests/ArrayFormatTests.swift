@@ -13,7 +13,8 @@ struct ArrayFormatTests {
         "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBUcnVlLCAnc2hhcGUnOiAoMiwgMyksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAAD4PwAAAAAAAAhAAAAAAAAAAMCamZmZmZm5PwAAAAAAANA/AAAAAAAAHMA=",
         "k05VTVBZAgB0AAAAeydkZXNjcic6ICc8ZjgnLCAnZm9ydHJhbl9vcmRlcic6IEZhbHNlLCAnc2hhcGUnOiAoMiwgMyksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAAD4PwAAAAAAAADAAAAAAAAA0D8AAAAAAAAIQJqZmZmZmbk/AAAAAAAAHMA=",
     ]
-    static let expected = Matrix<Rational>(rows: 2, columns: 3, elements: [1.5, -2, 0.25, 3, 0.1, -7].map { Rational(exactly: $0)! })
+    static let expected = Matrix<Rational>(
+        rows: 2, columns: 3, elements: [1.5, -2, 0.25, 3, 0.1, -7].map { Rational(exactly: $0)! })
 
     @Test("NumPy's own files read in C order, Fortran order and format 2.0", arguments: numpyMatrices)
     func numpyMatrix(base64: String) throws {
@@ -25,8 +26,13 @@ struct ArrayFormatTests {
     @Test("a 1-D NumPy array is a vector")
     func numpyVector() throws {
         let folder = try TemporaryFolder()
-        let bytes = try #require(Data(base64Encoded: "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDMsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAADwPwAAAAAAAOC/AAAAAAAAAEA="))
-        #expect(try ProblemFile.loadVector(try folder.write("y.npy", bytes: [UInt8](bytes))) == [1, Rational(-1, 2), 2])
+        let bytes = try #require(
+            Data(
+                base64Encoded:
+                    "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDMsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAADwPwAAAAAAAOC/AAAAAAAAAEA="
+            ))
+        #expect(
+            try ProblemFile.loadVector(try folder.write("y.npy", bytes: [UInt8](bytes))) == [1, Rational(-1, 2), 2])
     }
 
     @Test("CSV with commas, white space, comments, fractions and CRLF")
@@ -43,7 +49,9 @@ struct ArrayFormatTests {
     @Test("Matrix Market coordinate, array, integer and symmetric files")
     func matrixMarket() throws {
         let folder = try TemporaryFolder()
-        let coordinate = try folder.write("c.mtx", """
+        let coordinate = try folder.write(
+            "c.mtx",
+            """
             %%MatrixMarket matrix coordinate real general
             % a comment
             2 3 5
@@ -56,18 +64,24 @@ struct ArrayFormatTests {
         var sparse = Self.expected
         sparse[1, 1] = 0
         #expect(try ProblemFile.loadMatrix(coordinate) == sparse)
-        let array = try folder.write("a.mtx", "%%MatrixMarket matrix array real general\n2 3\n1.5\n3\n-2\n0.1\n0.25\n-7\n")
+        let array = try folder.write(
+            "a.mtx", "%%MatrixMarket matrix array real general\n2 3\n1.5\n3\n-2\n0.1\n0.25\n-7\n")
         #expect(try ProblemFile.loadMatrix(array) == Self.expected)
-        let symmetric = try folder.write("s.mtx", "%%MatrixMarket matrix coordinate integer symmetric\n2 2 2\n1 1 4\n2 1 -1\n")
+        let symmetric = try folder.write(
+            "s.mtx", "%%MatrixMarket matrix coordinate integer symmetric\n2 2 2\n1 1 4\n2 1 -1\n")
         #expect(try ProblemFile.loadMatrix(symmetric) == Matrix(rows: 2, columns: 2, elements: [4, -1, -1, 0]))
         let skew = try folder.write("k.mtx", "%%MatrixMarket matrix array real skew-symmetric\n2 2\n3\n")
         #expect(try ProblemFile.loadMatrix(skew) == Matrix(rows: 2, columns: 2, elements: [0, -3, 3, 0]))
     }
 
-    @Test("a problem written as matrix plus companion files reads back identically", arguments: [ProblemFormat.csv, .mtx, .npy, .json])
+    @Test(
+        "a problem written as matrix plus companion files reads back identically",
+        arguments: [ProblemFormat.csv, .mtx, .npy, .json])
     func problemRoundTrip(format: ProblemFormat) throws {
         let folder = try TemporaryFolder()
-        let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: 4, columns: 9, sparsity: 2, seed: 3, noiseLevel: 0.1).generate()
+        let problem = try RandomProblemRecipe(
+            ensemble: .gaussian, rows: 4, columns: 9, sparsity: 2, seed: 3, noiseLevel: 0.1
+        ).generate()
         let path = folder.path("inst.\(format.fileExtension)")
         let written = try ProblemFile.write(problem, to: path)
         #expect(written.count == (format == .json ? 1 : 3))

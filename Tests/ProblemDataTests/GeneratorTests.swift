@@ -8,7 +8,10 @@ struct GeneratorTests {
     @Test("SplitMix64 matches the reference outputs (Vigna's splitmix64.c)")
     func splitMixReference() {
         var zero = SplitMix64(seed: 0)
-        #expect([zero.next(), zero.next(), zero.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
+        #expect(
+            [zero.next(), zero.next(), zero.next()] == [
+                0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
+            ])
         var answer = SplitMix64(seed: 42)
         #expect(answer.next() == 0xBDD7_3226_2FEB_6E95)
     }
@@ -21,7 +24,9 @@ struct GeneratorTests {
         let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(samples.count)
         #expect(abs(mean) < 0.03 && abs(variance - 1) < 0.05)
         let subset = generator.nextSubset(of: 50, count: 10)
-        #expect(subset.count == 10 && subset == subset.sorted() && Set(subset).count == 10 && subset.allSatisfy { (0..<50).contains($0) })
+        #expect(
+            subset.count == 10 && subset == subset.sorted() && Set(subset).count == 10
+                && subset.allSatisfy { (0..<50).contains($0) })
         #expect((0..<1000).allSatisfy { _ in (0..<3).contains(generator.nextInt(below: 3)) })
     }
 
@@ -34,8 +39,9 @@ struct GeneratorTests {
         #expect(try other.generate().matrix != recipe.generate().matrix)
     }
 
-    @Test("generated data are exactly consistent: A, x₀, y on their dyadic grids and y = A x₀ exactly",
-          arguments: MeasurementEnsemble.allCases)
+    @Test(
+        "generated data are exactly consistent: A, x₀, y on their dyadic grids and y = A x₀ exactly",
+        arguments: MeasurementEnsemble.allCases)
     func exactConsistency(ensemble: MeasurementEnsemble) throws {
         let recipe = RandomProblemRecipe(ensemble: ensemble, rows: 10, columns: 30, sparsity: 4, seed: 5)
         let problem = try recipe.generate()
@@ -52,14 +58,19 @@ struct GeneratorTests {
     func scaling() throws {
         var generator = SplitMix64(seed: 1)
         for ensemble in MeasurementEnsemble.allCases {
-            let a = ensemble.matrix(rows: 64, columns: 128, grid: DyadicGrid(exponent: 10), generator: &generator).map(\.doubleValue)
-            let meanSquaredNorm = (0..<a.columns).map { j in a.column(j).map { $0 * $0 }.reduce(0, +) }.reduce(0, +) / Double(a.columns)
+            let a = ensemble.matrix(rows: 64, columns: 128, grid: DyadicGrid(exponent: 10), generator: &generator).map(
+                \.doubleValue)
+            let meanSquaredNorm =
+                (0..<a.columns).map { j in a.column(j).map { $0 * $0 }.reduce(0, +) }.reduce(0, +) / Double(a.columns)
             #expect(abs(meanSquaredNorm - 1) < 0.05, "\(ensemble): \(meanSquaredNorm)")
         }
-        let rademacher = MeasurementEnsemble.rademacher.matrix(rows: 16, columns: 5, grid: DyadicGrid(exponent: 10), generator: &generator)
+        let rademacher = MeasurementEnsemble.rademacher.matrix(
+            rows: 16, columns: 5, grid: DyadicGrid(exponent: 10), generator: &generator)
         #expect(Set(rademacher.elements.map(\.magnitude)) == [Rational(256, 1024)])
         // The partial DCT of all n rows, unscaled (m = n), is orthogonal up to the grid rounding.
-        let dct = MeasurementEnsemble.dct.matrix(rows: 8, columns: 8, grid: DyadicGrid(exponent: 20), generator: &generator).map(\.doubleValue)
+        let dct = MeasurementEnsemble.dct.matrix(
+            rows: 8, columns: 8, grid: DyadicGrid(exponent: 20), generator: &generator
+        ).map(\.doubleValue)
         let gram = dct.transposed.multiply(dct)
         #expect((0..<8).allSatisfy { i in (0..<8).allSatisfy { j in abs(gram[i, j] - (i == j ? 1 : 0)) < 1e-5 } })
     }
@@ -78,7 +89,8 @@ struct GeneratorTests {
 
     @Test("noise moves y off A x₀ by about η, on y's grid")
     func noise() throws {
-        let recipe = RandomProblemRecipe(ensemble: .gaussian, rows: 120, columns: 130, sparsity: 5, seed: 2, noiseLevel: 0.1)
+        let recipe = RandomProblemRecipe(
+            ensemble: .gaussian, rows: 120, columns: 130, sparsity: 5, seed: 2, noiseLevel: 0.1)
         let problem = try recipe.generate()
         let clean = problem.matrix.multiply(try #require(problem.groundTruth))
         let noise = zip(problem.observations, clean).map { ($0 - $1).doubleValue }
@@ -87,17 +99,19 @@ struct GeneratorTests {
         #expect(problem.observations.allSatisfy { ($0 * 16384).isInteger })
     }
 
-    @Test("bad recipes are refused with a reason", arguments: [
-        RandomProblemRecipe(ensemble: .gaussian, rows: 0, columns: 5, sparsity: 1, seed: 0),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 6, seed: 0),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: -1, seed: 0),
-        RandomProblemRecipe(ensemble: .dct, rows: 6, columns: 5, sparsity: 1, seed: 0),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 2, seed: 0, signs: [1]),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, signs: [2]),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, noiseLevel: -1),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, noiseLevel: .nan),
-        RandomProblemRecipe(ensemble: .gaussian, rows: 1 << 40, columns: 1 << 40, sparsity: 1, seed: 0),
-    ])
+    @Test(
+        "bad recipes are refused with a reason",
+        arguments: [
+            RandomProblemRecipe(ensemble: .gaussian, rows: 0, columns: 5, sparsity: 1, seed: 0),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 6, seed: 0),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: -1, seed: 0),
+            RandomProblemRecipe(ensemble: .dct, rows: 6, columns: 5, sparsity: 1, seed: 0),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 2, seed: 0, signs: [1]),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, signs: [2]),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, noiseLevel: -1),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 3, columns: 5, sparsity: 1, seed: 0, noiseLevel: .nan),
+            RandomProblemRecipe(ensemble: .gaussian, rows: 1 << 40, columns: 1 << 40, sparsity: 1, seed: 0),
+        ])
     func badRecipes(recipe: RandomProblemRecipe) {
         #expect(throws: ProblemDataError.self) { _ = try recipe.generate() }
     }

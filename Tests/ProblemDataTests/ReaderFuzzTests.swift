@@ -27,14 +27,20 @@ struct ReaderFuzzTests {
         for format in [ProblemFormat.json, .csv, .mtx, .npy] {
             let path = folder.path("p.\(format.fileExtension)")
             let files = try ProblemFile.write(problem, to: path)
-            seeds.append(Seed(name: "p.\(format.fileExtension)", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: files[0]))),
-                              checksummed: false))
+            seeds.append(
+                Seed(
+                    name: "p.\(format.fileExtension)",
+                    bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: files[0]))),
+                    checksummed: false))
         }
         for (index, archive) in InputKindTests.archives.enumerated() {
-            seeds.append(Seed(name: index == 0 ? "stored.npz" : "deflated.npz",
-                              bytes: [UInt8](Data(base64Encoded: archive) ?? Data()), checksummed: true))
+            seeds.append(
+                Seed(
+                    name: index == 0 ? "stored.npz" : "deflated.npz",
+                    bytes: [UInt8](Data(base64Encoded: archive) ?? Data()), checksummed: true))
         }
-        let gz = "H4sIAAAAAAACA1NV9U0sKcqs8E0syk4tUcgFcxQSi4oSKxWKUhNzFNJT81KLEnO4jBSMuQz1TLmMuXSNuAz0DIHYyJRL15wLABoSeqlCAAAA"
+        let gz =
+            "H4sIAAAAAAACA1NV9U0sKcqs8E0syk4tUcgFcxQSi4oSKxWKUhNzFNJT81KLEnO4jBSMuQz1TLmMuXSNuAz0DIHYyJRL15wLABoSeqlCAAAA"
         seeds.append(Seed(name: "A.mtx.gz", bytes: [UInt8](Data(base64Encoded: gz) ?? Data()), checksummed: true))
         return seeds
     }
@@ -83,7 +89,9 @@ struct ReaderFuzzTests {
         #expect(refused > 0)
     }
 
-    private func check(_ problem: Problem, original: Problem, bytes: [UInt8], seed: Seed, folder: TemporaryFolder) throws {
+    private func check(
+        _ problem: Problem, original: Problem, bytes: [UInt8], seed: Seed, folder: TemporaryFolder
+    ) throws {
         let a = problem.doubleMatrix
         #expect(a.elements.allSatisfy(\.isFinite) && problem.doubleObservations.allSatisfy(\.isFinite))
         #expect(problem.doubleObservations.count == a.rows && a.elements.count == a.rows * a.columns)
@@ -91,14 +99,19 @@ struct ReaderFuzzTests {
         try ProblemFile.write(problem, to: copy)
         #expect(try ProblemFile.load(copy) == problem, "\(seed.name) did not read back identically")
         if seed.checksummed {
-            #expect(problem.matrix == original.matrix && problem.observations == original.observations,
-                    "\(seed.name): a damaged checksummed file was read with other values")
+            #expect(
+                problem.matrix == original.matrix && problem.observations == original.observations,
+                "\(seed.name): a damaged checksummed file was read with other values")
         }
         if seed.name.hasSuffix(".json") {
             let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
             let rows = (parsed?["A"] as? [[Any]])?.map { $0.map { ($0 as? NSNumber)?.doubleValue ?? .nan } }
-            let reference = rows?.flatMap { $0 }.enumerated().allSatisfy { k, value in value.isNaN || value == a.elements[k] }
-            #expect(reference == true, "\(seed.name): Foundation reads other numbers from \(String(decoding: bytes, as: UTF8.self))")
+            let reference = rows?.flatMap { $0 }.enumerated().allSatisfy { k, value in
+                value.isNaN || value == a.elements[k]
+            }
+            #expect(
+                reference == true,
+                "\(seed.name): Foundation reads other numbers from \(String(decoding: bytes, as: UTF8.self))")
         }
     }
 }

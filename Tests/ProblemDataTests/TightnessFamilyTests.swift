@@ -5,7 +5,9 @@ import Testing
 
 @Suite("tightness families")
 struct TightnessFamilyTests {
-    @Test("[1, r] with y = 1 has x* = (1, 0) and ϱ = r exactly", arguments: [Rational(0), Rational(1, 3), Rational(9, 10), Rational(999, 1000)])
+    @Test(
+        "[1, r] with y = 1 has x* = (1, 0) and ϱ = r exactly",
+        arguments: [Rational(0), Rational(1, 3), Rational(9, 10), Rational(999, 1000)])
     func oneR(r: Rational) throws {
         let instance = try TightnessFamily.oneR(r)
         #expect(instance.problem.matrix == Matrix(rows: 1, columns: 2, elements: [1, r]))
@@ -21,7 +23,9 @@ struct TightnessFamilyTests {
 
     @Test("[I_s | B]: ϱ = ‖Bᵀσ‖∞, y = x*_S, and μ = σ certifies it")
     func block() throws {
-        let b = Matrix<Rational>(rows: 2, columns: 3, elements: [Rational(1, 2), Rational(1, 4), 0, Rational(-1, 8), Rational(1, 2), Rational(3, 4)])
+        let b = Matrix<Rational>(
+            rows: 2, columns: 3,
+            elements: [Rational(1, 2), Rational(1, 4), 0, Rational(-1, 8), Rational(1, 2), Rational(3, 4)])
         let instance = try TightnessFamily.block(b: b, solution: [2, -1])
         // Bᵀσ = (1/2 + 1/8, 1/4 − 1/2, 0 − 3/4) = (5/8, −1/4, −3/4).
         #expect(instance.rho == Rational(3, 4))
@@ -51,6 +55,8 @@ struct TightnessFamilyTests {
         #expect(instance.problem.matrix.elements.allSatisfy { ($0 * 1024).isInteger })
         #expect(try TightnessFamily.randomBlock(size: 4, columns: 4, seed: 1).rho == 0)
         #expect(throws: ProblemDataError.self) { _ = try TightnessFamily.randomBlock(size: 5, columns: 4, seed: 1) }
-        #expect(throws: ProblemDataError.self) { _ = try TightnessFamily.randomBlock(size: 2, columns: 4, seed: 1, rho: 1) }
+        #expect(throws: ProblemDataError.self) {
+            _ = try TightnessFamily.randomBlock(size: 2, columns: 4, seed: 1, rho: 1)
+        }
     }
 }

@@ -8,12 +8,14 @@ import Testing
 struct BasisPursuitReferenceTests {
     static func solves(_ a: Matrix<Rational>, _ y: [Rational], _ x: [Rational]) -> Bool { a.multiply(x) == y }
 
-    @Test("consistent data: the cheap path, exact x* (also when x* is no double)", arguments: [
-        ([[Rational(3), 1, 1]], [Rational(1)], [Rational(1, 3), 0, 0]),
-        ([[2, 1], [1, 3]], [3, -1], [2, -1]),
-        ([[1, 2, 0], [0, 1, 1]], [0, 0], [0, 0, 0]),
-        ([[1, 0, 2], [0, 0, 1]], [1, 1], [-1, 0, 1]),
-    ] as [([[Rational]], [Rational], [Rational])])
+    @Test(
+        "consistent data: the cheap path, exact x* (also when x* is no double)",
+        arguments: [
+            ([[Rational(3), 1, 1]], [Rational(1)], [Rational(1, 3), 0, 0]),
+            ([[2, 1], [1, 3]], [3, -1], [2, -1]),
+            ([[1, 2, 0], [0, 1, 1]], [0, 0], [0, 0, 0]),
+            ([[1, 0, 2], [0, 0, 1]], [1, 1], [-1, 0, 1]),
+        ] as [([[Rational]], [Rational], [Rational])])
     func cheap(rows: [[Rational]], y: [Rational], expected: [Rational]) throws {
         let a = try Matrix(rows)
         let reference = try BasisPursuitReference.compute(matrix: a, observations: y)

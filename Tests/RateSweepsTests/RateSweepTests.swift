@@ -10,8 +10,9 @@ struct RateSweepTests {
     /// [1, r]: fitted slopes within 1% of 1 − r (D = 2) and 1 (D ≥ 3).
     @Test("fitted slopes match the predictions on [1, r]", arguments: [Rational(1, 4), Rational(1, 2), Rational(3, 4)])
     func oneR(r: Rational) {
-        let sweep = RateSweep(matrix: Matrix(rows: 1, columns: 2, elements: [1, r]), observations: [1], reference: [1, 0],
-                              rho: r.doubleValue)
+        let sweep = RateSweep(
+            matrix: Matrix(rows: 1, columns: 2, elements: [1, r]), observations: [1], reference: [1, 0],
+            rho: r.doubleValue)
         let alphas = RateSweep.alphaGrid("1e-20:1e-60:8")!
         let points = sweep.run(depths: [2, 3, 4], alphas: alphas)
         #expect(points.count == 24 && points.allSatisfy { $0.error != nil })
@@ -26,12 +27,15 @@ struct RateSweepTests {
 
     @Test("shards partition the grid")
     func shards() {
-        let sweep = RateSweep(matrix: Matrix(rows: 1, columns: 2, elements: [1, Rational(1, 2)]), observations: [1],
-                              reference: [1, 0], rho: 0.5)
+        let sweep = RateSweep(
+            matrix: Matrix(rows: 1, columns: 2, elements: [1, Rational(1, 2)]), observations: [1],
+            reference: [1, 0], rho: 0.5)
         let alphas = RateSweep.alphaGrid("1e-1:1e-5:5")!
         let all = sweep.run(depths: [2, 3], alphas: alphas)
         let parts = (0..<3).flatMap { sweep.run(depths: [2, 3], alphas: alphas, shard: $0, shards: 3) }
-        #expect(Set(parts.map { "\($0.depth) \($0.alpha) \($0.error!)" }) == Set(all.map { "\($0.depth) \($0.alpha) \($0.error!)" }))
+        #expect(
+            Set(parts.map { "\($0.depth) \($0.alpha) \($0.error!)" })
+                == Set(all.map { "\($0.depth) \($0.alpha) \($0.error!)" }))
     }
 
     @Test("grids reject bad text", arguments: ["1e-1:1e-30", "0:1e-3:4", "1e-1:1e-3:1", "a:b:c"])
@@ -44,7 +48,10 @@ struct RateSweepTests {
         plot.references = [.init(label: "slope 1/2", slope: 0.5, anchor: (1e-5, 1e-4), seriesIndex: 0)]
         let text = plot.svg()
         #expect(text.hasPrefix("<svg") && text.hasSuffix("</svg>\n"))
-        for needle in [">T<", ">α<", ">err<", "D = 2", "slope 1/2", "stroke-dasharray", "<tspan dy=\"-6\" font-size=\"10\">-5</tspan>"] {
+        for needle in [
+            ">T<", ">α<", ">err<", "D = 2", "slope 1/2", "stroke-dasharray",
+            "<tspan dy=\"-6\" font-size=\"10\">-5</tspan>",
+        ] {
             #expect(text.contains(needle), "\(needle)")
         }
     }
@@ -57,8 +64,9 @@ struct TightnessTests {
     func deepConstant(depth: Int) {
         for r in [0.25, 0.5, 0.75] {
             let rational = Rational(exactly: r)!
-            let sweep = RateSweep(matrix: Matrix(rows: 1, columns: 2, elements: [1, rational]), observations: [1],
-                                  reference: [1, 0], rho: r)
+            let sweep = RateSweep(
+                matrix: Matrix(rows: 1, columns: 2, elements: [1, rational]), observations: [1],
+                reference: [1, 0], rho: r)
             let error = sweep.run(depths: [depth], alphas: [1e-40])[0].error!
             let p = Double(depth) / Double(depth - 2)
             let h = pow(1 - r, -p) - pow(1 + r, -p)

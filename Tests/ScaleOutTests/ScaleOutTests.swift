@@ -18,8 +18,9 @@ struct ScaleOutTests {
         #expect(ShardSpec.whole.description == "1/1")
     }
 
-    @Test("malformed shard specifications are refused with the form to use",
-          arguments: ["0/3", "4/3", "1/0", "a/b", "2", "1/2/3", "", "-1/2", " 1/2"])
+    @Test(
+        "malformed shard specifications are refused with the form to use",
+        arguments: ["0/3", "4/3", "1/0", "a/b", "2", "1/2/3", "", "-1/2", " 1/2"])
     func badShards(text: String) {
         #expect(throws: ScaleOutError.self) { try ShardSpec(parsing: text) }
         do { _ = try ShardSpec(parsing: text) } catch { #expect(error.description.contains("k/N")) }

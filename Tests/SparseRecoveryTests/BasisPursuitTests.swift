@@ -5,20 +5,26 @@ import Testing
 
 @Suite("Basis pursuit on hand-made cases with known answers")
 struct BasisPursuitTests {
-    static func problem(_ rows: [[Rational]], _ y: [Rational], weights: [Rational]? = nil, nonnegative: Bool = false,
-                        noise: NoiseBall<Rational>? = nil) throws -> BasisPursuitProblem<Rational> {
-        BasisPursuitProblem(matrix: try Matrix(rows), observations: y, weights: weights, nonnegative: nonnegative, noise: noise)
+    static func problem(
+        _ rows: [[Rational]], _ y: [Rational], weights: [Rational]? = nil, nonnegative: Bool = false,
+        noise: NoiseBall<Rational>? = nil
+    ) throws -> BasisPursuitProblem<Rational> {
+        BasisPursuitProblem(
+            matrix: try Matrix(rows), observations: y, weights: weights, nonnegative: nonnegative, noise: noise)
     }
 
     static func floating(_ problem: BasisPursuitProblem<Rational>) -> BasisPursuitProblem<Double> {
-        BasisPursuitProblem(matrix: problem.matrix.map(\.doubleValue), observations: problem.observations.map(\.doubleValue),
-                            weights: problem.weights?.map(\.doubleValue), nonnegative: problem.nonnegative,
-                            noise: problem.noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
+        BasisPursuitProblem(
+            matrix: problem.matrix.map(\.doubleValue), observations: problem.observations.map(\.doubleValue),
+            weights: problem.weights?.map(\.doubleValue), nonnegative: problem.nonnegative,
+            noise: problem.noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
     }
 
     /// Solves exactly and in floating point, and checks that both agree with the expected x*.
-    static func expect(_ problem: BasisPursuitProblem<Rational>, x expected: [Rational], unique: Bool?,
-                       rho: Rational? = nil) throws {
+    static func expect(
+        _ problem: BasisPursuitProblem<Rational>, x expected: [Rational], unique: Bool?,
+        rho: Rational? = nil
+    ) throws {
         let exact = try BasisPursuit.solveExactly(problem)
         #expect(exact.verified)
         #expect(exact.solution.status == .optimal)
@@ -39,15 +45,19 @@ struct BasisPursuitTests {
 
     @Test("the demo instance: x₀ recovered, unique, ϱ < 1")
     func demo() throws {
-        let sixteenths: [[Int]] = [[16, -5, 9, 3, -12, 7, 1, -8], [-4, 11, 6, -14, 2, 10, -7, 5],
-                                   [8, 3, -13, 6, 9, -2, 15, -1], [-10, 7, 4, 12, -6, -9, 3, 14]]
+        let sixteenths: [[Int]] = [
+            [16, -5, 9, 3, -12, 7, 1, -8], [-4, 11, 6, -14, 2, 10, -7, 5],
+            [8, 3, -13, 6, 9, -2, 15, -1], [-10, 7, 4, 12, -6, -9, 3, 14],
+        ]
         let a = sixteenths.map { $0.map { Rational($0, 16) } }
         let x0: [Rational] = [0, Rational(3, 2), 0, Rational(-1, 2), 0, 0, 0, 0]
         let y = try Matrix(a).multiply(x0)
         try Self.expect(Self.problem(a, y), x: x0, unique: true)
     }
 
-    @Test("tightness family A = [1, r], y = 1: x* = (1, 0), ϱ = r", arguments: [Rational(0, 1), Rational(2, 5), Rational(7, 8)])
+    @Test(
+        "tightness family A = [1, r], y = 1: x* = (1, 0), ϱ = r",
+        arguments: [Rational(0, 1), Rational(2, 5), Rational(7, 8)])
     func lineFamily(r: Rational) throws {
         try Self.expect(Self.problem([[1, r]], [1]), x: [1, 0], unique: true, rho: r)
     }
@@ -60,7 +70,7 @@ struct BasisPursuitTests {
         #expect(exact.solution.uniqueness?.rho == 1)
         #expect(exact.solution.uniqueness?.isUnique == false)
         let floating = try BasisPursuit.solve(Self.floating(Self.problem([[1, 1]], [1])))
-        #expect(floating.uniqueness?.isUnique == nil) // ϱ = 1 cannot be separated from 1 in floating point
+        #expect(floating.uniqueness?.isUnique == nil)  // ϱ = 1 cannot be separated from 1 in floating point
     }
 
     @Test("ϱ = 0: the off-support column is zero")
@@ -102,7 +112,8 @@ struct BasisPursuitTests {
 
     @Test("non-negative BP: unique through the one-sided exponent; infeasible with Aᵀz ≤ 0")
     func nonnegative() throws {
-        try Self.expect(Self.problem([[1, -1, 2]], [2], nonnegative: true), x: [0, 0, 1], unique: true, rho: Rational(1, 2))
+        try Self.expect(
+            Self.problem([[1, -1, 2]], [2], nonnegative: true), x: [0, 0, 1], unique: true, rho: Rational(1, 2))
         let infeasible = try BasisPursuit.solveExactly(Self.problem([[1, 1]], [-1], nonnegative: true))
         #expect(infeasible.solution.status == .infeasible)
         #expect(infeasible.verified)
@@ -124,9 +135,11 @@ struct BasisPursuitTests {
         #expect(exact.solution.uniqueness?.isUnique == nil)
     }
 
-    @Test("noise-aware BP with the ball missing range(A): infeasible, proven", arguments: [
-        (ResidualNorm.infinity, Rational(1, 2)), (ResidualNorm.one, Rational(1, 1)),
-    ])
+    @Test(
+        "noise-aware BP with the ball missing range(A): infeasible, proven",
+        arguments: [
+            (ResidualNorm.infinity, Rational(1, 2)), (ResidualNorm.one, Rational(1, 1)),
+        ])
     func noisyInfeasible(norm: ResidualNorm, eta: Rational) throws {
         let problem = try Self.problem([[1], [1]], [0, 2], noise: NoiseBall(bound: eta, norm: norm))
         let exact = try BasisPursuit.solveExactly(problem)

@@ -14,8 +14,9 @@ struct BasisPursuitTightnessTests {
         #expect(exact.solution.signs == instance.signs)
         #expect(exact.solution.uniqueness?.rho == instance.rho)
         #expect(exact.solution.uniqueness?.isUnique == (instance.rho < 1))
-        let rho = try SignedNullSpaceLP.solveExactly(matrix: instance.problem.matrix, support: instance.support,
-                                                     signs: instance.signs)
+        let rho = try SignedNullSpaceLP.solveExactly(
+            matrix: instance.problem.matrix, support: instance.support,
+            signs: instance.signs)
         #expect(rho.verified && rho.value == instance.rho)
     }
 
@@ -24,9 +25,11 @@ struct BasisPursuitTightnessTests {
         try Self.check(TightnessFamily.oneR(r))
     }
 
-    @Test("A = [I_s | B] with B scaled to a prescribed ϱ", arguments: [
-        (2, 6, UInt64(1), Rational(1, 2)), (3, 10, UInt64(2), Rational(9, 10)), (4, 12, UInt64(3), Rational(1, 7)),
-    ])
+    @Test(
+        "A = [I_s | B] with B scaled to a prescribed ϱ",
+        arguments: [
+            (2, 6, UInt64(1), Rational(1, 2)), (3, 10, UInt64(2), Rational(9, 10)), (4, 12, UInt64(3), Rational(1, 7)),
+        ])
     func block(size: Int, columns: Int, seed: UInt64, rho: Rational) throws {
         try Self.check(TightnessFamily.randomBlock(size: size, columns: columns, seed: seed, rho: rho))
     }
@@ -37,8 +40,9 @@ struct BasisPursuitTightnessTests {
         if instance.rho < 1 {
             try Self.check(instance)
         } else {
-            let rho = try SignedNullSpaceLP.solveExactly(matrix: instance.problem.matrix, support: instance.support,
-                                                         signs: instance.signs)
+            let rho = try SignedNullSpaceLP.solveExactly(
+                matrix: instance.problem.matrix, support: instance.support,
+                signs: instance.signs)
             #expect(rho.verified && rho.value == instance.rho)
         }
     }

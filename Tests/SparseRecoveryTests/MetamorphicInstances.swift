@@ -76,7 +76,8 @@ enum MetamorphicTransform: Sendable, CustomStringConvertible {
         }
     }
 
-    static let all: [MetamorphicTransform] = (-12...12).flatMap { [.scaleRows($0), .scaleColumns($0), .scaleObservations($0)] }
+    static let all: [MetamorphicTransform] =
+        (-12...12).flatMap { [.scaleRows($0), .scaleColumns($0), .scaleObservations($0)] }
         + [.permuteColumns, .negateColumns, .duplicateRows]
 
     /// Whether the exact mode runs too (every k would take minutes: 10ᵏ-scaled doubles are big fractions).

@@ -14,8 +14,9 @@ import Testing
 @Suite("Metamorphic suite: bp and bp --exact under scaling, permutation, negation, duplicated rows")
 struct MetamorphicTests {
     static func rational(_ problem: BasisPursuitProblem<Double>) -> BasisPursuitProblem<Rational> {
-        BasisPursuitProblem(matrix: problem.matrix.map { Rational(exactly: $0)! },
-                            observations: problem.observations.map { Rational(exactly: $0)! })
+        BasisPursuitProblem(
+            matrix: problem.matrix.map { Rational(exactly: $0)! },
+            observations: problem.observations.map { Rational(exactly: $0)! })
     }
 
     /// A x = y, ‖Aᵀμ‖_∞ ≤ 1 and ‖x‖₁ = ⟨y, μ⟩, in rationals: weak duality then proves x optimal.
@@ -38,7 +39,8 @@ struct MetamorphicTests {
     }
 
     struct Tally {
-        var cases = 0, exactCases = 0, falseClaims: [String] = [], refusals = 0, undecided = 0, undecidedFloating: [String] = []
+        var cases = 0, exactCases = 0, falseClaims: [String] = [], refusals = 0, undecided = 0,
+            undecidedFloating: [String] = []
 
         mutating func countExact<Value>(_ value: @autoclosure () throws -> Value) rethrows -> Value {
             exactCases += 1
@@ -46,12 +48,16 @@ struct MetamorphicTests {
         }
     }
 
-    static func judge(_ instance: MetamorphicInstance, _ transform: MetamorphicTransform, baseObjective: Rational?,
-                      into tally: inout Tally) {
+    static func judge(
+        _ instance: MetamorphicInstance, _ transform: MetamorphicTransform, baseObjective: Rational?,
+        into tally: inout Tally
+    ) {
         tally.cases += 1
         let problem = transform.apply(instance.problem)
         let exactProblem = rational(problem)
-        func falseClaim(_ what: String) { tally.falseClaims.append("\(instance.testDescription), \(transform): \(what)") }
+        func falseClaim(_ what: String) {
+            tally.falseClaims.append("\(instance.testDescription), \(transform): \(what)")
+        }
         var truth: (objective: Double, support: [Int], unique: Bool?)?
         if !transform.runsExactMode {
             truth = baseObjective.flatMap { transform.predictObjective($0.doubleValue) }.map { ($0, [], nil) }
@@ -59,8 +65,11 @@ struct MetamorphicTests {
             let solution = exact.solution
             switch solution.claim {
             case .optimal:
-                if provesOptimality(exactProblem, x: solution.x, mu: solution.dual), let objective = solution.objective {
-                    truth = (objective.doubleValue, solution.support, exact.verified ? solution.uniqueness?.isUnique : nil)
+                if provesOptimality(exactProblem, x: solution.x, mu: solution.dual), let objective = solution.objective
+                {
+                    truth = (
+                        objective.doubleValue, solution.support, exact.verified ? solution.uniqueness?.isUnique : nil
+                    )
                     if transform.isExact, let baseObjective, objective != baseObjective {
                         falseClaim("exact objective \(objective) ≠ \(baseObjective) of the untransformed data")
                     }
@@ -85,7 +94,8 @@ struct MetamorphicTests {
                     falseClaim("floating objective \(objective), exact \(exactObjective)")
                 }
                 if floating.support == truth.support, let unique = floating.uniqueness?.isUnique,
-                   let exactUnique = truth.unique, unique != exactUnique {
+                    let exactUnique = truth.unique, unique != exactUnique
+                {
                     falseClaim("floating uniqueness \(unique), exact \(exactUnique)")
                 }
             }
@@ -104,9 +114,11 @@ struct MetamorphicTests {
         for transform in MetamorphicTransform.all {
             Self.judge(instance, transform, baseObjective: base.solution.objective, into: &tally)
         }
-        print("metamorphic \(instance.testDescription): \(tally.cases) transforms in floating point, "
-            + "\(tally.exactCases) exactly, false claims: "
-            + "\(tally.falseClaims.count), refusals: \(tally.refusals), undecided: \(tally.undecided) (floating: \(tally.undecidedFloating))")
+        print(
+            "metamorphic \(instance.testDescription): \(tally.cases) transforms in floating point, "
+                + "\(tally.exactCases) exactly, false claims: "
+                + "\(tally.falseClaims.count), refusals: \(tally.refusals), undecided: \(tally.undecided) (floating: \(tally.undecidedFloating))"
+        )
         #expect(tally.falseClaims.isEmpty, "\(tally.falseClaims)")
     }
 }

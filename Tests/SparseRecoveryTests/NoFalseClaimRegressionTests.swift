@@ -17,8 +17,9 @@ struct NoFalseClaimRegressionTests {
         MetamorphicTests.rational(problem)
     }
 
-    @Test("item 1: y·10⁻⁸, y·10⁻¹², A·10⁻⁸ with y·10⁻⁸ — x* = (0, y/2), not 0",
-          arguments: [(1.0, 1e-8), (1.0, 1e-12), (1e-8, 1e-8), (1e-12, 1e-20), (1e8, 1e-12)])
+    @Test(
+        "item 1: y·10⁻⁸, y·10⁻¹², A·10⁻⁸ with y·10⁻⁸ — x* = (0, y/2), not 0",
+        arguments: [(1.0, 1e-8), (1.0, 1e-12), (1e-8, 1e-8), (1e-12, 1e-20), (1e8, 1e-12)])
     func tinyObservations(scaleA: Double, y: Double) throws {
         let p = try Self.problem([[scaleA, 2 * scaleA]], [y])
         let floating = try BasisPursuit.solve(p)
@@ -43,8 +44,9 @@ struct NoFalseClaimRegressionTests {
         #expect(abs(solution.x[50] - y[50] / 1e-9) <= 1e-6 * (y[50] / 1e-9))
     }
 
-    @Test("item 2: A·10⁻⁸ and A·10⁻¹² with y = 1, and 30×60 Gaussian ×10⁻⁸, ×10⁻¹²: never 'infeasible'",
-          arguments: [1e-8, 1e-12])
+    @Test(
+        "item 2: A·10⁻⁸ and A·10⁻¹² with y = 1, and 30×60 Gaussian ×10⁻⁸, ×10⁻¹²: never 'infeasible'",
+        arguments: [1e-8, 1e-12])
     func scaledMatrixIsFeasible(scale: Double) throws {
         let p = try Self.problem([[scale, 2 * scale]], [1])
         let exact = try BasisPursuit.solveExactly(Self.exact(p))
@@ -58,8 +60,9 @@ struct NoFalseClaimRegressionTests {
         #expect(floating.claim == .optimal)
     }
 
-    @Test("item 3: [B; 3B] with y₂ = fl(3·y₁) ≠ 3·y₁ — the exact mode proves 'infeasible', and says so",
-          arguments: [UInt64(1), 2, 3])
+    @Test(
+        "item 3: [B; 3B] with y₂ = fl(3·y₁) ≠ 3·y₁ — the exact mode proves 'infeasible', and says so",
+        arguments: [UInt64(1), 2, 3])
     func dependentRowsWithRoundedObservations(seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         let m = 3, n = 6
@@ -75,20 +78,23 @@ struct NoFalseClaimRegressionTests {
         #expect(exact.solution.farkas?.holdsExactly == true)
     }
 
-    @Test("item 4: --noise-bound with A·10⁸ (and 10⁻⁸): the floating objective is the exact one",
-          arguments: [1e8, 1e-8, 1])
+    @Test(
+        "item 4: --noise-bound with A·10⁸ (and 10⁻⁸): the floating objective is the exact one",
+        arguments: [1e8, 1e-8, 1])
     func noiseBoundScaled(scale: Double) throws {
         var generator = SplitMix64(seed: 4)
         let m = 6, n = 14
         let a = (0..<(m * n)).map { _ in (generator.nextGaussian() * 64).rounded() / 64 * scale }
         let y = (0..<m).map { _ in (generator.nextGaussian() * 64).rounded() / 64 * scale }
         let eta = 0.125 * scale
-        let p = BasisPursuitProblem(matrix: Matrix(rows: m, columns: n, elements: a), observations: y,
-                                    noise: NoiseBall(bound: eta, norm: .infinity))
+        let p = BasisPursuitProblem(
+            matrix: Matrix(rows: m, columns: n, elements: a), observations: y,
+            noise: NoiseBall(bound: eta, norm: .infinity))
         let floating = try BasisPursuit.solve(p)
-        let exact = try BasisPursuit.solveExactly(BasisPursuitProblem(
-            matrix: p.matrix.map { Rational(exactly: $0)! }, observations: y.map { Rational(exactly: $0)! },
-            noise: NoiseBall(bound: Rational(exactly: eta)!, norm: .infinity)))
+        let exact = try BasisPursuit.solveExactly(
+            BasisPursuitProblem(
+                matrix: p.matrix.map { Rational(exactly: $0)! }, observations: y.map { Rational(exactly: $0)! },
+                noise: NoiseBall(bound: Rational(exactly: eta)!, norm: .infinity)))
         #expect(exact.verified)
         let truth = try #require(exact.solution.objective).doubleValue
         if floating.claim == .optimal {
@@ -96,8 +102,9 @@ struct NoFalseClaimRegressionTests {
         }
     }
 
-    @Test("item 5: SPGL1-like float32 50×50 (cond ≈ 1): x has 50 non-zeros, residual at rounding level",
-          arguments: [UInt64(50), 51])
+    @Test(
+        "item 5: SPGL1-like float32 50×50 (cond ≈ 1): x has 50 non-zeros, residual at rounding level",
+        arguments: [UInt64(50), 51])
     func float32Square(seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         let n = 50
@@ -112,8 +119,9 @@ struct NoFalseClaimRegressionTests {
         #expect((solution.residual.map(\.magnitude).max() ?? 0) <= 1e-12 * scale)
     }
 
-    @Test("item 6: a floating 'NOT unique' needs a checked witness, 'unique' a checked μ — agreement with --exact",
-          arguments: [UInt64(61), 62, 63, 64])
+    @Test(
+        "item 6: a floating 'NOT unique' needs a checked witness, 'unique' a checked μ — agreement with --exact",
+        arguments: [UInt64(61), 62, 63, 64])
     func floatingUniquenessAgreesWithExact(seed: UInt64) throws {
         let instance = MetamorphicInstance(rows: 8, columns: 16, sparsity: 3, data: .dyadic, seed: seed)
         let floating = try BasisPursuit.solve(instance.problem)
@@ -124,8 +132,9 @@ struct NoFalseClaimRegressionTests {
         }
     }
 
-    @Test("item 8: diag(1e-320, 1e-320) and diag(1e300, 1e-300) — ϱ = 0 in both modes, no 'use the exact mode'",
-          arguments: [(1e-320, 1e-320), (1e300, 1e-300)])
+    @Test(
+        "item 8: diag(1e-320, 1e-320) and diag(1e300, 1e-300) — ϱ = 0 in both modes, no 'use the exact mode'",
+        arguments: [(1e-320, 1e-320), (1e300, 1e-300)])
     func extremeDiagonal(first: Double, second: Double) throws {
         let p = try Self.problem([[first, 0], [0, second]], [first, second])
         let exact = try BasisPursuit.solveExactly(Self.exact(p))

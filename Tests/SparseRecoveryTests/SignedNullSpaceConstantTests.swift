@@ -9,7 +9,9 @@ import Testing
 struct SignedNullSpaceConstantTests {
     static func exact(_ rows: [[Rational]]) throws -> Matrix<Rational> { try Matrix(rows) }
 
-    @Test("A = [1, r]: ϱ({0}, +) = r, exactly as a fraction", arguments: [Rational(0, 1), Rational(3, 7), Rational(99, 100)])
+    @Test(
+        "A = [1, r]: ϱ({0}, +) = r, exactly as a fraction",
+        arguments: [Rational(0, 1), Rational(3, 7), Rational(99, 100)])
     func lineFamily(r: Rational) throws {
         let a = try Self.exact([[1, r]])
         let exact = try SignedNullSpaceLP.solveExactly(matrix: a, support: [0], signs: [1])
@@ -83,12 +85,16 @@ struct SignedNullSpaceConstantTests {
         #expect(abs(constant.witness[1] - constant.witness[3] - constant.value) <= 1e-9)
     }
 
-    @Test("invalid supports, signs and numbers throw with a message", arguments: [
-        ([5], [1]), ([0, 0], [1, 1]), ([0], [0]), ([0, 1], [1]), ([-1], [1]),
-    ])
+    @Test(
+        "invalid supports, signs and numbers throw with a message",
+        arguments: [
+            ([5], [1]), ([0, 0], [1, 1]), ([0], [0]), ([0, 1], [1]), ([-1], [1]),
+        ])
     func invalidInput(support: [Int], signs: [Int]) throws {
         let a = try Matrix([[1.0, 2, 3]])
-        #expect(throws: SparseRecoveryError.self) { try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs) }
+        #expect(throws: SparseRecoveryError.self) {
+            try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs)
+        }
     }
 
     @Test("NaN entries and empty matrices throw")
@@ -108,11 +114,15 @@ struct SignedNullSpaceRandomTests {
         (6, 15, 1, 1), (10, 30, 2, 2), (20, 60, 3, 3), (30, 90, 4, 4),
     ]
 
-    static func instance(_ c: (rows: Int, columns: Int, sparsity: Int, seed: UInt64)) throws
+    static func instance(
+        _ c: (rows: Int, columns: Int, sparsity: Int, seed: UInt64)
+    ) throws
         -> (matrix: Matrix<Rational>, support: [Int], signs: [Int])
     {
-        let problem = try RandomProblemRecipe(ensemble: .gaussian, rows: c.rows, columns: c.columns,
-                                              sparsity: c.sparsity, seed: c.seed).generate()
+        let problem = try RandomProblemRecipe(
+            ensemble: .gaussian, rows: c.rows, columns: c.columns,
+            sparsity: c.sparsity, seed: c.seed
+        ).generate()
         let x0 = problem.groundTruth ?? []
         let support = x0.indices.filter { x0[$0] != .zero }
         return (problem.matrix, support, support.map { x0[$0].signum })
@@ -123,9 +133,12 @@ struct SignedNullSpaceRandomTests {
         let (exactMatrix, support, signs) = try Self.instance(c)
         let a = exactMatrix.map(\.doubleValue)
         let constant = try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs)
-        let minimumForm = try GLPKSolverAdapter.solve(SignedNullSpaceLP.program(matrix: a, support: support, signs: signs))
-        let dualForm = try GLPKSolverAdapter.solve(SignedNullSpaceLP.dualProgram(matrix: a, support: support, signs: signs))
-        let reciprocal = try GLPKSolverAdapter.solve(SignedNullSpaceLP.reciprocalProgram(matrix: a, support: support, signs: signs))
+        let minimumForm = try GLPKSolverAdapter.solve(
+            SignedNullSpaceLP.program(matrix: a, support: support, signs: signs))
+        let dualForm = try GLPKSolverAdapter.solve(
+            SignedNullSpaceLP.dualProgram(matrix: a, support: support, signs: signs))
+        let reciprocal = try GLPKSolverAdapter.solve(
+            SignedNullSpaceLP.reciprocalProgram(matrix: a, support: support, signs: signs))
         #expect(abs(constant.value - minimumForm) <= 1e-9 * (1 + minimumForm))
         #expect(abs(constant.value - dualForm) <= 1e-9 * (1 + dualForm))
         #expect(abs(constant.value - 1 / reciprocal) <= 1e-9 * (1 + constant.value))

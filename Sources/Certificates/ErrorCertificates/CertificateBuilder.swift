@@ -29,8 +29,10 @@ public struct CertificateBuilder: Sendable {
 
     /// A builder for depth D and scale α; `exact` proves ϱ (and ρ_S) in rational arithmetic; `supportConstant`
     /// adds ρ_S.
-    public init(depth: Int, alpha: Double, exact: Bool = false, supportConstant: Bool = false,
-                solver: GLPKSolver = GLPKSolver()) {
+    public init(
+        depth: Int, alpha: Double, exact: Bool = false, supportConstant: Bool = false,
+        solver: GLPKSolver = GLPKSolver()
+    ) {
         self.depth = depth
         self.alpha = alpha
         self.exact = exact
@@ -43,9 +45,13 @@ public struct CertificateBuilder: Sendable {
     ///   or the enclosure cannot be proven.
     /// - Complexity: one exact BP solve, one ϱ-LP (plus 2^(s−1) with `supportConstant`), the exact frame
     ///   O(m²n), the limit solve (O(m²n) per Newton step) and O((n − s)·m²) interval operations per Krawczyk test.
-    public func certify(matrix: Matrix<Rational>, observations: [Rational]) throws(ErrorCertificatesError) -> ErrorCertificate {
+    public func certify(
+        matrix: Matrix<Rational>, observations: [Rational]
+    ) throws(ErrorCertificatesError) -> ErrorCertificate {
         guard depth >= 2 else { throw .invalidInput("depth D = \(depth): a diagonal network needs D ≥ 2") }
-        guard alpha.isFinite, alpha > 0, alpha <= 1e3 else { throw .invalidInput("α = \(alpha): give a finite number in (0, 1000]") }
+        guard alpha.isFinite, alpha > 0, alpha <= 1e3 else {
+            throw .invalidInput("α = \(alpha): give a finite number in (0, 1000]")
+        }
         guard matrix.rows == observations.count else {
             throw .invalidInput("A has \(matrix.rows) rows but y has \(observations.count) entries")
         }
@@ -54,8 +60,10 @@ public struct CertificateBuilder: Sendable {
         options.solver = solver
         options.analyzeUniqueness = exact
         let bp: ExactBasisPursuitSolution
-        do { bp = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: matrix, observations: observations), options: options) }
-        catch { throw .invalidInput("\(error)") }
+        do {
+            bp = try BasisPursuit.solveExactly(
+                BasisPursuitProblem(matrix: matrix, observations: observations), options: options)
+        } catch { throw .invalidInput("\(error)") }
         let solution = bp.solution
         guard solution.status == .optimal, let objective = solution.objective, bp.verified else {
             throw .noUniqueSolution("basis pursuit is \(solution.status.rawValue) or its exact verification failed")
@@ -67,7 +75,8 @@ public struct CertificateBuilder: Sendable {
         // 2. ϱ with an exact strict certificate, and ρ_S when asked for.
         let rho = try exponent(&context, support: support, signs: signs, exactAnalysis: solution.uniqueness)
         guard rho.upperBound < 1 else {
-            throw .noUniqueSolution("ϱ(S, σ) ≥ \(rho.upperBound.doubleValue): x* is not the unique minimizer (or not provably so)")
+            throw .noUniqueSolution(
+                "ϱ(S, σ) ≥ \(rho.upperBound.doubleValue): x* is not the unique minimizer (or not provably so)")
         }
         if supportConstant {
             context.supportConstant = try CertificateClaims.computeSupportConstant(
@@ -80,8 +89,9 @@ public struct CertificateBuilder: Sendable {
         var limit: (x: [Double], z: [Double])?
         if frame.offCount > 0 {
             do {
-                let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth,
-                                                  alpha: alpha)
+                let network = try DiagonalNetwork(
+                    exactMatrix: matrix, observations: observations, depth: depth,
+                    alpha: alpha)
                 let solved = try FlowLimitSolver(network: network, exactReference: xStar).solve()
                 limit = (solved.x, network.matrix.multiplyTransposed(solved.lambda))
             } catch { throw .invalidInput("\(error)") }
@@ -124,8 +134,10 @@ public struct CertificateBuilder: Sendable {
         var witness: [Rational]
     }
 
-    private func exponent(_ context: inout CertificateClaims.Context, support: [Int], signs: [Int],
-                          exactAnalysis: UniquenessAnalysis<Rational>?) throws(ErrorCertificatesError) -> Exponent {
+    private func exponent(
+        _ context: inout CertificateClaims.Context, support: [Int], signs: [Int],
+        exactAnalysis: UniquenessAnalysis<Rational>?
+    ) throws(ErrorCertificatesError) -> Exponent {
         let mu: [Rational], witness: [Rational], value: Double, exactValue: Rational?
         if exact {
             guard let analysis = exactAnalysis, let rho = analysis.rho, !analysis.rhoCertificate.isEmpty else {
@@ -147,12 +159,16 @@ public struct CertificateBuilder: Sendable {
             exactValue = nil
         }
         let corrected = try Self.strictCertificate(matrix: context.matrix, support: support, signs: signs, from: mu)
-        return Exponent(value: value, exactValue: exactValue, certificate: corrected.mu, upperBound: corrected.bound, witness: witness)
+        return Exponent(
+            value: value, exactValue: exactValue, certificate: corrected.mu, upperBound: corrected.bound,
+            witness: witness)
     }
 
     /// μ' = μ + A_S(A_SᵀA_S)⁻¹(σ − A_Sᵀμ), so (Aᵀμ')_S = σ exactly, and max_{Sᶜ}|Aᵀμ'| (an exact upper
     /// bound of ϱ(S, σ)).
-    static func strictCertificate(matrix: Matrix<Rational>, support: [Int], signs: [Int], from mu: [Rational])
+    static func strictCertificate(
+        matrix: Matrix<Rational>, support: [Int], signs: [Int], from mu: [Rational]
+    )
         throws(ErrorCertificatesError) -> (mu: [Rational], bound: Rational)
     {
         let aS = matrix.columns(support)

@@ -35,7 +35,9 @@ enum CertificateClaims {
     /// if any, contains the enclosure).
     /// - Complexity: exact products O(m·n) per vector; the frame O(m²n); one ϱ-LP; ρ_S only when stated
     ///   (2^(s−1) LPs); one Krawczyk test O((n − s)·m²).
-    static func claims(_ c: ErrorCertificate, context: inout Context)
+    static func claims(
+        _ c: ErrorCertificate, context: inout Context
+    )
         -> (report: CertificateVerifier.Report, holds: Bool)
     {
         var report = CertificateVerifier.Report()
@@ -46,8 +48,9 @@ enum CertificateClaims {
         supportConstant(c, &context, &report)
         let proven = flow(c, context, &report)
         rate(c, &context, &report)
-        report.check(c.closedForm == closedForm(c, context),
-                     "closed_form is the closed-form bound of the data (or absent)")
+        report.check(
+            c.closedForm == closedForm(c, context),
+            "closed_form is the closed-form bound of the data (or absent)")
         return (report, report.isValid && proven && (c.closedForm?.consistent ?? true))
     }
 
@@ -64,7 +67,8 @@ enum CertificateClaims {
         report.check(c.format == ErrorCertificate.formatTag, "format is \(ErrorCertificate.formatTag)")
         report.check(c.initConvention == "product", "initialization convention is 'product'")
         let m = context.matrix.rows, n = context.matrix.columns, bp = c.basisPursuit
-        let shapes = c.depth >= 2 && c.alpha.isFinite && c.alpha > 0 && c.alpha <= 1e3
+        let shapes =
+            c.depth >= 2 && c.alpha.isFinite && c.alpha > 0 && c.alpha <= 1e3
             && context.observations.count == m
             && bp.xStar.count == n && bp.dualCertificate.count == m && bp.rhoCertificate.count == m
             && bp.rhoWitness.count == n && c.flow.x.count == n && c.flow.xLower.count == n && c.flow.xUpper.count == n
@@ -106,8 +110,10 @@ enum CertificateClaims {
     }
 
     /// x* is the unique minimizer: A_S injective (the frame) and the exact strict certificate μ_ϱ.
-    static func uniqueness(_ c: ErrorCertificate, _ context: inout Context,
-                           _ report: inout CertificateVerifier.Report) -> Bool {
+    static func uniqueness(
+        _ c: ErrorCertificate, _ context: inout Context,
+        _ report: inout CertificateVerifier.Report
+    ) -> Bool {
         let bp = c.basisPursuit, (support, signs) = signedSupport(c)
         let z = context.matrix.multiplyTransposed(bp.rhoCertificate)
         report.check(zip(support, signs).allSatisfy { z[$0.0] == Rational($0.1, 1) }, "(Aᵀμ_ϱ)_S = σ exactly")
@@ -117,10 +123,10 @@ enum CertificateClaims {
         report.check(bp.rhoUpperBound < 1, "ϱ ≤ bound < 1 (strict certificate)")
         if context.frame == nil {
             do {
-                context.frame = try SupportFrame(matrix: context.matrix, observations: context.observations,
-                                                 reference: bp.xStar)
-            }
-            catch {
+                context.frame = try SupportFrame(
+                    matrix: context.matrix, observations: context.observations,
+                    reference: bp.xStar)
+            } catch {
                 report.failed.append("support frame: \(error)")
                 return false
             }
@@ -131,8 +137,9 @@ enum CertificateClaims {
 
     /// The floating-point ϱ-LP on the rounded data.
     static func floatingRho(_ context: Context, support: [Int], signs: [Int]) -> SignedNullSpaceConstant? {
-        try? SignedNullSpaceLP.solve(matrix: context.matrix.map(\.doubleValue), support: support, signs: signs,
-                                     solver: context.solver)
+        try? SignedNullSpaceLP.solve(
+            matrix: context.matrix.map(\.doubleValue), support: support, signs: signs,
+            solver: context.solver)
     }
 
     /// ϱ: exact — the witness v closes the gap (A v = 0, ‖v_{Sᶜ}‖₁ ≤ 1, ⟨σ, v_S⟩ = ϱ = bound); floating — the
@@ -145,22 +152,26 @@ enum CertificateClaims {
             let offMass = v.indices.filter { !inSupport.contains($0) }.reduce(Rational.zero) { $0 + v[$1].magnitude }
             let pairing = zip(support, signs).reduce(Rational.zero) { $0 + Rational($1.1, 1) * v[$1.0] }
             let closes = a.multiply(v).allSatisfy { $0 == .zero } && offMass <= 1 && pairing == rho
-            report.check(closes && rho == bp.rhoUpperBound,
-                         "ϱ = \(rho) proven: A v = 0, ‖v_{Sᶜ}‖₁ ≤ 1, ⟨σ, v_S⟩ = ϱ = bound")
+            report.check(
+                closes && rho == bp.rhoUpperBound,
+                "ϱ = \(rho) proven: A v = 0, ‖v_{Sᶜ}‖₁ ≤ 1, ⟨σ, v_S⟩ = ϱ = bound")
             report.check(bp.rhoValue == rho.doubleValue, "rho_value is the nearest double of ϱ")
             return
         }
         report.check(bp.rho == nil, "no exact ϱ is stated without an exact proof")
         if context.floatingRho == nil { context.floatingRho = floatingRho(context, support: support, signs: signs) }
         guard let fresh = context.floatingRho else { return report.failed.append("the ϱ-LP could not be solved") }
-        report.check(bp.rhoValue == fresh.value && v == fresh.witness.map { Rational(exactly: $0) ?? .zero },
-                     "ϱ ≈ \(bp.rhoValue) and its witness are those of the floating-point ϱ-LP on the data")
+        report.check(
+            bp.rhoValue == fresh.value && v == fresh.witness.map { Rational(exactly: $0) ?? .zero },
+            "ϱ ≈ \(bp.rhoValue) and its witness are those of the floating-point ϱ-LP on the data")
         let bound = bp.rhoUpperBound.doubleValue
         report.check(bp.rhoValue <= bound + 1e-9 * max(1, bound), "ϱ ≈ \(bp.rhoValue) lies below the proven bound")
     }
 
     /// ρ_S over all 2^(s−1) sign patterns (exact with `exact`).
-    static func computeSupportConstant(matrix: Matrix<Rational>, support: [Int], exact: Bool, solver: GLPKSolver)
+    static func computeSupportConstant(
+        matrix: Matrix<Rational>, support: [Int], exact: Bool, solver: GLPKSolver
+    )
         throws(ErrorCertificatesError) -> (value: Double, exact: Rational?)
     {
         do {
@@ -174,26 +185,32 @@ enum CertificateClaims {
     }
 
     /// ρ_S, when the certificate states it: recomputed by the same LPs, and ρ_S ≥ ϱ.
-    static func supportConstant(_ c: ErrorCertificate, _ context: inout Context,
-                                _ report: inout CertificateVerifier.Report) {
+    static func supportConstant(
+        _ c: ErrorCertificate, _ context: inout Context,
+        _ report: inout CertificateVerifier.Report
+    ) {
         let bp = c.basisPursuit
         guard let stated = bp.supportConstant else {
             return report.check(bp.supportConstantExact == nil, "no ρ_S is claimed (it was not asked for)")
         }
         let support = signedSupport(c).support
         guard context.supportConstant != nil || support.count <= context.supportConstantSparsityLimit else {
-            return report.failed.append("ρ_S is stated for |S| = \(support.count): checking it takes "
-                + "2^\(support.count - 1) "
-                + "LPs, more than the limit of |S| ≤ \(context.supportConstantSparsityLimit); allow them to check it")
+            return report.failed.append(
+                "ρ_S is stated for |S| = \(support.count): checking it takes "
+                    + "2^\(support.count - 1) "
+                    + "LPs, more than the limit of |S| ≤ \(context.supportConstantSparsityLimit); allow them to check it"
+            )
         }
         if context.supportConstant == nil {
-            context.supportConstant = try? computeSupportConstant(matrix: context.matrix, support: support,
-                                                                  exact: bp.exact, solver: context.solver)
+            context.supportConstant = try? computeSupportConstant(
+                matrix: context.matrix, support: support,
+                exact: bp.exact, solver: context.solver)
         }
         guard let fresh = context.supportConstant else { return report.failed.append("ρ_S could not be recomputed") }
-        report.check(stated == fresh.value && bp.supportConstantExact == fresh.exact,
-                     "ρ_S = \(bp.supportConstantExact?.description ?? "\(stated)") is recomputed "
-                        + (bp.exact ? "exactly" : "by the same floating-point LPs"))
+        report.check(
+            stated == fresh.value && bp.supportConstantExact == fresh.exact,
+            "ρ_S = \(bp.supportConstantExact?.description ?? "\(stated)") is recomputed "
+                + (bp.exact ? "exactly" : "by the same floating-point LPs"))
         report.check(stated >= bp.rhoValue - 1e-9, "ρ_S ≥ ϱ")
     }
 }

@@ -38,8 +38,10 @@ public enum CertificateVerifier {
     ///     fails the check; `nil` removes the limit.
     /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` when the data are not a non-empty rectangular matrix.
     /// - Complexity: see `CertificateClaims/check(_:context:)`.
-    public static func verify(_ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver(),
-                              supportConstantSparsityLimit: Int? = Self.supportConstantSparsityLimit)
+    public static func verify(
+        _ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver(),
+        supportConstantSparsityLimit: Int? = Self.supportConstantSparsityLimit
+    )
         throws(ErrorCertificatesError) -> Report
     {
         let rows = c.problem.matrix

@@ -90,8 +90,9 @@ struct EnclosureSystem: Sendable {
             for k in 0..<s { f[k] += frame.m[i * s + k] * e[i] }
             for j in 0..<q { f[s + j] += coupling[i * q + j] * e[i] }
         }
-        var evaluation = LimitEnclosure.Evaluation(f: f, jacobian: [], offSupport: e, supportValue: supportValue,
-                                                   slopes: w, supportSlope: supportSlope)
+        var evaluation = LimitEnclosure.Evaluation(
+            f: f, jacobian: [], offSupport: e, supportValue: supportValue,
+            slopes: w, supportSlope: supportSlope)
         if wantJacobian { evaluation.jacobian = intervalJacobian(evaluation) }
         return evaluation
     }
@@ -157,12 +158,16 @@ struct EnclosureSystem: Sendable {
         var block = [Double](repeating: 0, count: q * q)
         for r in 0..<q { for c in 0..<q { block[r * q + c] = jacobian[(s + r) * dim + s + c] } }
         guard let lower = FloatingKernels.cholesky(block, q),
-              let inverseTransposed = FloatingKernels.inverseTransposedLower(lower, q) else { return (self, point) }
+            let inverseTransposed = FloatingKernels.inverseTransposedLower(lower, q)
+        else { return (self, point) }
         let b = Array(point[s...])
         let c = (0..<q).map { j in (j..<q).reduce(0.0) { $0 + lower[$1 * q + j] * b[$1] } }  // Lᵀb
-        return (EnclosureSystem(frame: frame, depth: link.depth, alpha: alpha,
-                                basis: Matrix(rows: q, columns: q, elements: inverseTransposed)),
-                Array(point[..<s]) + c)
+        return (
+            EnclosureSystem(
+                frame: frame, depth: link.depth, alpha: alpha,
+                basis: Matrix(rows: q, columns: q, elements: inverseTransposed)),
+            Array(point[..<s]) + c
+        )
     }
 
     /// C ≈ F'(X̂)⁻¹ from the point Jacobian, scaled to unit diagonal before the LU (row-major); `nil` if singular.
@@ -199,8 +204,9 @@ struct EnclosureSystem: Sendable {
         let dim = dimension
         let box = center.indices.map { Interval((center[$0] - radius[$0]).nextDown, (center[$0] + radius[$0]).nextUp) }
         guard let atCenter = evaluate(center.map(Interval.init)),
-              let c = preconditioner(atCenter),
-              let overBox = evaluate(box, jacobian: true) else { return nil }
+            let c = preconditioner(atCenter),
+            let overBox = evaluate(box, jacobian: true)
+        else { return nil }
         var k = [Interval]()
         var proven = true
         var spread = [Double](repeating: 0, count: dim)

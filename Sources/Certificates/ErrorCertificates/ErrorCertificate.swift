@@ -152,8 +152,9 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let certificate: ErrorCertificate
-        do { certificate = try decoder.decode(ErrorCertificate.self, from: data) }
-        catch let DecodingError.keyNotFound(key, context) {
+        do { certificate = try decoder.decode(ErrorCertificate.self, from: data) } catch let DecodingError.keyNotFound(
+            key, context)
+        {
             throw .unreadable("missing field '\(path(context.codingPath + [key]))'")
         } catch let DecodingError.typeMismatch(_, context) {
             throw .unreadable("field '\(path(context.codingPath))' has the wrong type: \(context.debugDescription)")
@@ -166,8 +167,9 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
             throw .unreadable("\(error)")
         }
         let canonical: StrictJSON.Value
-        do { canonical = try StrictJSON.parse(try certificate.encoded(), limits: .init(bytes: .max, stringBytes: .max)) }
-        catch { throw .unreadable("cannot re-encode the certificate: \(error)") }
+        do {
+            canonical = try StrictJSON.parse(try certificate.encoded(), limits: .init(bytes: .max, stringBytes: .max))
+        } catch { throw .unreadable("cannot re-encode the certificate: \(error)") }
         if let difference = StrictJSON.difference(tree, canonical) { throw .unreadable(difference) }
         return certificate
     }

@@ -23,7 +23,8 @@ public enum ErrorCertificatesError: Error, Sendable, Equatable, CustomStringConv
             "the enclosure of x_∞(α) could not be proven: \(message); try a larger α or better-conditioned data"
         case let .unreadable(message): "cannot read the certificate: \(message)"
         case let .rejected(failures):
-            "certificate REJECTED — \(failures.count) check(s) failed:\n" + failures.map { "  ✗ \($0)" }.joined(separator: "\n")
+            "certificate REJECTED — \(failures.count) check(s) failed:\n"
+                + failures.map { "  ✗ \($0)" }.joined(separator: "\n")
         }
     }
 }

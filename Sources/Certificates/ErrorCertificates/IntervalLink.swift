@@ -38,7 +38,8 @@ struct IntervalLink: Sendable {
     func evaluate(a: Interval, b: Interval) -> (value: Interval, slope: Interval)? {
         guard let logA = Interval.log(a), let logB = Interval.log(b) else { return nil }
         let value = Interval.exp(logAlpha - power * logA) - Interval.exp(logAlpha - power * logB)
-        let slope = power * (Interval.exp(logAlpha - powerPlusOne * logA) + Interval.exp(logAlpha - powerPlusOne * logB))
+        let slope =
+            power * (Interval.exp(logAlpha - powerPlusOne * logA) + Interval.exp(logAlpha - powerPlusOne * logB))
         return (value, slope)
     }
 }

@@ -1,6 +1,6 @@
 import DenseLinearAlgebra
-import IntervalArithmetic
 import Foundation
+import IntervalArithmetic
 
 /// A proven enclosure of the exact gradient-flow limit x_∞(α) and of ‖x_∞(α) − x*‖₁.
 ///
@@ -48,19 +48,24 @@ public struct LimitEnclosure: Sendable {
 extension LimitEnclosure {
     /// Proves the enclosure for a box given by its center and radius (the verifier's entry point): runs
     /// Krawczyk's test once and, if it holds, encloses x_∞ and the error over K ∩ box.
-    static func check(system: EnclosureSystem, center: [Double], radius: [Double],
-                      attempts: Int = 1) -> LimitEnclosure? {
+    static func check(
+        system: EnclosureSystem, center: [Double], radius: [Double],
+        attempts: Int = 1
+    ) -> LimitEnclosure? {
         attempt(system: system, center: center, radius: radius, attempts: attempts)?.enclosure
     }
 
     /// One Krawczyk test: the enclosure when it holds, and the spread |K − center| either way; `nil` when the box
     /// is malformed or leaves the domain.
-    static func attempt(system: EnclosureSystem, center: [Double], radius: [Double], attempts: Int)
+    static func attempt(
+        system: EnclosureSystem, center: [Double], radius: [Double], attempts: Int
+    )
         -> (enclosure: LimitEnclosure?, spread: [Double])?
     {
         guard center.count == system.dimension, radius.count == system.dimension,
-              radius.allSatisfy({ $0 >= 0 && $0.isFinite }), center.allSatisfy(\.isFinite),
-              let (provenBox, spread) = system.krawczyk(center: center, radius: radius) else { return nil }
+            radius.allSatisfy({ $0 >= 0 && $0.isFinite }), center.allSatisfy(\.isFinite),
+            let (provenBox, spread) = system.krawczyk(center: center, radius: radius)
+        else { return nil }
         guard let provenBox, let evaluation = system.evaluate(provenBox) else { return (nil, spread) }
         let frame = system.frame
         let s = frame.s
@@ -78,8 +83,9 @@ extension LimitEnclosure {
         guard lower.isFinite, upper.isFinite, x.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else {
             return (nil, spread)
         }
-        let enclosure = LimitEnclosure(center: center, radius: radius, x: x, errorL1: Interval(max(0, lower), upper),
-                                       attempts: attempts, basis: system.basis?.rowArrays)
+        let enclosure = LimitEnclosure(
+            center: center, radius: radius, x: x, errorL1: Interval(max(0, lower), upper),
+            attempts: attempts, basis: system.basis?.rowArrays)
         return (enclosure, spread)
     }
 
@@ -96,10 +102,14 @@ extension LimitEnclosure {
         // 1e-40, c is normalized by the Jacobian); the loop below grows the box when K does not fit.
         var radius = center.indices.map { i in max(4 * abs(newton[i]), 1e-14 * abs(center[i]), 1e-300) }
         for attempt in 1...12 {
-            guard let (enclosure, spread) = Self.attempt(system: system, center: center, radius: radius,
-                                                         attempts: attempt) else {
-                throw .enclosureFailed("the box around the computed point leaves the domain "
-                    + "(radius \(radius.max() ?? 0))")
+            guard
+                let (enclosure, spread) = Self.attempt(
+                    system: system, center: center, radius: radius,
+                    attempts: attempt)
+            else {
+                throw .enclosureFailed(
+                    "the box around the computed point leaves the domain "
+                        + "(radius \(radius.max() ?? 0))")
             }
             if let enclosure { return tightened(enclosure, spread: spread, system: system) }
             radius = radius.indices.map { max(2 * radius[$0], 2 * spread[$0]) }
@@ -113,9 +123,11 @@ extension LimitEnclosure {
         var best = proven, spread = spread
         for _ in 0..<4 {
             let radius = best.radius.indices.map { min(best.radius[$0], 1.05 * spread[$0]) }
-            guard let (candidate, next) = attempt(system: system, center: best.center, radius: radius,
-                                                  attempts: best.attempts + 1),
-                  let candidate, candidate.errorL1.hi - candidate.errorL1.lo < best.errorL1.hi - best.errorL1.lo
+            guard
+                let (candidate, next) = attempt(
+                    system: system, center: best.center, radius: radius,
+                    attempts: best.attempts + 1),
+                let candidate, candidate.errorL1.hi - candidate.errorL1.lo < best.errorL1.hi - best.errorL1.lo
             else { break }
             best = candidate
             spread = next

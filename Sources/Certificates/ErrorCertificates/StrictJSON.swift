@@ -59,7 +59,8 @@ enum StrictJSON {
             }
             return nil
         default:
-            return given == canonical ? nil
+            return given == canonical
+                ? nil
                 : "field '\(path)' is not in canonical form: \(show(given)) is written \(show(canonical))"
         }
     }
@@ -183,8 +184,9 @@ enum StrictJSON {
                 if escaped { decoded.append(byte) }
                 position += 1
                 guard position - start <= limits.stringBytes else {
-                    throw .unreadable("'\(path)' holds a string longer than \(limits.stringBytes) bytes "
-                        + "(the limit for one number or text in a certificate)")
+                    throw .unreadable(
+                        "'\(path)' holds a string longer than \(limits.stringBytes) bytes "
+                            + "(the limit for one number or text in a certificate)")
                 }
             }
             let text = escaped ? decoded[...] : bytes[start..<position]
@@ -197,8 +199,10 @@ enum StrictJSON {
 
         mutating func escape(into decoded: inout [UInt8]) throws(ErrorCertificatesError) {
             guard position < bytes.count else { throw failure("unterminated escape") }
-            let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A,
-                                          0x72: 0x0D, 0x74: 0x09]
+            let simple: [UInt8: UInt8] = [
+                0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A,
+                0x72: 0x0D, 0x74: 0x09,
+            ]
             if let replacement = simple[bytes[position]] { decoded.append(replacement); position += 1; return }
             guard bytes[position] == UInt8(ascii: "u") else { throw failure("an unknown escape") }
             var scalar = try hex()
@@ -215,7 +219,8 @@ enum StrictJSON {
         mutating func hex() throws(ErrorCertificatesError) -> UInt32 {
             position += 1  // the 'u'
             guard position + 4 <= bytes.count,
-                  let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+                let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+            else {
                 throw failure("a \\u escape needs four hexadecimal digits")
             }
             position += 4

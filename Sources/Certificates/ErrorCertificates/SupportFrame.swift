@@ -1,7 +1,7 @@
 import BigInt
 import DenseLinearAlgebra
-import IntervalArithmetic
 import ExactArithmetic
+import IntervalArithmetic
 
 /// The exact support-aware coordinates of the dual around a basis pursuit solution x*, and their
 /// interval enclosures.
@@ -84,9 +84,11 @@ struct SupportFrame: Sendable {
             mSigma.append(Interval(quotient: sigmaSum, over: denominator))
         }
         // Without off-support columns b enters no equation: it is dropped (q = 0).
-        let kernel = off == 0 ? []
+        let kernel =
+            off == 0
+            ? []
             : Self.kernelBasis(columns: columns, support: support, rounded: aS.map(\.doubleValue))
-            ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
+                ?? Self.sparseIntegers(aS.transposed.nullSpaceBasis)
         let nEnclosed = Self.coupling(columns: columns, kernel: kernel, offSupport: offSupport)
         let q = kernel.count
         self.support = support
@@ -107,14 +109,17 @@ struct SupportFrame: Sendable {
     /// A basis of ker A_Sᵀ in integers, one vector per row f outside s pivot rows P (chosen by partial pivoting
     /// on the rounded A_S): q = D·e_f − Σ_p X_p e_p with X = D·B⁻ᵀÂ_S[f, :]ᵀ, B = Â_S[P, :], D = ±det B (one
     /// fraction-free solve). `nil` when B is singular after all (then the exact RREF basis is used).
-    private static func kernelBasis(columns: IntegerColumns, support: [Int],
-                                    rounded aS: Matrix<Double>) -> [SparseVector]? {
+    private static func kernelBasis(
+        columns: IntegerColumns, support: [Int],
+        rounded aS: Matrix<Double>
+    ) -> [SparseVector]? {
         let s = support.count, m = aS.rows
         var rounded = (0..<m).map { i in (0..<s).map { aS[i, $0] } }
         var remaining = Array(0..<m), pivots: [Int] = []
         for k in 0..<s {
             guard let best = remaining.max(by: { abs(rounded[$0][k]) < abs(rounded[$1][k]) }),
-                  rounded[best][k] != 0, rounded[best][k].isFinite else { return nil }
+                rounded[best][k] != 0, rounded[best][k].isFinite
+            else { return nil }
             pivots.append(best)
             remaining.removeAll { $0 == best }
             for i in remaining where rounded[i][k] != 0 {
@@ -125,8 +130,10 @@ struct SupportFrame: Sendable {
         let block = pivots.flatMap { p in support.map { columns.big[$0][p] } }
         let free = remaining.sorted()
         let rightHandSides = free.map { f in support.map { columns.big[$0][f] } }
-        guard let solved = try? FractionFreeSolver.solve(block, dimension: s, rightHandSides: rightHandSides,
-                                                         transposed: true)
+        guard
+            let solved = try? FractionFreeSolver.solve(
+                block, dimension: s, rightHandSides: rightHandSides,
+                transposed: true)
         else { return nil }
         return free.indices.map { k in
             [(index: free[k], value: solved.denominator)]
@@ -152,10 +159,13 @@ struct SupportFrame: Sendable {
         for (k, vector) in kernel.enumerated() {
             let dots = offSupport.map { columns.dot($0, sparse: vector) }
             // log₂|N_ik| ≈ bits(dot) − bits(d_j); scale the column so that its largest entry is near 1.
-            let shift = offSupport.indices.filter { !dots[$0].isZero }
+            let shift =
+                offSupport.indices.filter { !dots[$0].isZero }
                 .map { dots[$0].magnitude.bitWidth - columns.scales[offSupport[$0]].magnitude.bitWidth }.max() ?? 0
             for (i, j) in offSupport.enumerated() where !dots[i].isZero {
-                result[i * q + k] = shift >= 0 ? Interval(quotient: dots[i], over: columns.scales[j] << shift)
+                result[i * q + k] =
+                    shift >= 0
+                    ? Interval(quotient: dots[i], over: columns.scales[j] << shift)
                     : Interval(quotient: dots[i] << -shift, over: columns.scales[j])
             }
         }

@@ -20,8 +20,10 @@ enum DelimitedTextFormat {
             for field in fields { values.append(try TextLines.value(field, path: path)) }
             if rows > 0, fields.count != width {
                 let place = fields[min(width, fields.count - 1)].location
-                throw ProblemDataError(path: path, location: place,
-                                       "this row has \(fields.count) numbers but the first row (line \(firstLine)) has \(width): every row needs the same length")
+                throw ProblemDataError(
+                    path: path, location: place,
+                    "this row has \(fields.count) numbers but the first row (line \(firstLine)) has \(width): every row needs the same length"
+                )
             }
             if rows == 0 { (firstLine, width) = (number, fields.count) }
             rows += 1
@@ -39,7 +41,10 @@ enum DelimitedTextFormat {
     static func readVector(_ text: String, path: String?) throws(ProblemDataError) -> ExactValues {
         let table = try readTable(text, path: path)
         guard table.rows == 1 || table.columns == 1 else {
-            throw ProblemDataError(path: path, "expected a vector (one number per line, or a single row) but found a \(table.rows)×\(table.columns) table")
+            throw ProblemDataError(
+                path: path,
+                "expected a vector (one number per line, or a single row) but found a \(table.rows)×\(table.columns) table"
+            )
         }
         return table.values
     }

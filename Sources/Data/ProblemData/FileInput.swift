@@ -56,7 +56,9 @@ enum FileInput {
     }
 
     /// Appends what `fd` holds until `bytes` has `limit` bytes or the input ends.
-    private static func readChunk(_ fd: Int32, into bytes: inout [UInt8], upTo limit: Int, path: String)
+    private static func readChunk(
+        _ fd: Int32, into bytes: inout [UInt8], upTo limit: Int, path: String
+    )
         throws(ProblemDataError)
     {
         while bytes.count < limit {

@@ -15,7 +15,8 @@ enum JSONProblemFormat {
         let document = try JSONReader.parse(bytes, path: path)
         let root = document.root
         guard case let .object(members) = root.value else {
-            throw document.error(at: root.offset, "expected an object {\"A\": [[…]], \"y\": […]} but found \(root.kind)")
+            throw document.error(
+                at: root.offset, "expected an object {\"A\": [[…]], \"y\": […]} but found \(root.kind)")
         }
         func member(_ key: String) -> JSONNode? { members.first { $0.key == key }?.node }
         guard let matrixNode = member("A") else {
@@ -25,10 +26,12 @@ enum JSONProblemFormat {
             throw document.error(at: root.offset, "the key \"y\" (the observations) is missing")
         }
         let matrix = try self.matrix(matrixNode, in: document)
-        let observations = try vector(observationNode, in: document, key: "y",
-                                      expectedCount: (matrix.rows, "A has \(matrix.rows) rows"))
+        let observations = try vector(
+            observationNode, in: document, key: "y",
+            expectedCount: (matrix.rows, "A has \(matrix.rows) rows"))
         let groundTruth = try member("x0").map { node throws(ProblemDataError) in
-            try vector(node, in: document, key: "x0", expectedCount: (matrix.columns, "A has \(matrix.columns) columns"))
+            try vector(
+                node, in: document, key: "x0", expectedCount: (matrix.columns, "A has \(matrix.columns) columns"))
         }
         var name: String?
         if let nameNode = member("name") {
@@ -38,8 +41,9 @@ enum JSONProblemFormat {
             name = text
         }
         do {
-            return try Problem(rows: matrix.rows, columns: matrix.columns, matrix: matrix.values,
-                               observations: observations, groundTruth: groundTruth, name: name)
+            return try Problem(
+                rows: matrix.rows, columns: matrix.columns, matrix: matrix.values,
+                observations: observations, groundTruth: groundTruth, name: name)
         } catch {
             throw document.error(at: root.offset, error.reason)
         }
@@ -51,7 +55,8 @@ enum JSONProblemFormat {
         let document = try JSONReader.parse(bytes, path: path)
         if case let .object(members) = document.root.value {
             guard let node = members.first(where: { $0.key == "A" })?.node else {
-                throw document.error(at: document.root.offset, "the key \"A\" (the matrix, as an array of rows) is missing")
+                throw document.error(
+                    at: document.root.offset, "the key \"A\" (the matrix, as an array of rows) is missing")
             }
             return try matrix(node, in: document)
         }
@@ -71,7 +76,8 @@ enum JSONProblemFormat {
         var lines = ["{"]
         if let name = problem.name { lines.append("  \"name\": \(quoted(name)),") }
         lines.append("  \"A\": \(text(of: parts.matrix, indent: "  ").dropLast()),")
-        lines.append("  \"y\": \(text(ofVector: parts.observations).dropLast())" + (parts.groundTruth == nil ? "" : ","))
+        lines.append(
+            "  \"y\": \(text(ofVector: parts.observations).dropLast())" + (parts.groundTruth == nil ? "" : ","))
         if let groundTruth = parts.groundTruth { lines.append("  \"x0\": \(text(ofVector: groundTruth).dropLast())") }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -97,7 +103,10 @@ enum JSONProblemFormat {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -105,11 +114,15 @@ enum JSONProblemFormat {
     }
 
     /// Appends the entries of an array node (numbers, or strings holding exact numbers) to `values`.
-    private static func append(_ node: JSONNode, to values: inout ExactValues, in document: JSONDocument,
-                               what: (Int) -> String) throws(ProblemDataError) -> Int {
+    private static func append(
+        _ node: JSONNode, to values: inout ExactValues, in document: JSONDocument,
+        what: (Int) -> String
+    ) throws(ProblemDataError) -> Int {
         switch node.value {
         case let .numbers(run):
-            if let failure = run.failure { throw document.error(at: failure.offset, "\(what(failure.index)): \(failure.reason)") }
+            if let failure = run.failure {
+                throw document.error(at: failure.offset, "\(what(failure.index)): \(failure.reason)")
+            }
             values.append(contentsOf: run.values)
             return run.values.count
         case let .array(entries):
@@ -124,8 +137,9 @@ enum JSONProblemFormat {
                     case let .failure(reason): throw document.error(at: entry.offset, "\(what(k)): \(reason.text)")
                     }
                 default:
-                    throw document.error(at: entry.offset,
-                                         "\(what(k)) must be a number or a string holding an exact number, not \(entry.kind)")
+                    throw document.error(
+                        at: entry.offset,
+                        "\(what(k)) must be a number or a string holding an exact number, not \(entry.kind)")
                 }
             }
             return entries.count
@@ -155,7 +169,8 @@ enum JSONProblemFormat {
         var width = 0
         for (i, rowNode) in rowNodes.enumerated() {
             guard isArray(rowNode) else {
-                throw document.error(at: rowNode.offset, "row \(i) of \"A\" must be an array of numbers, not \(rowNode.kind)")
+                throw document.error(
+                    at: rowNode.offset, "row \(i) of \"A\" must be an array of numbers, not \(rowNode.kind)")
             }
             let count = try append(rowNode, to: &values, in: document) { "A[\(i)][\($0)]" }
             if i == 0 {
@@ -163,15 +178,18 @@ enum JSONProblemFormat {
                 guard width > 0 else { throw document.error(at: rowNode.offset, "row 0 of \"A\" is empty") }
                 values.reserve(width * rowNodes.count)
             } else if count != width {
-                throw document.error(at: rowNode.offset,
-                                     "row \(i) of \"A\" has \(count) entries but row 0 has \(width): every row needs the same length")
+                throw document.error(
+                    at: rowNode.offset,
+                    "row \(i) of \"A\" has \(count) entries but row 0 has \(width): every row needs the same length")
             }
         }
         return ArrayValues(rows: rowNodes.count, columns: width, values: values)
     }
 
-    private static func vector(_ node: JSONNode, in document: JSONDocument, key: String,
-                               expectedCount: (count: Int, because: String)?) throws(ProblemDataError) -> ExactValues {
+    private static func vector(
+        _ node: JSONNode, in document: JSONDocument, key: String,
+        expectedCount: (count: Int, because: String)?
+    ) throws(ProblemDataError) -> ExactValues {
         guard isArray(node), !isEmptyArray(node) else {
             let found = isEmptyArray(node) ? "an empty array" : node.kind
             throw document.error(at: node.offset, "\(key) must be a non-empty array of numbers, not \(found)")
@@ -179,8 +197,9 @@ enum JSONProblemFormat {
         var values = ExactValues()
         let count = try append(node, to: &values, in: document) { "\(key)[\($0)]" }
         if let expectedCount, count != expectedCount.count {
-            throw document.error(at: node.offset,
-                                 "\(key) has \(count) entries but \(expectedCount.because): it needs \(expectedCount.count)")
+            throw document.error(
+                at: node.offset,
+                "\(key) has \(count) entries but \(expectedCount.because): it needs \(expectedCount.count)")
         }
         return values
     }

@@ -27,19 +27,27 @@ enum MatrixMarketFormat {
         guard let header = lines.first else { throw fail(nil, "the file is empty") }
         let banner = header.content.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
         guard banner.count == 5, banner[0] == "%%matrixmarket" else {
-            throw fail(.lineColumn(line: 1, column: 1),
-                       "expected the header '%%MatrixMarket matrix coordinate|array real|integer general|symmetric'")
+            throw fail(
+                .lineColumn(line: 1, column: 1),
+                "expected the header '%%MatrixMarket matrix coordinate|array real|integer general|symmetric'")
         }
-        guard banner[1] == "matrix" else { throw fail(.lineColumn(line: 1, column: 1), "the object is '\(banner[1])' but only 'matrix' is supported") }
+        guard banner[1] == "matrix" else {
+            throw fail(.lineColumn(line: 1, column: 1), "the object is '\(banner[1])' but only 'matrix' is supported")
+        }
         guard banner[2] == "coordinate" || banner[2] == "array" else {
-            throw fail(.lineColumn(line: 1, column: 1), "the format is '\(banner[2])' but must be 'coordinate' or 'array'")
+            throw fail(
+                .lineColumn(line: 1, column: 1), "the format is '\(banner[2])' but must be 'coordinate' or 'array'")
         }
         guard ["real", "double", "integer", "unsigned-integer", "pattern"].contains(banner[3]) else {
-            throw fail(.lineColumn(line: 1, column: 1),
-                       "the field is '\(banner[3])' but only real, double, integer, unsigned-integer and pattern are supported")
+            throw fail(
+                .lineColumn(line: 1, column: 1),
+                "the field is '\(banner[3])' but only real, double, integer, unsigned-integer and pattern are supported"
+            )
         }
         guard let storage = Storage(rawValue: banner[4]) else {
-            throw fail(.lineColumn(line: 1, column: 1), "the symmetry is '\(banner[4])' but must be 'general', 'symmetric' or 'skew-symmetric'")
+            throw fail(
+                .lineColumn(line: 1, column: 1),
+                "the symmetry is '\(banner[4])' but must be 'general', 'symmetric' or 'skew-symmetric'")
         }
         let isCoordinate = banner[2] == "coordinate", field = banner[3]
         let isInteger = field.hasSuffix("integer"), isPattern = field == "pattern"
@@ -55,17 +63,27 @@ enum MatrixMarketFormat {
         let sizeFields = TextLines.fields(of: sizeLine.content, number: sizeLine.number)
         let sizes = sizeFields.map { Int($0.text) }
         guard sizes.count == (isCoordinate ? 3 : 2), let rows = sizes[0], let columns = sizes[1],
-              sizes.allSatisfy({ ($0 ?? -1) >= 0 }) else {
-            throw fail(.lineColumn(line: sizeLine.number, column: 1),
-                       isCoordinate ? "expected the size line 'rows columns entries'" : "expected the size line 'rows columns'")
+            sizes.allSatisfy({ ($0 ?? -1) >= 0 })
+        else {
+            throw fail(
+                .lineColumn(line: sizeLine.number, column: 1),
+                isCoordinate ? "expected the size line 'rows columns entries'" : "expected the size line 'rows columns'"
+            )
         }
-        guard rows > 0, columns > 0 else { throw fail(.lineColumn(line: sizeLine.number, column: 1), "the matrix is \(rows)×\(columns): it is empty") }
+        guard rows > 0, columns > 0 else {
+            throw fail(.lineColumn(line: sizeLine.number, column: 1), "the matrix is \(rows)×\(columns): it is empty")
+        }
         guard rows.multipliedReportingOverflow(by: columns).partialValue <= maximumEntries,
-              !rows.multipliedReportingOverflow(by: columns).overflow else {
-            throw fail(.lineColumn(line: sizeLine.number, column: 1), "a \(rows)×\(columns) matrix is too large (more than \(maximumEntries) entries)")
+            !rows.multipliedReportingOverflow(by: columns).overflow
+        else {
+            throw fail(
+                .lineColumn(line: sizeLine.number, column: 1),
+                "a \(rows)×\(columns) matrix is too large (more than \(maximumEntries) entries)")
         }
         if storage != .general, rows != columns {
-            throw fail(.lineColumn(line: sizeLine.number, column: 1), "a \(storage.rawValue) matrix must be square but is \(rows)×\(columns)")
+            throw fail(
+                .lineColumn(line: sizeLine.number, column: 1),
+                "a \(storage.rawValue) matrix must be square but is \(rows)×\(columns)")
         }
 
         // The positions to fill, in file order, for the array format.
@@ -88,15 +106,21 @@ enum MatrixMarketFormat {
                 throw fail(fields[0].location, "more entries than the \(expected) the header declares")
             }
             guard fields.count == (isCoordinate ? (isPattern ? 2 : 3) : 1) else {
-                throw fail(fields[0].location, isCoordinate ? (isPattern ? "expected 'row column'" : "expected 'row column value'")
-                                                            : "expected one value per line")
+                throw fail(
+                    fields[0].location,
+                    isCoordinate
+                        ? (isPattern ? "expected 'row column'" : "expected 'row column value'")
+                        : "expected one value per line")
             }
             let valueField = fields[fields.count - 1]
             let value = isPattern ? NumberValue.double(1) : try TextLines.value(valueField, path: path)
             if isInteger {
                 let exact = try TextLines.number(valueField, path: path)
                 guard exact.isInteger, field == "integer" || exact >= .zero else {
-                    throw fail(valueField.location, "'\(valueField.text)' is not \(field == "integer" ? "an integer" : "a non-negative integer"), but the header says '\(field)'")
+                    throw fail(
+                        valueField.location,
+                        "'\(valueField.text)' is not \(field == "integer" ? "an integer" : "a non-negative integer"), but the header says '\(field)'"
+                    )
                 }
             }
             var (i, j) = isCoordinate ? (0, 0) : arrayPositions[count]
@@ -109,18 +133,26 @@ enum MatrixMarketFormat {
                 }
                 (i, j) = (row - 1, column - 1)
                 if storage == .skewSymmetric, i == j, !isZero(value) {
-                    throw fail(fields[0].location, "a skew-symmetric matrix has a zero diagonal, but (\(row), \(column)) is not 0")
+                    throw fail(
+                        fields[0].location,
+                        "a skew-symmetric matrix has a zero diagonal, but (\(row), \(column)) is not 0")
                 }
-                guard filled.insert(i * columns + j).inserted, storage == .general || i == j || filled.insert(j * columns + i).inserted else {
+                guard filled.insert(i * columns + j).inserted,
+                    storage == .general || i == j || filled.insert(j * columns + i).inserted
+                else {
                     throw fail(fields[0].location, "entry (\(row), \(column)) is given twice")
                 }
             }
             matrix.set(i * columns + j, value)
-            if storage != .general, i != j { matrix.set(j * columns + i, storage == .symmetric ? value : negated(value)) }
+            if storage != .general, i != j {
+                matrix.set(j * columns + i, storage == .symmetric ? value : negated(value))
+            }
             count += 1
         }
         guard count == expected else {
-            throw fail(.lineColumn(line: lastLine + 1, column: 1), "the header declares \(expected) entries but the file ends after \(count)")
+            throw fail(
+                .lineColumn(line: lastLine + 1, column: 1),
+                "the header declares \(expected) entries but the file ends after \(count)")
         }
         return ArrayValues(rows: rows, columns: columns, values: matrix)
     }
@@ -142,7 +174,9 @@ enum MatrixMarketFormat {
     static func readVector(_ text: String, path: String?) throws(ProblemDataError) -> ExactValues {
         let matrix = try readMatrix(text, path: path)
         guard matrix.rows == 1 || matrix.columns == 1 else {
-            throw ProblemDataError(path: path, "expected a vector (an m×1 or 1×m matrix) but found a \(matrix.rows)×\(matrix.columns) matrix")
+            throw ProblemDataError(
+                path: path,
+                "expected a vector (an m×1 or 1×m matrix) but found a \(matrix.rows)×\(matrix.columns) matrix")
         }
         return matrix.values
     }

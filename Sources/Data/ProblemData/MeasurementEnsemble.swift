@@ -33,9 +33,11 @@ public enum MeasurementEnsemble: String, Sendable, Hashable, CaseIterable {
             precondition(rows <= columns, "a partial DCT takes at most n of the n rows")
             let n = Double(columns)
             for k in generator.nextSubset(of: columns, count: rows) {
-                let normalization = (k == 0 ? (1 / n).squareRoot() : (2 / n).squareRoot()) * (n / Double(rows)).squareRoot()
+                let normalization =
+                    (k == 0 ? (1 / n).squareRoot() : (2 / n).squareRoot()) * (n / Double(rows)).squareRoot()
                 for j in 0..<columns {
-                    elements.append(grid.round(normalization * Foundation.cos(Double.pi * Double((2 * j + 1) * k) / (2 * n))))
+                    elements.append(
+                        grid.round(normalization * Foundation.cos(Double.pi * Double((2 * j + 1) * k) / (2 * n))))
                 }
             }
         }

@@ -2,7 +2,9 @@
 /// a zip of `.npy` members named `A.npy`, `y.npy` and (optional) `x0.npy`, each read by ``NumPyFormat``.
 /// Other members are ignored, as other keys of a JSON problem file are.
 enum NumPyArchive {
-    private static func member(_ archive: ZipArchive, _ key: String, required: Bool) throws(ProblemDataError)
+    private static func member(
+        _ archive: ZipArchive, _ key: String, required: Bool
+    ) throws(ProblemDataError)
         -> [UInt8]?
     {
         guard let data = try archive.data(of: key + ".npy", limit: FileInput.maximumBytes) else {

@@ -89,7 +89,9 @@ enum NumPyFormat {
     }
 
     /// The shape and values of the array in `bytes`, values in row-major (C) order.
-    static func readArray(_ bytes: [UInt8], path: String?) throws(ProblemDataError) -> (
+    static func readArray(
+        _ bytes: [UInt8], path: String?
+    ) throws(ProblemDataError) -> (
         shape: [Int], values: ExactValues
     ) {
         let layout = try layout(bytes, fileSize: bytes.count, path: path)
@@ -126,7 +128,9 @@ enum NumPyFormat {
     /// The `.npy` bytes of a 2-D array (matrix) or, with `shape == [n]`, a 1-D array.
     /// `doubles` are the values, `values` their spellings (which say whether each is exactly a double).
     /// - Throws: when a value is not exactly a double.
-    static func bytes(shape: [Int], values: NumberTokens, doubles: [Double], path: String?) throws(ProblemDataError)
+    static func bytes(
+        shape: [Int], values: NumberTokens, doubles: [Double], path: String?
+    ) throws(ProblemDataError)
         -> [UInt8]
     {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(\(shape.map(String.init).joined(separator: ", ")))"

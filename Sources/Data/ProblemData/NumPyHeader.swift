@@ -17,10 +17,14 @@ struct NumPyHeader {
         func fail(_ reason: String) -> ProblemDataError {
             ProblemDataError(path: path, location: .byteOffset(index), "bad .npy header: \(reason)")
         }
-        func skipSpace() { while index < bytes.endIndex, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[index]) { index += 1 } }
+        func skipSpace() {
+            while index < bytes.endIndex, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[index]) { index += 1 }
+        }
         func expect(_ character: Character) throws(ProblemDataError) {
             skipSpace()
-            guard index < bytes.endIndex, bytes[index] == character.asciiValue else { throw fail("expected '\(character)'") }
+            guard index < bytes.endIndex, bytes[index] == character.asciiValue else {
+                throw fail("expected '\(character)'")
+            }
             index += 1
         }
         func peek(_ character: Character) -> Bool {
@@ -29,7 +33,9 @@ struct NumPyHeader {
         }
         func string() throws(ProblemDataError) -> String {
             skipSpace()
-            guard index < bytes.endIndex, bytes[index] == 0x27 || bytes[index] == 0x22 else { throw fail("expected a quoted string") }
+            guard index < bytes.endIndex, bytes[index] == 0x27 || bytes[index] == 0x22 else {
+                throw fail("expected a quoted string")
+            }
             let quote = bytes[index]
             index += 1
             let start = index
@@ -41,7 +47,9 @@ struct NumPyHeader {
         func word() -> String {
             skipSpace()
             let start = index
-            while index < bytes.endIndex, Character(UnicodeScalar(bytes[index])).isLetter || Character(UnicodeScalar(bytes[index])).isNumber { index += 1 }
+            while index < bytes.endIndex,
+                Character(UnicodeScalar(bytes[index])).isLetter || Character(UnicodeScalar(bytes[index])).isNumber
+            { index += 1 }
             return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
@@ -54,7 +62,9 @@ struct NumPyHeader {
             case "descr":
                 skipSpace()
                 descrOffset = index
-                if peek("[") { throw fail("a structured (record) dtype is not a numeric array: save a plain real array") }
+                if peek("[") {
+                    throw fail("a structured (record) dtype is not a numeric array: save a plain real array")
+                }
                 descr = try string()
             case "fortran_order":
                 switch word() {
@@ -68,12 +78,16 @@ struct NumPyHeader {
                 try expect("(")
                 var commas = 0
                 while !peek(")") {
-                    guard let size = Int(word()), size >= 0 else { throw fail("expected a non-negative integer in the shape") }
+                    guard let size = Int(word()), size >= 0 else {
+                        throw fail("expected a non-negative integer in the shape")
+                    }
                     shape.append(size)
                     if !peek(")") { try expect(","); commas += 1 }
                 }
                 // (3) is the integer 3 in Python, not a tuple: NumPy refuses it.
-                guard shape.count != 1 || commas == 1 else { throw fail("the shape must be a tuple like (3,), not (3)") }
+                guard shape.count != 1 || commas == 1 else {
+                    throw fail("the shape must be a tuple like (3,), not (3)")
+                }
                 try expect(")")
             default:
                 throw fail("unexpected key '\(key)'")

@@ -15,9 +15,12 @@ enum NumberText {
         let utf8 = token.utf8
         let body = utf8.first == UInt8(ascii: "-") || utf8.first == UInt8(ascii: "+") ? utf8.dropFirst() : utf8[...]
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        if !body.isEmpty, body.count <= 15, body.allSatisfy(isDigit), let integer = Double(token) { return .double(integer) }
+        if !body.isEmpty, body.count <= 15, body.allSatisfy(isDigit), let integer = Double(token) {
+            return .double(integer)
+        }
         if let first = body.first, isDigit(first) || first == UInt8(ascii: "."), !body.allSatisfy(isDigit),
-           body.allSatisfy({ isDigit($0) || [0x65, 0x45, 0x2E, 0x2B, 0x2D].contains($0) }) {
+            body.allSatisfy({ isDigit($0) || [0x65, 0x45, 0x2E, 0x2B, 0x2D].contains($0) })
+        {
             guard let double = Double(token) else { return .failure("'\(token)' is not a number") }
             guard double.isFinite else { return .failure("'\(token)' is too large: it overflows a double") }
             return .double(double)
@@ -39,7 +42,8 @@ enum NumberText {
         }
         let body = token.first == "-" || token.first == "+" ? token.dropFirst() : token
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }),
-              body.first.map({ $0.isNumber || $0 == "." }) == true else {
+            body.first.map({ $0.isNumber || $0 == "." }) == true
+        else {
             return .failure(ReasonText("'\(token)' is not a number"))
         }
         if body.allSatisfy({ $0.isASCII && $0.isNumber }) {

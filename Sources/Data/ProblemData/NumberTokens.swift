@@ -46,7 +46,9 @@ struct NumberTokens {
     var tokens: [(text: String, isDouble: Bool)] { (0..<rows * columns).map(token) }
 
     /// The problem's parts: A, y and x₀, from the doubles when every value is one.
-    static func parts(of problem: Problem) -> (
+    static func parts(
+        of problem: Problem
+    ) -> (
         matrix: NumberTokens, observations: NumberTokens, groundTruth: NumberTokens?
     ) {
         let (m, n) = (problem.doubleMatrix.rows, problem.doubleMatrix.columns)

@@ -44,6 +44,9 @@ public struct ProblemDataError: Error, Sendable, Hashable, CustomStringConvertib
 
     /// The error for a value that a double-only format (`.mtx`, `.npy`) cannot hold.
     static func notADouble(_ value: String, row: Int, column: Int, path: String?, format: String) -> ProblemDataError {
-        ProblemDataError(path: path, "entry (\(row), \(column)) = \(value) is not exactly a double, so \(format) cannot store it: write JSON or CSV instead")
+        ProblemDataError(
+            path: path,
+            "entry (\(row), \(column)) = \(value) is not exactly a double, so \(format) cannot store it: write JSON or CSV instead"
+        )
     }
 }

@@ -65,7 +65,9 @@ public enum ProblemFile {
     /// The matrix in `path` (CSV/whitespace text, `.mtx`, `.npy`, `.npz` (its `A`), a JSON array of rows, or
     /// the `"A"` of a JSON problem file, which then needs no `"y"`).
     /// - Throws: ``ProblemDataError`` naming the file, the place and the problem.
-    public static func loadMatrix(_ path: String, format: ProblemFormat? = nil) throws(ProblemDataError) -> Matrix<
+    public static func loadMatrix(
+        _ path: String, format: ProblemFormat? = nil
+    ) throws(ProblemDataError) -> Matrix<
         Rational
     > {
         try readMatrix(path, format: format).matrix
@@ -73,7 +75,9 @@ public enum ProblemFile {
 
     /// The matrix in `path` as doubles, and whether every entry is exactly that double (see ``loadMatrix(_:format:)``).
     /// - Throws: ``ProblemDataError`` naming the file, the place and the problem.
-    public static func loadDoubleMatrix(_ path: String, format: ProblemFormat? = nil) throws(ProblemDataError)
+    public static func loadDoubleMatrix(
+        _ path: String, format: ProblemFormat? = nil
+    ) throws(ProblemDataError)
         -> (matrix: Matrix<Double>, isExactlyDouble: Bool)
     {
         let values = try readMatrix(path, format: format)

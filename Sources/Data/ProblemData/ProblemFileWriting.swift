@@ -42,7 +42,9 @@ extension ProblemFile {
     /// - Returns: the paths written, matrix (or JSON file) first.
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or a file cannot be written.
     @discardableResult
-    public static func write(_ problem: Problem, to path: String, format: ProblemFormat? = nil) throws(ProblemDataError)
+    public static func write(
+        _ problem: Problem, to path: String, format: ProblemFormat? = nil
+    ) throws(ProblemDataError)
         -> [String]
     {
         let files = try encode(problem, to: path, format: format)
@@ -52,7 +54,9 @@ extension ProblemFile {
 
     /// Writes a matrix to `path` (for JSON, a bare array of rows).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
-    public static func writeMatrix(_ matrix: Matrix<Rational>, to path: String, format: ProblemFormat? = nil)
+    public static func writeMatrix(
+        _ matrix: Matrix<Rational>, to path: String, format: ProblemFormat? = nil
+    )
         throws(ProblemDataError)
     {
         let bytes = try encode(
@@ -64,7 +68,9 @@ extension ProblemFile {
     /// Writes a vector to `path` (CSV: one value per line; `.mtx`: an m×1 array; `.npy`: a 1-D array;
     /// JSON: a bare array).
     /// - Throws: ``ProblemDataError`` when a value cannot be stored exactly or the file cannot be written.
-    public static func writeVector(_ vector: [Rational], to path: String, format: ProblemFormat? = nil)
+    public static func writeVector(
+        _ vector: [Rational], to path: String, format: ProblemFormat? = nil
+    )
         throws(ProblemDataError)
     {
         let bytes = try encode(

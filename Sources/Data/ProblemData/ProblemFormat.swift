@@ -31,13 +31,19 @@ public enum ProblemFormat: String, Sendable, Hashable, CaseIterable {
     ///   input (`-`), which has none.
     public static func of(path: String) throws(ProblemDataError) -> ProblemFormat {
         guard path != "-" else {
-            throw ProblemDataError(path: "standard input", "cannot tell the format of standard input: name it (json, csv, mtx, npy or npz) with --format, or --input-format for generate copy")
+            throw ProblemDataError(
+                path: "standard input",
+                "cannot tell the format of standard input: name it (json, csv, mtx, npy or npz) with --format, or --input-format for generate copy"
+            )
         }
         var name = path.split(separator: "/").last.map(String.init) ?? path
         if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
         let fileExtension = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
         guard let format = ProblemFormat(fileExtension: fileExtension) else {
-            throw ProblemDataError(path: path, "cannot tell the format from the extension '\(fileExtension)': use .json, .csv, .txt, .dat, .mtx, .npy or .npz (each optionally .gz), or name the format explicitly with --format")
+            throw ProblemDataError(
+                path: path,
+                "cannot tell the format from the extension '\(fileExtension)': use .json, .csv, .txt, .dat, .mtx, .npy or .npz (each optionally .gz), or name the format explicitly with --format"
+            )
         }
         return format
     }

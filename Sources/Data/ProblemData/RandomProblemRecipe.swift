@@ -38,9 +38,11 @@ public struct RandomProblemRecipe: Sendable, Hashable {
     public static let maximumNoiseLevel = 1_000_000.0
 
     /// A recipe; nothing is drawn until ``generate()``.
-    public init(ensemble: MeasurementEnsemble, rows: Int, columns: Int, sparsity: Int, seed: UInt64,
-                signs: [Int]? = nil, noiseLevel: Double = 0,
-                matrixGrid: DyadicGrid = DyadicGrid(exponent: 10), signalGrid: DyadicGrid = DyadicGrid(exponent: 4)) {
+    public init(
+        ensemble: MeasurementEnsemble, rows: Int, columns: Int, sparsity: Int, seed: UInt64,
+        signs: [Int]? = nil, noiseLevel: Double = 0,
+        matrixGrid: DyadicGrid = DyadicGrid(exponent: 10), signalGrid: DyadicGrid = DyadicGrid(exponent: 4)
+    ) {
         self.ensemble = ensemble
         self.rows = rows
         self.columns = columns
@@ -61,29 +63,39 @@ public struct RandomProblemRecipe: Sendable, Hashable {
     ///   m·n ≤ ``maximumEntries``), a noise level outside [0, ``maximumNoiseLevel``], grids finer than 2⁻³⁰, or bad signs.
     /// - Complexity: O(m·n) draws and exact products.
     public func generate() throws(ProblemDataError) -> Problem {
-        guard rows >= 1, columns >= 1 else { throw ProblemDataError("the matrix needs at least one row and one column (m = \(rows), n = \(columns))") }
-        guard rows.multipliedReportingOverflow(by: columns).partialValue <= Self.maximumEntries, rows <= Self.maximumEntries, columns <= Self.maximumEntries else {
+        guard rows >= 1, columns >= 1 else {
+            throw ProblemDataError("the matrix needs at least one row and one column (m = \(rows), n = \(columns))")
+        }
+        guard rows.multipliedReportingOverflow(by: columns).partialValue <= Self.maximumEntries,
+            rows <= Self.maximumEntries, columns <= Self.maximumEntries
+        else {
             throw ProblemDataError("m·n = \(rows)·\(columns) is too large (at most \(Self.maximumEntries) entries)")
         }
         guard ensemble != .dct || rows <= columns else {
-            throw ProblemDataError("a partial DCT takes m of the n rows of the n×n DCT, so m = \(rows) must not exceed n = \(columns)")
+            throw ProblemDataError(
+                "a partial DCT takes m of the n rows of the n×n DCT, so m = \(rows) must not exceed n = \(columns)")
         }
         guard noiseLevel.isFinite, noiseLevel >= 0, noiseLevel <= Self.maximumNoiseLevel else {
-            throw ProblemDataError("the noise level must be a number in [0, \(Self.maximumNoiseLevel)], not \(noiseLevel)")
+            throw ProblemDataError(
+                "the noise level must be a number in [0, \(Self.maximumNoiseLevel)], not \(noiseLevel)")
         }
         guard matrixGrid.exponent <= 30, signalGrid.exponent <= 30 else {
-            throw ProblemDataError("grids finer than 2^-30 are not supported (asked for 2^-\(max(matrixGrid.exponent, signalGrid.exponent)))")
+            throw ProblemDataError(
+                "grids finer than 2^-30 are not supported (asked for 2^-\(max(matrixGrid.exponent, signalGrid.exponent)))"
+            )
         }
         var generator = SplitMix64(seed: seed)
         let matrix = ensemble.matrix(rows: rows, columns: columns, grid: matrixGrid, generator: &generator)
-        let signal = try SparseSignal.random(length: columns, sparsity: sparsity, signs: signs, grid: signalGrid, generator: &generator)
+        let signal = try SparseSignal.random(
+            length: columns, sparsity: sparsity, signs: signs, grid: signalGrid, generator: &generator)
         let support = signal.indices.filter { signal[$0] != .zero }
         var observations = matrix.columns(support).multiply(support.map { signal[$0] })
         if noiseLevel > 0 {
             for i in 0..<rows { observations[i] += observationGrid.round(noiseLevel * generator.nextGaussian()) }
         }
         let noise = noiseLevel > 0 ? " noise=\(noiseLevel)" : ""
-        return try Problem(matrix: matrix, observations: observations, groundTruth: signal,
-                           name: "\(ensemble.rawValue) m=\(rows) n=\(columns) s=\(sparsity) seed=\(seed)\(noise)")
+        return try Problem(
+            matrix: matrix, observations: observations, groundTruth: signal,
+            name: "\(ensemble.rawValue) m=\(rows) n=\(columns) s=\(sparsity) seed=\(seed)\(noise)")
     }
 }

@@ -14,14 +14,17 @@ public enum SparseSignal {
     ///   - grid: the grid of the magnitudes (default 2⁻⁴).
     ///   - generator: the random stream.
     /// - Throws: ``ProblemDataError`` when s is out of range or `signs` has the wrong length or values.
-    public static func random(length: Int, sparsity: Int, signs: [Int]? = nil, grid: DyadicGrid = DyadicGrid(exponent: 4),
-                              generator: inout SplitMix64) throws(ProblemDataError) -> [Rational] {
+    public static func random(
+        length: Int, sparsity: Int, signs: [Int]? = nil, grid: DyadicGrid = DyadicGrid(exponent: 4),
+        generator: inout SplitMix64
+    ) throws(ProblemDataError) -> [Rational] {
         guard length >= 1, (0...length).contains(sparsity) else {
             throw ProblemDataError("the sparsity s = \(sparsity) must lie between 0 and the length n = \(length)")
         }
         if let signs {
             guard signs.count == sparsity, signs.allSatisfy({ $0 == 1 || $0 == -1 }) else {
-                throw ProblemDataError("give exactly s = \(sparsity) signs, each +1 or -1 (found \(signs.count): \(signs))")
+                throw ProblemDataError(
+                    "give exactly s = \(sparsity) signs, each +1 or -1 (found \(signs.count): \(signs))")
             }
         }
         let support = generator.nextSubset(of: length, count: sparsity)

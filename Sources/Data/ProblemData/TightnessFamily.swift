@@ -51,8 +51,9 @@ public enum TightnessFamily {
         }
         let signs = solution.map(\.signum)
         let rho = b.multiplyTransposed(signs.map { Rational($0, 1) }).map(\.magnitude).max() ?? .zero
-        let problem = try Problem(matrix: matrix, observations: solution,
-                                  groundTruth: solution + Array(repeating: .zero, count: n - s), name: "block s=\(s) n=\(n)")
+        let problem = try Problem(
+            matrix: matrix, observations: solution,
+            groundTruth: solution + Array(repeating: .zero, count: n - s), name: "block s=\(s) n=\(n)")
         return TightnessInstance(problem: problem, rho: rho, support: Array(0..<s), signs: signs)
     }
 
@@ -70,17 +71,24 @@ public enum TightnessFamily {
     ///   - grid: the grid of B (default 2⁻¹⁰).
     /// - Throws: ``ProblemDataError`` for sizes out of range, a `rho` outside [0, 1), or a B with Bᵀσ = 0
     ///   that cannot be scaled to a positive ϱ.
-    public static func randomBlock(size: Int, columns: Int, seed: UInt64, rho: Rational? = nil, signs: [Int]? = nil,
-                                   grid: DyadicGrid = DyadicGrid(exponent: 10)) throws(ProblemDataError) -> TightnessInstance {
+    public static func randomBlock(
+        size: Int, columns: Int, seed: UInt64, rho: Rational? = nil, signs: [Int]? = nil,
+        grid: DyadicGrid = DyadicGrid(exponent: 10)
+    ) throws(ProblemDataError) -> TightnessInstance {
         guard size >= 1, columns >= size, columns <= RandomProblemRecipe.maximumEntries,
-              size.multipliedReportingOverflow(by: columns).partialValue <= RandomProblemRecipe.maximumEntries else {
-            throw ProblemDataError("the block family needs 1 ≤ s ≤ n and s·n ≤ \(RandomProblemRecipe.maximumEntries) (s = \(size), n = \(columns))")
+            size.multipliedReportingOverflow(by: columns).partialValue <= RandomProblemRecipe.maximumEntries
+        else {
+            throw ProblemDataError(
+                "the block family needs 1 ≤ s ≤ n and s·n ≤ \(RandomProblemRecipe.maximumEntries) (s = \(size), n = \(columns))"
+            )
         }
         if let rho, rho < 0 || rho >= 1 { throw ProblemDataError("ϱ must satisfy 0 ≤ ϱ < 1, not \(rho)") }
         var generator = SplitMix64(seed: seed)
-        let b = columns == size
+        let b =
+            columns == size
             ? Matrix<Rational>(rows: size, columns: 0)
-            : MeasurementEnsemble.gaussian.matrix(rows: size, columns: columns - size, grid: grid, generator: &generator)
+            : MeasurementEnsemble.gaussian.matrix(
+                rows: size, columns: columns - size, grid: grid, generator: &generator)
         let solution = try SparseSignal.random(length: size, sparsity: size, signs: signs, generator: &generator)
         var instance = try block(b: b, solution: solution)
         if let rho, rho != instance.rho {

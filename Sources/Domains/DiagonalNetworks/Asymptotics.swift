@@ -12,8 +12,10 @@ public enum Asymptotics {
     public static func exponent(depth: Int, rho: Double) -> Double { depth == 2 ? 1 - rho : 1 }
 
     /// The local slope d log err / d log α between two points of an α sweep.
-    public static func localSlope(alpha first: Double, error firstError: Double,
-                                  alpha second: Double, error secondError: Double) -> Double {
+    public static func localSlope(
+        alpha first: Double, error firstError: Double,
+        alpha second: Double, error secondError: Double
+    ) -> Double {
         log(secondError / firstError) / log(second / first)
     }
 }

@@ -41,8 +41,10 @@ public struct DiagonalNetwork: Sendable {
     ///   - convention: how α is meant (default: scale of the product).
     /// - Throws: ``DiagonalNetworkError`` naming the offending value, row or column.
     /// - Complexity: O(m²n) for the rank and range checks.
-    public init(matrix: Matrix<Double>, observations: [Double], depth: Int, alpha: Double,
-                convention: InitializationConvention = .product) throws(DiagonalNetworkError) {
+    public init(
+        matrix: Matrix<Double>, observations: [Double], depth: Int, alpha: Double,
+        convention: InitializationConvention = .product
+    ) throws(DiagonalNetworkError) {
         try Self.validateShape(rows: matrix.rows, columns: matrix.columns, observations: observations.count)
         for i in 0..<matrix.rows {
             for j in 0..<matrix.columns where !matrix[i, j].isFinite { throw .nonFiniteEntry(row: i, column: j) }
@@ -56,22 +58,29 @@ public struct DiagonalNetwork: Sendable {
     /// values serve the limit solver, which checks A_S x*_S = y exactly for a reference x*.
     /// - Throws: ``DiagonalNetworkError``.
     /// - Complexity: O(m²n).
-    public init(exactMatrix: Matrix<Rational>, observations: [Rational], depth: Int, alpha: Double,
-                convention: InitializationConvention = .product) throws(DiagonalNetworkError) {
+    public init(
+        exactMatrix: Matrix<Rational>, observations: [Rational], depth: Int, alpha: Double,
+        convention: InitializationConvention = .product
+    ) throws(DiagonalNetworkError) {
         try Self.validateShape(rows: exactMatrix.rows, columns: exactMatrix.columns, observations: observations.count)
         let rounded = exactMatrix.map(\.doubleValue), roundedObservations = observations.map(\.doubleValue)
         try Self.validateRange(matrix: rounded, observations: roundedObservations)
-        try self.init(checked: rounded, roundedObservations,
-                      exact: (exactMatrix, observations), depth: depth, alpha: alpha, convention: convention)
+        try self.init(
+            checked: rounded, roundedObservations,
+            exact: (exactMatrix, observations), depth: depth, alpha: alpha, convention: convention)
     }
 
-    private init(checked matrix: Matrix<Double>, _ observations: [Double],
-                 exact: (matrix: Matrix<Rational>, observations: [Rational])?, depth: Int, alpha: Double,
-                 convention: InitializationConvention) throws(DiagonalNetworkError) {
+    private init(
+        checked matrix: Matrix<Double>, _ observations: [Double],
+        exact: (matrix: Matrix<Rational>, observations: [Rational])?, depth: Int, alpha: Double,
+        convention: InitializationConvention
+    ) throws(DiagonalNetworkError) {
         guard depth >= 2 else { throw .invalidDepth(depth) }
         guard alpha.isFinite, alpha > 0 else { throw .invalidScale(alpha) }
         let logScale = convention.logProductScale(alpha: alpha, depth: depth)
-        guard logScale > log(Double.leastNormalMagnitude) + 10 else { throw .scaleUnderflow(alpha: alpha, depth: depth) }
+        guard logScale > log(Double.leastNormalMagnitude) + 10 else {
+            throw .scaleUnderflow(alpha: alpha, depth: depth)
+        }
         self.depth = depth
         self.alpha = alpha
         self.convention = convention
@@ -84,15 +93,17 @@ public struct DiagonalNetwork: Sendable {
     /// The same data and depth with another initialization scale (same convention).
     /// - Throws: ``DiagonalNetworkError/invalidScale(_:)`` or ``DiagonalNetworkError/scaleUnderflow(alpha:depth:)``.
     public func with(alpha newAlpha: Double) throws(DiagonalNetworkError) -> DiagonalNetwork {
-        try DiagonalNetwork(checked: matrix, observations, exact: exactData, depth: depth, alpha: newAlpha,
-                            convention: convention)
+        try DiagonalNetwork(
+            checked: matrix, observations, exact: exactData, depth: depth, alpha: newAlpha,
+            convention: convention)
     }
 
     /// The same data and scale with another depth.
     /// - Throws: ``DiagonalNetworkError/invalidDepth(_:)``.
     public func with(depth newDepth: Int) throws(DiagonalNetworkError) -> DiagonalNetwork {
-        try DiagonalNetwork(checked: matrix, observations, exact: exactData, depth: newDepth, alpha: alpha,
-                            convention: convention)
+        try DiagonalNetwork(
+            checked: matrix, observations, exact: exactData, depth: newDepth, alpha: alpha,
+            convention: convention)
     }
 
     private static func validateShape(rows: Int, columns: Int, observations: Int) throws(DiagonalNetworkError) {

@@ -33,6 +33,7 @@ public enum DiagonalNetworkError: Error, Sendable, Equatable, CustomStringConver
     /// An iteration did not reach its tolerance.
     case notConverged(String)
 
+    /// What went wrong and what to fix, for the user.
     public var description: String {
         switch self {
         case let .invalidDepth(depth):

@@ -56,7 +56,7 @@ public struct DualFlowSimulator: Sendable {
         }
         var converged = scaledNorm2(current.rhs) <= options.residualTolerance * yNorm
         while !converged && steps < options.maxSteps {
-                        // W = I + h·d·κ·A diag(slope) Aᵀ is symmetric positive definite.
+            // W = I + h·d·κ·A diag(slope) Aᵀ is symmetric positive definite.
             var w = [Double](repeating: 0, count: m * m)
             let entries = a.elements, n = a.columns
             for i in 0..<m {
@@ -106,8 +106,9 @@ public struct DualFlowSimulator: Sendable {
                 samples.append(options.sample(time: time, step: steps, x: current.x, residual: current.rhs.map { -$0 }))
             }
         }
-        return SimulationResult(x: current.x, time: time, steps: steps, rejectedSteps: rejected,
-                                residual: scaledNorm2(current.rhs), converged: converged, samples: samples,
-                                reference: options.reference)
+        return SimulationResult(
+            x: current.x, time: time, steps: steps, rejectedSteps: rejected,
+            residual: scaledNorm2(current.rhs), converged: converged, samples: samples,
+            reference: options.reference)
     }
 }

@@ -34,14 +34,18 @@ public struct FlowLimitSolver: Sendable {
     /// A solver in plain dual coordinates (no reference: no error is reported).
     public init(network: DiagonalNetwork) {
         let data = Self.equilibrated(network)
-        self.init(network: network, reference: nil, rows: data.rows,
-                  coordinates: .plain(matrix: data.matrix, observations: data.observations))
+        self.init(
+            network: network, reference: nil, rows: data.rows,
+            coordinates: .plain(matrix: data.matrix, observations: data.observations))
     }
 
     /// The network's data with rows equilibrated by powers of two (x_∞ does not change; see
     /// ``RowEquilibration``).
-    private static func equilibrated(_ network: DiagonalNetwork)
-        -> (rows: RowEquilibration, matrix: Matrix<Double>, observations: [Double]) {
+    private static func equilibrated(
+        _ network: DiagonalNetwork
+    )
+        -> (rows: RowEquilibration, matrix: Matrix<Double>, observations: [Double])
+    {
         let rows = RowEquilibration(network.matrix)
         return (rows, rows.apply(network.matrix), rows.apply(network.observations))
     }
@@ -63,18 +67,21 @@ public struct FlowLimitSolver: Sendable {
         }
         if let bad = reference.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteReference(index: bad) }
         let data = Self.equilibrated(network)
-        let coordinates: SupportCoordinates? = if let exact = network.exactData {
-            // A double x* is the exact solution rounded: judge A_S x*_S = y exactly, up to that rounding.
-            try SupportCoordinates.supportAware(
-                matrix: exact.matrix, observations: exact.observations,
-                reference: reference.map { Rational(exactly: $0) ?? .zero }, accuracy: .roundedToDouble,
-                rounded: data.matrix)
-        } else {
-            try SupportCoordinates.supportAware(matrix: network.matrix, observations: network.observations,
-                                                reference: reference, rounded: data.matrix)
-        }
-        self.init(network: network, reference: reference, rows: data.rows,
-                  coordinates: coordinates ?? .plain(matrix: data.matrix, observations: data.observations))
+        let coordinates: SupportCoordinates? =
+            if let exact = network.exactData {
+                // A double x* is the exact solution rounded: judge A_S x*_S = y exactly, up to that rounding.
+                try SupportCoordinates.supportAware(
+                    matrix: exact.matrix, observations: exact.observations,
+                    reference: reference.map { Rational(exactly: $0) ?? .zero }, accuracy: .roundedToDouble,
+                    rounded: data.matrix)
+            } else {
+                try SupportCoordinates.supportAware(
+                    matrix: network.matrix, observations: network.observations,
+                    reference: reference, rounded: data.matrix)
+            }
+        self.init(
+            network: network, reference: reference, rows: data.rows,
+            coordinates: coordinates ?? .plain(matrix: data.matrix, observations: data.observations))
     }
 
     /// A solver around an exact reference x* (with exact network data the consistency A_S x*_S = y is
@@ -84,18 +91,26 @@ public struct FlowLimitSolver: Sendable {
         guard exactReference.count == network.matrix.columns else {
             throw .referenceLength(expected: network.matrix.columns, found: exactReference.count)
         }
-        let exact = network.exactData
-            ?? (network.matrix.map { Rational(exactly: $0) ?? .zero }, network.observations.map { Rational(exactly: $0) ?? .zero })
+        let exact =
+            network.exactData
+            ?? (
+                network.matrix.map { Rational(exactly: $0) ?? .zero },
+                network.observations.map { Rational(exactly: $0) ?? .zero }
+            )
         let data = Self.equilibrated(network)
-        let coordinates = try SupportCoordinates.supportAware(
-            matrix: exact.matrix, observations: exact.observations, reference: exactReference, rounded: data.matrix)
+        let coordinates =
+            try SupportCoordinates.supportAware(
+                matrix: exact.matrix, observations: exact.observations, reference: exactReference, rounded: data.matrix)
             ?? .plain(matrix: data.matrix, observations: data.observations)
-        self.init(network: network, reference: exactReference.map(\.doubleValue), rows: data.rows,
-                  coordinates: coordinates)
+        self.init(
+            network: network, reference: exactReference.map(\.doubleValue), rows: data.rows,
+            coordinates: coordinates)
     }
 
-    private init(network: DiagonalNetwork, reference: [Double]?, rows: RowEquilibration,
-                 coordinates: SupportCoordinates) {
+    private init(
+        network: DiagonalNetwork, reference: [Double]?, rows: RowEquilibration,
+        coordinates: SupportCoordinates
+    ) {
         self.network = network
         self.reference = reference
         self.rows = rows
@@ -146,8 +161,10 @@ public struct FlowLimitSolver: Sendable {
             }
         }
         // Polish at the target: a few more Newton steps well below the tolerance, kept if they help.
-        if case let .converged(polished, used) = corrector(from: state.point, logAlpha: target,
-                                                           maxIterations: 3, tolerance: tolerance * 1e-3) {
+        if case let .converged(polished, used) = corrector(
+            from: state.point, logAlpha: target,
+            maxIterations: 3, tolerance: tolerance * 1e-3)
+        {
             state = polished
             statistics.iterations += used
         }
@@ -188,14 +205,17 @@ public struct FlowLimitSolver: Sendable {
         }
         for r in 0..<dim { for c in 0...r { h[r * dim + c] *= scaling[r] * scaling[c] } }
         guard let ldl = try? LDLDecomposition(symmetric: h, dimension: dim),
-              let y = try? ldl.solve((0..<dim).map { -scaling[$0] * rightHandSide[$0] }) else { return nil }
+            let y = try? ldl.solve((0..<dim).map { -scaling[$0] * rightHandSide[$0] })
+        else { return nil }
         return Step(direction: (0..<dim).map { scaling[$0] * y[$0] / slopes[$0] }, scales: scales)
     }
 
     /// Damped Newton at fixed α; converged when max |Eᵢ|/scaleᵢ ≤ tolerance, or when the residual has
     /// reached rounding level (≤ 1e-8) and no step decreases it any more.
-    private func corrector(from point: [Double], logAlpha: Double, maxIterations: Int,
-                           tolerance: Double? = nil) -> Correction {
+    private func corrector(
+        from point: [Double], logAlpha: Double, maxIterations: Int,
+        tolerance: Double? = nil
+    ) -> Correction {
         let tolerance = tolerance ?? self.tolerance
         guard var state = system.evaluate(point, logAlpha: logAlpha) else { return .failed(0) }
         for iteration in 0..<maxIterations {
@@ -208,7 +228,8 @@ public struct FlowLimitSolver: Sendable {
             for _ in 0..<40 {
                 let trial = state.point.indices.map { state.point[$0] + fraction * step.direction[$0] }
                 if let candidate = system.evaluate(trial, logAlpha: logAlpha),
-                   meritValue(candidate, scales: step.scales) <= (1 - 1e-4 * fraction) * merit {
+                    meritValue(candidate, scales: step.scales) <= (1 - 1e-4 * fraction) * merit
+                {
                     accepted = candidate
                     break
                 }
@@ -249,7 +270,8 @@ public struct FlowLimitSolver: Sendable {
         // λ = P z_S + Q₂ b.
         var zS = [Double](repeating: 0, count: s)
         for k in 0..<s {
-            zS[k] = system.potential.supportOffset(sign: c.signs[k])
+            zS[k] =
+                system.potential.supportOffset(sign: c.signs[k])
                 + system.potential.supportShift(state.point[k], sign: c.signs[k]).shift
         }
         var lambda = s == 0 ? Array(repeating: 0, count: a.rows) : c.supportDual.multiply(zS)
@@ -264,7 +286,8 @@ public struct FlowLimitSolver: Sendable {
         let scaledResidual = scaledResidualSize(state)
         var errorL1: Double?, errorL2: Double?
         if let reference {
-            let difference: [Double] = c.isPlain
+            let difference: [Double] =
+                c.isPlain
                 ? x.indices.map { x[$0] - reference[$0] }
                 : e + correction
             errorL1 = difference.reduce(0) { $0 + abs($1) }

@@ -40,11 +40,14 @@ public struct GradientDescentSimulator: Sendable {
             let ax = a.multiply(x)
             residual = ax.indices.map { ax[$0] - y[$0] }
             let norm = scaledNorm2(residual)
-            guard norm.isFinite else { throw .notConverged("gradient descent diverged at iteration \(iteration); use a smaller η") }
+            guard norm.isFinite else {
+                throw .notConverged("gradient descent diverged at iteration \(iteration); use a smaller η")
+            }
             converged = norm <= options.residualTolerance * yNorm
             let record = options.sampleInterval > 0 && (iteration % options.sampleInterval == 0 || converged)
             if record {
-                samples.append(options.sample(time: Double(iteration) * step, step: iteration, x: x, residual: residual))
+                samples.append(
+                    options.sample(time: Double(iteration) * step, step: iteration, x: x, residual: residual))
             }
             if converged || iteration >= options.maxSteps { break }
             let g = a.multiplyTransposed(residual)
@@ -56,8 +59,9 @@ public struct GradientDescentSimulator: Sendable {
             x = output()
             iteration += 1
         }
-        return SimulationResult(x: x, time: Double(iteration) * step, steps: iteration, rejectedSteps: 0,
-                                residual: scaledNorm2(residual), converged: converged, samples: samples,
-                                reference: options.reference)
+        return SimulationResult(
+            x: x, time: Double(iteration) * step, steps: iteration, rejectedSteps: 0,
+            residual: scaledNorm2(residual), converged: converged, samples: samples,
+            reference: options.reference)
     }
 }

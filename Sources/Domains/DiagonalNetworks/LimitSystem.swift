@@ -19,7 +19,8 @@ struct LimitSystem: Sendable {
         self.coordinates = coordinates
         self.potential = potential
         let offsets = coordinates.signs.map { potential.supportOffset(sign: $0) }
-        self.fixedOffSupport = coordinates.supportCoupling.columns == 0
+        self.fixedOffSupport =
+            coordinates.supportCoupling.columns == 0
             ? Array(repeating: 0, count: coordinates.offSupport.count)
             : coordinates.supportCoupling.multiply(offsets)
     }
@@ -73,9 +74,10 @@ struct LimitSystem: Sendable {
             for k in 0..<s { residual[k] += m[i * s + k] * e[i] }
             for k in 0..<k2 { residual[s + k] += n[i * k2 + k] * e[i] }
         }
-        return State(point: point, logAlpha: logAlpha, supportShiftSlope: shiftSlope, offSupportDual: z,
-                     supportValue: xS, supportSlope: dxS, offSupportValue: e, offSupportSlope: de,
-                     residual: residual)
+        return State(
+            point: point, logAlpha: logAlpha, supportShiftSlope: shiftSlope, offSupportDual: z,
+            supportValue: xS, supportSlope: dxS, offSupportValue: e, offSupportSlope: de,
+            residual: residual)
     }
 
     /// The symmetric positive definite Jacobian of E with respect to (z_S, b), row-major m×m, lower

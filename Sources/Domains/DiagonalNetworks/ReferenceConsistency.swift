@@ -18,9 +18,11 @@ enum ReferenceConsistency {
     /// - Throws: ``DiagonalNetworkError/inconsistentReference(row:residual:)`` for the first row that fails.
     /// - Complexity: O(m·s) operations; for rational data on integers over common denominators (no gcd per
     ///   operation), which keeps full-support references with large denominators cheap.
-    static func check<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, observations: [Scalar],
-                                                   reference: [Scalar], support: [Int],
-                                                   accuracy: Accuracy) throws(DiagonalNetworkError) {
+    static func check<Scalar: LinearAlgebraScalar>(
+        matrix: Matrix<Scalar>, observations: [Scalar],
+        reference: [Scalar], support: [Int],
+        accuracy: Accuracy
+    ) throws(DiagonalNetworkError) {
         if let a = matrix as? Matrix<Rational>, let y = observations as? [Rational], let x = reference as? [Rational] {
             try checkExactly(matrix: a, observations: y, reference: x, support: support, accuracy: accuracy)
             return
@@ -39,8 +41,10 @@ enum ReferenceConsistency {
     }
 
     /// Row i holds when qᵢ·Σⱼ aᵢⱼuⱼ = pᵢ·Lᵢ·L with A_{i,S} = (aᵢⱼ)/Lᵢ, x*_S = (uⱼ)/L and yᵢ = pᵢ/qᵢ.
-    private static func checkExactly(matrix: Matrix<Rational>, observations: [Rational], reference: [Rational],
-                                     support: [Int], accuracy: Accuracy) throws(DiagonalNetworkError) {
+    private static func checkExactly(
+        matrix: Matrix<Rational>, observations: [Rational], reference: [Rational],
+        support: [Int], accuracy: Accuracy
+    ) throws(DiagonalNetworkError) {
         let x = Rational.overCommonDenominator(support.map { reference[$0] })
         let xDouble = support.map { reference[$0].doubleValue }
         for i in 0..<matrix.rows {

@@ -30,7 +30,8 @@ public struct SelectedMinimizer: Sendable {
     public init(matrix: Matrix<Double>, depth: Int, interiorPoint: [Double]) throws(DiagonalNetworkError) {
         guard depth >= 2 else { throw .invalidDepth(depth) }
         guard interiorPoint.count == matrix.columns else {
-            throw .invalidFace("the interior point has \(interiorPoint.count) entries but A has \(matrix.columns) columns")
+            throw .invalidFace(
+                "the interior point has \(interiorPoint.count) entries but A has \(matrix.columns) columns")
         }
         let support = interiorPoint.indices.filter { interiorPoint[$0] != 0 }
         guard !support.isEmpty else { throw .invalidFace("the interior point is zero") }
@@ -67,7 +68,9 @@ public struct SelectedMinimizer: Sendable {
             var fraction = 1.0
             while fraction > 1e-14 {
                 let trial = magnitudes.indices.map { magnitudes[$0] + fraction * move[$0] }
-                if trial.allSatisfy({ $0 > 0 }), trial.reduce(0, { $0 + value($1) }) <= current - 1e-4 * fraction * decrement {
+                if trial.allSatisfy({ $0 > 0 }),
+                    trial.reduce(0, { $0 + value($1) }) <= current - 1e-4 * fraction * decrement
+                {
                     magnitudes = trial
                     break
                 }

@@ -43,7 +43,8 @@ struct SupportCoordinates: Sendable {
     var dualDimension: Int { supportDual.rows }
 
     /// Plain dual coordinates λ = b.
-    static func plain<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, observations: [Scalar]) -> SupportCoordinates {
+    static func plain<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, observations: [Scalar]) -> SupportCoordinates
+    {
         let a = matrix.map(\.doubleValue)
         return SupportCoordinates(
             support: [], offSupport: Array(0..<a.columns), signs: [], referenceOnSupport: [],
@@ -67,17 +68,21 @@ struct SupportCoordinates: Sendable {
     ) throws(DiagonalNetworkError) -> SupportCoordinates? {
         let support = reference.indices.filter { reference[$0] != .zero }
         let offSupport = reference.indices.filter { reference[$0] == .zero }
-        try ReferenceConsistency.check(matrix: matrix, observations: observations, reference: reference,
-                                       support: support, accuracy: accuracy)
+        try ReferenceConsistency.check(
+            matrix: matrix, observations: observations, reference: reference,
+            support: support, accuracy: accuracy)
         guard !support.isEmpty else { return nil }
-        return build(matrix: rounded ?? matrix.map(\.doubleValue), support: support, offSupport: offSupport,
-                     reference: reference.map(\.doubleValue))
+        return build(
+            matrix: rounded ?? matrix.map(\.doubleValue), support: support, offSupport: offSupport,
+            reference: reference.map(\.doubleValue))
     }
 
     /// The support-aware coordinates in double precision, or `nil` when A_S is numerically not injective.
     /// - Complexity: O(m²n).
-    private static func build(matrix: Matrix<Double>, support: [Int], offSupport: [Int],
-                              reference: [Double]) -> SupportCoordinates? {
+    private static func build(
+        matrix: Matrix<Double>, support: [Int], offSupport: [Int],
+        reference: [Double]
+    ) -> SupportCoordinates? {
         let aS = matrix.columns(support)
         guard let gram = try? LDLDecomposition(aS.transposed.multiply(aS)) else { return nil }
         // P = A_S G⁻¹: row i of P solves G pᵢ = (row i of A_S), G being symmetric.

@@ -33,8 +33,10 @@ public struct SimulationResult: Sendable {
     /// ‖x − x*‖₂ at the end (scaled against underflow), when a reference was given.
     public let errorL2: Double?
 
-    init(x: [Double], time: Double, steps: Int, rejectedSteps: Int, residual: Double, converged: Bool,
-         samples: [TrajectorySample], reference: [Double]?) {
+    init(
+        x: [Double], time: Double, steps: Int, rejectedSteps: Int, residual: Double, converged: Bool,
+        samples: [TrajectorySample], reference: [Double]?
+    ) {
         self.x = x
         self.time = time
         self.steps = steps
@@ -79,7 +81,8 @@ extension SimulationOptions {
     func sample(time: Double, step: Int, x: [Double], residual: [Double]) -> TrajectorySample {
         let loss = residual.reduce(0) { $0 + $1 * $1 } / 2
         let error = reference.map { r in x.indices.reduce(0.0) { $0 + abs(x[$1] - r[$1]) } }
-        return TrajectorySample(time: time, step: step, loss: loss, errorL1: error,
-                                activeCount: x.filter { abs($0) >= activityThreshold }.count)
+        return TrajectorySample(
+            time: time, step: step, loss: loss, errorL1: error,
+            activeCount: x.filter { abs($0) >= activityThreshold }.count)
     }
 }

@@ -38,9 +38,10 @@ public enum NullSpacePropertyError: Error, Sendable, Equatable, CustomStringConv
         case let .rankDeficient(rows, columns, rank, proven):
             if let rank {
                 "the \(rows)×\(columns) matrix does not have full row rank \(rows): its rank is \(rank) "
-                    + (proven ? "(exact elimination over the rationals)"
+                    + (proven
+                        ? "(exact elimination over the rationals)"
                         : "(exact elimination modulo three 62-bit primes; a full-rank matrix passes that test "
-                        + "unless its entries are chosen adversarially)")
+                            + "unless its entries are chosen adversarially)")
                     + ": some row is a combination of the others; remove the redundant rows (ker A is unchanged)"
             } else {
                 "the \(rows)×\(columns) matrix does not have full row rank \(rows): it has more rows than columns; "

@@ -47,7 +47,9 @@ struct BPCommand: ParsableCommand {
     @Flag(help: "Impose x ≥ 0 (non-negative basis pursuit).")
     var nonnegative = false
 
-    @Option(name: .customLong("noise-bound"), help: ArgumentHelp("Replace A x = y by ‖A x − y‖ ≤ η (exact, e.g. 0.1 or 1/8).", valueName: "ETA"))
+    @Option(
+        name: .customLong("noise-bound"),
+        help: ArgumentHelp("Replace A x = y by ‖A x − y‖ ≤ η (exact, e.g. 0.1 or 1/8).", valueName: "ETA"))
     var noiseBound: String?
 
     @Option(name: .customLong("noise-norm"), help: "The norm of the residual ball: inf or 1.")
@@ -85,15 +87,17 @@ struct BPCommand: ParsableCommand {
             throw CommandFailure("--noise-bound: \(error.description)")
         }
         let noise = eta.map { NoiseBall(bound: $0, norm: noiseNorm?.norm ?? .infinity) }
-        let exactProblem = BasisPursuitProblem(matrix: loaded.matrix, observations: loaded.observations,
-                                               weights: weightValues, nonnegative: nonnegative, noise: noise)
+        let exactProblem = BasisPursuitProblem(
+            matrix: loaded.matrix, observations: loaded.observations,
+            weights: weightValues, nonnegative: nonnegative, noise: noise)
         let report: BPReport
         do {
             if exact {
                 report = BPReport(try BasisPursuit.solveExactly(exactProblem))
             } else {
                 let problem = BasisPursuitProblem(
-                    matrix: exactProblem.matrix.map(\.doubleValue), observations: exactProblem.observations.map(\.doubleValue),
+                    matrix: exactProblem.matrix.map(\.doubleValue),
+                    observations: exactProblem.observations.map(\.doubleValue),
                     weights: exactProblem.weights?.map(\.doubleValue), nonnegative: nonnegative,
                     noise: noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
                 report = BPReport(try BasisPursuit.solve(problem))
@@ -203,20 +207,24 @@ struct BPReport: Encodable {
             lines.append("not proven: the computed answer below did not pass its certificate check")
         }
         if farkas != nil || farkasExact != nil {
-            lines.append(status == BasisPursuitStatus.infeasible.rawValue
-                ? "No x satisfies the constraints. Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0):"
-                : "Candidate Farkas vector z (its check Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0 FAILED):")
+            lines.append(
+                status == BasisPursuitStatus.infeasible.rawValue
+                    ? "No x satisfies the constraints. Farkas certificate z (Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0):"
+                    : "Candidate Farkas vector z (its check Aᵀz = 0, ⟨y, z⟩ − η‖z‖_* > 0 FAILED):")
             lines.append("z = \(show(farkasExact, farkas ?? []))")
         } else {
             lines.append("x* = \(show(xExact, x.value ?? []))")
             lines.append("objective = \(objectiveExact ?? format(objective.value ?? .nan))")
             lines.append("support S = \(support)   (0-based)   signs σ = \(signs)")
             if supportDiffers == true, let floatingSupport {
-                lines.append("note: the floating-point solution suggests support \(floatingSupport); the exact support above is right")
+                lines.append(
+                    "note: the floating-point solution suggests support \(floatingSupport); the exact support above is right"
+                )
             }
             lines.append("dual certificate μ = \(show(dualExact, dual.value ?? []))")
-            lines.append("certificate (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1, zero duality gap: "
-                + (certificateHolds == true ? (verified != nil ? "holds exactly" : "holds") : "FAILS"))
+            lines.append(
+                "certificate (Aᵀμ)_S = σ, ‖Aᵀμ‖_∞ ≤ 1, zero duality gap: "
+                    + (certificateHolds == true ? (verified != nil ? "holds exactly" : "holds") : "FAILS"))
             if let method = uniquenessMethod {
                 let approximate = rho.value.map { " ≈ \($0)" } ?? ""
                 let rhoText = rhoExact.map { $0.count <= 24 ? $0 : $0 + approximate } ?? rho.value.map(format) ?? "—"
@@ -225,7 +233,9 @@ struct BPReport: Encodable {
                 lines.append("uniqueness: \(verdict) — \(uniquenessReason ?? "")")
             }
         }
-        if let verified { lines.append(verified ? "verified: everything above is proven in exact arithmetic" : "verified: NO") }
+        if let verified {
+            lines.append(verified ? "verified: everything above is proven in exact arithmetic" : "verified: NO")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -64,14 +64,17 @@ struct CertifyCommand: ParsableCommand {
         } else {
             let flow = certificate.flow
             let width = flow.relativeWidth.map { String(format: "%.1e", $0) } ?? "undefined"
-            print("Certificate for depth \(depth), α = \(alpha): \(certificate.verdict.certified ? "CERTIFIED" : "NOT certified")")
+            print(
+                "Certificate for depth \(depth), α = \(alpha): \(certificate.verdict.certified ? "CERTIFIED" : "NOT certified")"
+            )
             print("‖x_∞(α) − x*‖₁ ∈ [\(flow.errorL1Lower), \(flow.errorL1Upper)]   (upper/lower − 1 = \(width))")
             for reason in certificate.verdict.reasons { print("  • \(reason)") }
             print("written to \(out ?? "-")")
         }
         guard certificate.verdict.certified else {
-            throw CertificateExit.notProven("the certificate's verdict is NOT certified: run 'sparsecert verify' on it "
-                + "for the claims that fail")
+            throw CertificateExit.notProven(
+                "the certificate's verdict is NOT certified: run 'sparsecert verify' on it "
+                    + "for the claims that fail")
         }
     }
 }

@@ -48,12 +48,15 @@ struct DemoCommand: ParsableCommand {
         let instance = DemoInstance()
         let bp: ExactBasisPursuitSolution
         do {
-            bp = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: instance.matrix,
-                                                                   observations: instance.observations))
+            bp = try BasisPursuit.solveExactly(
+                BasisPursuitProblem(
+                    matrix: instance.matrix,
+                    observations: instance.observations))
         } catch { throw CommandFailure("the demo instance could not be solved: \(error.description)") }
         // `verified` covers the basis, the optimality certificate and the exact ϱ of the uniqueness analysis.
         guard bp.verified, bp.solution.status == .optimal, let objective = bp.solution.objective,
-              let uniqueness = bp.solution.uniqueness, uniqueness.isUnique == true, let rhoValue = uniqueness.rho else {
+            let uniqueness = bp.solution.uniqueness, uniqueness.isUnique == true, let rhoValue = uniqueness.rho
+        else {
             throw CommandFailure("the demo instance could not be certified: \(bp.steps.joined(separator: "; "))")
         }
         let x = bp.solution.x, support = bp.solution.support
@@ -61,22 +64,27 @@ struct DemoCommand: ParsableCommand {
         guard let rhoS = supportConstant.value, supportConstant.verified else {
             throw CommandFailure("the demo instance's ρ_S could not be proven")
         }
-        let sweep = RateSweep(matrix: instance.matrix, observations: instance.observations, reference: x, rho: rhoValue.doubleValue)
+        let sweep = RateSweep(
+            matrix: instance.matrix, observations: instance.observations, reference: x, rho: rhoValue.doubleValue)
         let alphas = RateSweep.alphaGrid("1e-1:1e-30:12") ?? []
         let points = sweep.run(depths: [2, 3, 4], alphas: alphas)
         let summaries = sweep.summarize(points, depths: [2, 3, 4])
         try SweepCommand.writePlot(points, summaries, to: plot, title: "sparsecert demo: ‖x∞(α) − x*‖₁ by depth")
         if output.json {
-            try printJSON(Report(
-                matrix: instance.matrix.rowArrays.map { $0.map(\.description) },
-                observations: instance.observations.map(\.description),
-                status: bp.solution.status.rawValue, x: x.map(\.description), xFloat: x.map(\.doubleValue),
-                objective: objective.description, support: support, verified: bp.verified,
-                steps: bp.steps, rho: rhoValue.description, supportConstant: rhoS.description,
-                predictedSlopes: summaries.map(\.predictedSlope), fittedSlopes: summaries.map(\.fittedSlope), plot: plot))
+            try printJSON(
+                Report(
+                    matrix: instance.matrix.rowArrays.map { $0.map(\.description) },
+                    observations: instance.observations.map(\.description),
+                    status: bp.solution.status.rawValue, x: x.map(\.description), xFloat: x.map(\.doubleValue),
+                    objective: objective.description, support: support, verified: bp.verified,
+                    steps: bp.steps, rho: rhoValue.description, supportConstant: rhoS.description,
+                    predictedSlopes: summaries.map(\.predictedSlope), fittedSlopes: summaries.map(\.fittedSlope),
+                    plot: plot))
             return
         }
-        print("Basis pursuit  min ‖x‖₁  s.t.  A x = y   (A is \(instance.matrix.rows)×\(instance.matrix.columns), built in)")
+        print(
+            "Basis pursuit  min ‖x‖₁  s.t.  A x = y   (A is \(instance.matrix.rows)×\(instance.matrix.columns), built in)"
+        )
         print("")
         for step in bp.steps { print("  • \(step)") }
         print("")
@@ -84,8 +92,10 @@ struct DemoCommand: ParsableCommand {
         print("support S = \(support)   (0-based)")
         print("‖x*‖₁ = \(objective)   (exact; ≈ \(objective.doubleValue))")
         print("The basis GLPK returned is proven optimal in exact rational arithmetic on the given data.")
-        print("ϱ(S, σ) = \(rhoValue) ≈ \(String(format: "%.6f", rhoValue.doubleValue))   ρ_S = \(rhoS) ≈ "
-            + "\(String(format: "%.6f", rhoS.doubleValue))   (both proven exactly; ϱ < 1: x* is the unique minimizer)")
+        print(
+            "ϱ(S, σ) = \(rhoValue) ≈ \(String(format: "%.6f", rhoValue.doubleValue))   ρ_S = \(rhoS) ≈ "
+                + "\(String(format: "%.6f", rhoS.doubleValue))   (both proven exactly; ϱ < 1: x* is the unique minimizer)"
+        )
         print("")
         print("Gradient-flow limits x_∞(α) of depth-D diagonal networks (u(0) = v(0) = α^(1/D)):")
         SweepCommand.printTable(points, summaries, alphas: alphas, rho: sweep.rho)

@@ -75,7 +75,8 @@ struct FlowCommand: ParsableCommand {
 
     func validate() throws {
         if trajectory != nil && method == .newton {
-            throw ValidationError("--trajectory needs --method ode or gd: the Newton solver does not follow the flow in time")
+            throw ValidationError(
+                "--trajectory needs --method ode or gd: the Newton solver does not follow the flow in time")
         }
         guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive, got \(maxSteps)") }
     }
@@ -83,14 +84,15 @@ struct FlowCommand: ParsableCommand {
     func run() throws {
         let loaded = try input.load()
         do {
-            let network = try DiagonalNetwork(exactMatrix: loaded.matrix, observations: loaded.observations,
-                                              depth: depth, alpha: alpha, convention: initConvention.library)
+            let network = try DiagonalNetwork(
+                exactMatrix: loaded.matrix, observations: loaded.observations,
+                depth: depth, alpha: alpha, convention: initConvention.library)
             let reference: BasisPursuitReference
             do {
-                reference = try BasisPursuitReference.compute(matrix: loaded.matrix, observations: loaded.observations,
-                                                              roundedMatrix: network.matrix)
-            }
-            catch { throw CommandFailure("basis pursuit: \(error.description)") }
+                reference = try BasisPursuitReference.compute(
+                    matrix: loaded.matrix, observations: loaded.observations,
+                    roundedMatrix: network.matrix)
+            } catch { throw CommandFailure("basis pursuit: \(error.description)") }
             let report = try solve(network, reference: reference)
             if output.json {
                 try printJSON(report)
@@ -105,48 +107,59 @@ struct FlowCommand: ParsableCommand {
     }
 
     private func solve(_ network: DiagonalNetwork, reference: BasisPursuitReference) throws -> Report {
-        func report(x: [Double], l1: Double?, l2: Double?, residual: Double, iterations: Int, converged: Bool,
-                    parametrization: String? = nil, continuationSteps: Int? = nil, flowTime: Double? = nil) -> Report {
-            Report(depth: network.depth, alpha: network.alpha, initConvention: initConvention.rawValue,
-                   productScale: network.productScale, method: method.rawValue, x: x,
-                   xStar: reference.x.map(\.description), support: reference.support,
-                   referenceProof: reference.proof.rawValue, errorL1: l1 ?? .nan, errorL2: l2 ?? .nan,
-                   residual: residual, iterations: iterations, converged: converged,
-                   parametrization: parametrization, continuationSteps: continuationSteps, flowTime: flowTime)
+        func report(
+            x: [Double], l1: Double?, l2: Double?, residual: Double, iterations: Int, converged: Bool,
+            parametrization: String? = nil, continuationSteps: Int? = nil, flowTime: Double? = nil
+        ) -> Report {
+            Report(
+                depth: network.depth, alpha: network.alpha, initConvention: initConvention.rawValue,
+                productScale: network.productScale, method: method.rawValue, x: x,
+                xStar: reference.x.map(\.description), support: reference.support,
+                referenceProof: reference.proof.rawValue, errorL1: l1 ?? .nan, errorL2: l2 ?? .nan,
+                residual: residual, iterations: iterations, converged: converged,
+                parametrization: parametrization, continuationSteps: continuationSteps, flowTime: flowTime)
         }
         switch method {
         case .newton:
             let limit = try FlowLimitSolver(network: network, exactReference: reference.x).solve()
-            return report(x: limit.x, l1: limit.errorL1, l2: limit.errorL2, residual: limit.residual,
-                          iterations: limit.newtonIterations, converged: true,
-                          parametrization: limit.parametrization.rawValue, continuationSteps: limit.continuationSteps)
+            return report(
+                x: limit.x, l1: limit.errorL1, l2: limit.errorL2, residual: limit.residual,
+                iterations: limit.newtonIterations, converged: true,
+                parametrization: limit.parametrization.rawValue, continuationSteps: limit.continuationSteps)
         case .ode, .gd:
             var options = SimulationOptions()
             options.reference = reference.x.map(\.doubleValue)
             options.maxSteps = maxSteps
             options.sampleInterval = trajectory == nil ? 0 : 1
-            let run = method == .ode
+            let run =
+                method == .ode
                 ? try DualFlowSimulator(network: network).run(options: options)
                 : try GradientDescentSimulator(network: network, step: step).run(options: options)
             if let trajectory {
                 try OutputFile.write(JSONOutput.data(run.samples), to: trajectory)
             }
-            return report(x: run.x, l1: run.errorL1, l2: run.errorL2, residual: run.residual,
-                          iterations: run.steps, converged: run.converged, flowTime: run.time)
+            return report(
+                x: run.x, l1: run.errorL1, l2: run.errorL2, residual: run.residual,
+                iterations: run.steps, converged: run.converged, flowTime: run.time)
         }
     }
 
     private func printText(_ report: Report) {
-        print("Depth-\(report.depth) diagonal network, α = \(report.alpha) (\(report.initConvention) convention; "
-            + "product scale \(report.productScale)), method \(report.method)")
-        let proof = report.referenceProof == BasisPursuitReference.Proof.exact.rawValue
+        print(
+            "Depth-\(report.depth) diagonal network, α = \(report.alpha) (\(report.initConvention) convention; "
+                + "product scale \(report.productScale)), method \(report.method)")
+        let proof =
+            report.referenceProof == BasisPursuitReference.Proof.exact.rawValue
             ? "proven optimal in exact arithmetic"
             : "optimality certificate holds in floating point, A_S x*_S = y exactly"
         print("x* (basis pursuit; \(proof)) has support \(report.support)")
         print("x_∞ = [\(report.x.map { String(format: "%.6g", $0) }.joined(separator: ", "))]")
-        print("‖x_∞ − x*‖₁ = \(String(format: "%.6e", report.errorL1))   ‖x_∞ − x*‖₂ = \(String(format: "%.6e", report.errorL2))")
-        print("‖A x_∞ − y‖₂ = \(String(format: "%.3e", report.residual))   iterations: \(report.iterations)"
-            + (report.converged ? "" : "   (not converged: raise --max-steps)"))
+        print(
+            "‖x_∞ − x*‖₁ = \(String(format: "%.6e", report.errorL1))   ‖x_∞ − x*‖₂ = \(String(format: "%.6e", report.errorL2))"
+        )
+        print(
+            "‖A x_∞ − y‖₂ = \(String(format: "%.3e", report.residual))   iterations: \(report.iterations)"
+                + (report.converged ? "" : "   (not converged: raise --max-steps)"))
         if let parametrization = report.parametrization { print("coordinates: \(parametrization)") }
     }
 }

@@ -53,10 +53,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Standard deviation η of the noise added to y (random families).", valueName: "η"))
     var noise: Double = 0
 
-    @Option(name: .customLong("r"), help: ArgumentHelp("one-r: the exact r in [0, 1), e.g. 1/3 or 0.9; block: the exact ϱ wanted.", valueName: "R"))
+    @Option(
+        name: .customLong("r"),
+        help: ArgumentHelp("one-r: the exact r in [0, 1), e.g. 1/3 or 0.9; block: the exact ϱ wanted.", valueName: "R"))
     var r: String?
 
-    @Option(help: ArgumentHelp("Signs of x₀ on its sorted support, e.g. +-+ or 1,-1,1 (default: random).", valueName: "SIGNS"))
+    @Option(
+        help: ArgumentHelp(
+            "Signs of x₀ on its sorted support, e.g. +-+ or 1,-1,1 (default: random).", valueName: "SIGNS"))
     var signs: String?
 
     @Option(name: .customLong("grid-bits"), help: "A's entries are rounded to multiples of 2^-k.")
@@ -74,7 +78,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("copy: the file holding y, for a matrix file.", valueName: "FILE"))
     var observations: String?
 
-    @Option(name: .customLong("input-format"), help: ArgumentHelp("copy: the format of --input (default: its extension).", valueName: "FORMAT"))
+    @Option(
+        name: .customLong("input-format"),
+        help: ArgumentHelp("copy: the format of --input (default: its extension).", valueName: "FORMAT"))
     var inputFormat: ProblemFormat?
 
     @OptionGroup var output: OutputOptions
@@ -100,7 +106,9 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("one-r is always 1×2 with s = 1: drop --rows, --columns and --sparsity")
         }
         if random || family == .block {
-            guard rows != nil, columns != nil else { throw ValidationError("\(family.rawValue) needs --rows and --columns") }
+            guard rows != nil, columns != nil else {
+                throw ValidationError("\(family.rawValue) needs --rows and --columns")
+            }
         }
         if random, sparsity == nil { throw ValidationError("\(family.rawValue) needs --sparsity") }
         if family == .block, let sparsity, sparsity != rows {
@@ -114,7 +122,8 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--input, --observations and --input-format apply to copy only")
         }
         if family == .copy, rows != nil || columns != nil || sparsity != nil || r != nil || signs != nil {
-            throw ValidationError("copy takes the problem as it is: drop --rows, --columns, --sparsity, --r and --signs")
+            throw ValidationError(
+                "copy takes the problem as it is: drop --rows, --columns, --sparsity, --r and --signs")
         }
         if family == .oneR, signs != nil { throw ValidationError("one-r has x* = (1, 0): --signs does not apply") }
         guard (0...30).contains(gridBits) else { throw ValidationError("--grid-bits must lie in 0…30") }
@@ -128,8 +137,9 @@ struct GenerateCommand: ParsableCommand {
             switch family {
             case .gaussian, .rademacher, .dct:
                 let ensemble = MeasurementEnsemble(rawValue: family.rawValue) ?? .gaussian
-                let recipe = RandomProblemRecipe(ensemble: ensemble, rows: rows ?? 0, columns: columns ?? 0, sparsity: sparsity ?? 0,
-                                                 seed: seed, signs: parsedSigns, noiseLevel: noise, matrixGrid: DyadicGrid(exponent: gridBits))
+                let recipe = RandomProblemRecipe(
+                    ensemble: ensemble, rows: rows ?? 0, columns: columns ?? 0, sparsity: sparsity ?? 0,
+                    seed: seed, signs: parsedSigns, noiseLevel: noise, matrixGrid: DyadicGrid(exponent: gridBits))
                 let problem = try recipe.generate()
                 let x0 = problem.groundTruth ?? []
                 let support = x0.indices.filter { x0[$0] != .zero }
@@ -138,8 +148,9 @@ struct GenerateCommand: ParsableCommand {
                 let tight = try TightnessFamily.oneR(parsedR ?? .zero)
                 instance = (tight.problem, tight.rho, tight.support, tight.signs)
             case .block:
-                let tight = try TightnessFamily.randomBlock(size: rows ?? 0, columns: columns ?? 0, seed: seed, rho: parsedR,
-                                                            signs: parsedSigns, grid: DyadicGrid(exponent: gridBits))
+                let tight = try TightnessFamily.randomBlock(
+                    size: rows ?? 0, columns: columns ?? 0, seed: seed, rho: parsedR,
+                    signs: parsedSigns, grid: DyadicGrid(exponent: gridBits))
                 instance = (tight.problem, tight.rho, tight.support, tight.signs)
             case .copy:
                 let problem = try ProblemFile.load(input ?? "-", observations: observations, format: inputFormat)
@@ -159,14 +170,19 @@ struct GenerateCommand: ParsableCommand {
         let problem = instance.problem
         let isRandom = (instance.rho == nil || family == .block) && family != .copy
         if output.json {
-            try printJSON(Report(
-                family: family.rawValue, name: problem.name ?? "", rows: problem.doubleMatrix.rows, columns: problem.doubleMatrix.columns,
-                sparsity: instance.support.count, seed: isRandom ? seed : nil, noise: instance.rho == nil && family != .copy ? noise : nil,
-                files: files, support: instance.support, signs: instance.signs,
-                rho: instance.rho?.description, rhoFloat: instance.rho?.doubleValue))
+            try printJSON(
+                Report(
+                    family: family.rawValue, name: problem.name ?? "", rows: problem.doubleMatrix.rows,
+                    columns: problem.doubleMatrix.columns,
+                    sparsity: instance.support.count, seed: isRandom ? seed : nil,
+                    noise: instance.rho == nil && family != .copy ? noise : nil,
+                    files: files, support: instance.support, signs: instance.signs,
+                    rho: instance.rho?.description, rhoFloat: instance.rho?.doubleValue))
             return
         }
-        print("Wrote \(problem.name ?? family.rawValue)  (A is \(problem.doubleMatrix.rows)×\(problem.doubleMatrix.columns))")
+        print(
+            "Wrote \(problem.name ?? family.rawValue)  (A is \(problem.doubleMatrix.rows)×\(problem.doubleMatrix.columns))"
+        )
         let parts = ["A", "y", "x0"]
         for (index, file) in files.enumerated() {
             print("  \(file)" + (files.count == 1 ? "   A, y and x0" : "   \(parts[index])"))
@@ -177,17 +193,21 @@ struct GenerateCommand: ParsableCommand {
         } else if let rho = instance.rho {
             print("ϱ(S, σ) = \(rho)   (exact, known in closed form; ≈ \(rho.doubleValue))")
         } else {
-            print("A on multiples of 2^-\(gridBits), x0 on multiples of 2^-4, y = A x0" + (noise > 0 ? " + noise (level \(noise))" : "") + " computed exactly")
+            print(
+                "A on multiples of 2^-\(gridBits), x0 on multiples of 2^-4, y = A x0"
+                    + (noise > 0 ? " + noise (level \(noise))" : "") + " computed exactly")
         }
     }
 
     /// `+-+` or `1,-1,1` as ±1 values.
     static func parseSigns(_ text: String) throws -> [Int] {
-        let values: [Int?] = text.contains(",")
+        let values: [Int?] =
+            text.contains(",")
             ? text.split(separator: ",").map { Int($0.trimmingPrefix("+")) }
             : text.map { $0 == "+" ? 1 : ($0 == "-" ? -1 : nil) }
         guard !values.isEmpty, values.allSatisfy({ $0 == 1 || $0 == -1 }) else {
-            throw ValidationError("--signs must be + and - characters (like +-+) or a comma list of 1 and -1, not '\(text)'")
+            throw ValidationError(
+                "--signs must be + and - characters (like +-+) or a comma list of 1 and -1, not '\(text)'")
         }
         return values.compactMap { $0 }
     }
@@ -201,4 +221,3 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
-

@@ -105,20 +105,25 @@ struct LPCommand: ParsableCommand {
         let certificate = certified?.certificate
         let status = Self.status(solution.status, exact: certificate?.verdict)
         let provenInfeasible = status == LPStatus.infeasible.rawValue && certificate != nil
-        let proven = exact ? (certified?.isCertified ?? false) || provenInfeasible
+        let proven =
+            exact
+            ? (certified?.isCertified ?? false) || provenInfeasible
             : [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded].contains(solution.status)
         let hasValues = [.optimal, .feasible].contains(solution.status) && status != LPStatus.infeasible.rawValue
         if output.json {
-            try printJSON(Report(
-                status: status, method: method.rawValue,
-                objective: hasValues ? solution.objective : nil, x: hasValues ? solution.x : [],
-                rowActivities: hasValues ? solution.rowActivities : [], rowDuals: hasValues ? solution.rowDuals : [],
-                reducedCosts: hasValues ? solution.reducedCosts : [], iterations: solution.iterations,
-                verified: exact ? (certified?.isCertified ?? false) : nil,
-                exact: certificate.map {
-                    ExactReport(objective: $0.objective.description, x: $0.x.map(\.description),
-                                rowDuals: $0.rowDuals.map(\.description), steps: certified?.steps ?? [])
-                }))
+            try printJSON(
+                Report(
+                    status: status, method: method.rawValue,
+                    objective: hasValues ? solution.objective : nil, x: hasValues ? solution.x : [],
+                    rowActivities: hasValues ? solution.rowActivities : [],
+                    rowDuals: hasValues ? solution.rowDuals : [],
+                    reducedCosts: hasValues ? solution.reducedCosts : [], iterations: solution.iterations,
+                    verified: exact ? (certified?.isCertified ?? false) : nil,
+                    exact: certificate.map {
+                        ExactReport(
+                            objective: $0.objective.description, x: $0.x.map(\.description),
+                            rowDuals: $0.rowDuals.map(\.description), steps: certified?.steps ?? [])
+                    }))
             if !proven { throw ExitStatus.notProven }
             return
         }

@@ -28,7 +28,9 @@ enum LPFile {
         case each([[Number?]])
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let each = try? container.decode([[Number?]].self) { self = .each(each) } else {
+            if let each = try? container.decode([[Number?]].self) {
+                self = .each(each)
+            } else {
                 self = .shared(try container.decode([Number?].self))
             }
         }
@@ -41,8 +43,10 @@ enum LPFile {
     static func load(_ path: String) throws -> LinearProgram<Rational> {
         let data: Data
         do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                               : try Data(contentsOf: URL(fileURLWithPath: path))
+            data =
+                path == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile()
+                : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw Failure(description: "cannot read '\(path)': \((error as NSError).localizedDescription)")
         }
@@ -90,7 +94,9 @@ enum LPFile {
         case nil: pairs = Array(repeating: [Number(0), nil], count: n)
         case let .shared(pair): pairs = Array(repeating: pair, count: n)
         case let .each(list):
-            guard list.count == n else { throw Failure(description: "\"bounds\" has \(list.count) pairs for \(n) variables") }
+            guard list.count == n else {
+                throw Failure(description: "\"bounds\" has \(list.count) pairs for \(n) variables")
+            }
             pairs = list
         }
         if let integrality = contents.integrality, integrality.count != n {
@@ -99,12 +105,13 @@ enum LPFile {
         var lp = LinearProgram<Rational>(direction: direction)
         for j in 0..<n {
             guard pairs[j].count == 2 else { throw Failure(description: "bounds[\(j)] must be a pair [lower, upper]") }
-            let bounds: LinearProgramming.Bounds<Rational> = switch (pairs[j][0]?.value, pairs[j][1]?.value) {
-            case (nil, nil): .free
-            case let (l?, nil): .atLeast(l)
-            case let (nil, u?): .atMost(u)
-            case let (l?, u?): l == u ? .fixed(l) : .between(l, u)
-            }
+            let bounds: LinearProgramming.Bounds<Rational> =
+                switch (pairs[j][0]?.value, pairs[j][1]?.value) {
+                case (nil, nil): .free
+                case let (l?, nil): .atLeast(l)
+                case let (nil, u?): .atMost(u)
+                case let (l?, u?): l == u ? .fixed(l) : .between(l, u)
+                }
             lp.addVariable(bounds: bounds, cost: contents.c[j].value, isInteger: (contents.integrality?[j] ?? 0) != 0)
         }
         try addRows(&lp, contents.A_ub, contents.b_ub, names: ("A_ub", "b_ub"), columns: n) { .atMost($0) }
@@ -112,18 +119,23 @@ enum LPFile {
         return lp
     }
 
-    private static func addRows(_ lp: inout LinearProgram<Rational>, _ matrix: [[Number]]?, _ rhs: [Number]?,
-                                names: (String, String), columns n: Int,
-                                bounds: (Rational) -> LinearProgramming.Bounds<Rational>) throws {
+    private static func addRows(
+        _ lp: inout LinearProgram<Rational>, _ matrix: [[Number]]?, _ rhs: [Number]?,
+        names: (String, String), columns n: Int,
+        bounds: (Rational) -> LinearProgramming.Bounds<Rational>
+    ) throws {
         let rows = matrix ?? [], values = rhs ?? []
         guard rows.count == values.count else {
-            throw Failure(description: "\"\(names.0)\" has \(rows.count) rows but \"\(names.1)\" has \(values.count) entries")
+            throw Failure(
+                description: "\"\(names.0)\" has \(rows.count) rows but \"\(names.1)\" has \(values.count) entries")
         }
         for (i, row) in rows.enumerated() {
             guard row.count == n else {
                 throw Failure(description: "\(names.0)[\(i)] has \(row.count) entries; \"c\" has \(n)")
             }
-            let terms = row.enumerated().filter { $0.element.value != .zero }.map { (column: $0.offset, coefficient: $0.element.value) }
+            let terms = row.enumerated().filter { $0.element.value != .zero }.map {
+                (column: $0.offset, coefficient: $0.element.value)
+            }
             lp.addConstraint(terms, bounds(values[i].value))
         }
     }

@@ -24,7 +24,8 @@ struct SignList: ExpressibleByArgument, Hashable {
 
     /// Parses the text; `nil` for anything but + and − characters or a comma list of ±1.
     init?(argument: String) {
-        let values: [Int?] = argument.contains(",")
+        let values: [Int?] =
+            argument.contains(",")
             ? argument.split(separator: ",", omittingEmptySubsequences: false).map { part in
                 switch part.trimmingCharacters(in: .whitespaces) {
                 case "1", "+1", "+": 1

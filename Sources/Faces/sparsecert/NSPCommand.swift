@@ -44,25 +44,36 @@ struct NSPComputeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("S: compute ρ_S for these 0-based columns, e.g. 0,4,7.", valueName: "i,j,…"))
     var support: IndexList?
 
-    @Option(help: ArgumentHelp("τ with --support: compute ϱ(S, τ) for these signs, e.g. +-+ or 1,-1,1.",
-                               valueName: "SIGNS"))
+    @Option(
+        help: ArgumentHelp(
+            "τ with --support: compute ϱ(S, τ) for these signs, e.g. +-+ or 1,-1,1.",
+            valueName: "SIGNS"))
     var signs: SignList?
 
-    @Option(help: ArgumentHelp("bnb (branch-and-bound, default), naive (every support and sign pattern), milp "
-        + "(GLPK branch-and-cut) or bounds (cheap interval)."))
+    @Option(
+        help: ArgumentHelp(
+            "bnb (branch-and-bound, default), naive (every support and sign pattern), milp "
+                + "(GLPK branch-and-cut) or bounds (cheap interval)."))
     var method: NSPMethod = .bnb
 
-    @Flag(help: "Re-verify in exact rational arithmetic: the winning support's constant and witness, and every bound the search pruned with.")
+    @Flag(
+        help:
+            "Re-verify in exact rational arithmetic: the winning support's constant and witness, and every bound the search pruned with."
+    )
     var exact = false
 
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Enumerate only shard k of N (combine the N results with 'nsp merge').",
-                               valueName: "k/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Enumerate only shard k of N (combine the N results with 'nsp merge').",
+            valueName: "k/N"))
     var shard: ShardSpec?
 
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop after this many seconds and report an interval.", valueName: "SEC"))
+    @Option(
+        name: .customLong("time-limit"),
+        help: ArgumentHelp("Stop after this many seconds and report an interval.", valueName: "SEC"))
     var timeLimit: Double?
 
     @Option(help: ArgumentHelp("Save progress to FILE and resume from it if it exists.", valueName: "FILE"))
@@ -111,26 +122,34 @@ struct NSPComputeCommand: ParsableCommand {
         let start = ContinuousClock.now
         if let signs {
             guard signs.signs.count == support.count else {
-                throw CommandFailure("--signs gives \(signs.signs.count) signs for \(support.count) support indices; "
-                    + "give one per index")
+                throw CommandFailure(
+                    "--signs gives \(signs.signs.count) signs for \(support.count) support indices; "
+                        + "give one per index")
             }
             let tau = signs.signs
-            let result = try library { () throws(NullSpacePropertyError) in try a.signedConstant(support: support, signs: tau) }
-            var report = NSPReport(matrix: a, support: result.support, signs: result.signs, rho: result.value,
-                                   witness: result.witness, lps: 1, naive: 1, seconds: start.elapsedSeconds)
+            let result = try library { () throws(NullSpacePropertyError) in
+                try a.signedConstant(support: support, signs: tau)
+            }
+            var report = NSPReport(
+                matrix: a, support: result.support, signs: result.signs, rho: result.value,
+                witness: result.witness, lps: 1, naive: 1, seconds: start.elapsedSeconds)
             report.method = "signed-lp"
             if exact {
-                let proven = try library { () throws(NullSpacePropertyError) in try a.exactSupportConstant(support, signs: tau) }
+                let proven = try library { () throws(NullSpacePropertyError) in
+                    try a.exactSupportConstant(support, signs: tau)
+                }
                 report.exact = Nullable(ExactReport(proven))
             }
             return report
         }
         let result = try library { () throws(NullSpacePropertyError) in try a.supportConstant(support) }
-        var report = NSPReport(matrix: a, support: result.support, signs: result.signs, rho: result.value,
-                               witness: result.witness, lps: result.lpsSolved, naive: Double(result.lpsSolved),
-                               seconds: start.elapsedSeconds)
+        var report = NSPReport(
+            matrix: a, support: result.support, signs: result.signs, rho: result.value,
+            witness: result.witness, lps: result.lpsSolved, naive: Double(result.lpsSolved),
+            seconds: start.elapsedSeconds)
         if exact {
-            report.exact = Nullable(ExactReport(try library { () throws(NullSpacePropertyError) in try a.exactSupportConstant(support) }))
+            report.exact = Nullable(
+                ExactReport(try library { () throws(NullSpacePropertyError) in try a.exactSupportConstant(support) }))
         }
         return report
     }
@@ -146,8 +165,9 @@ struct NSPComputeCommand: ParsableCommand {
         options.checkpointPath = checkpoint
         options.certifyBounds = exact && method == .bnb
         if exact && (shard != nil || checkpoint != nil || method != .bnb) {
-            throw CommandFailure("--exact re-verifies one uninterrupted branch-and-bound run: drop --shard, --checkpoint "
-                + "and --method (or verify the winning support afterwards with --support … --exact)")
+            throw CommandFailure(
+                "--exact re-verifies one uninterrupted branch-and-bound run: drop --shard, --checkpoint "
+                    + "and --method (or verify the winning support afterwards with --support … --exact)")
         }
         let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
         options.progress = bar.callback
@@ -184,8 +204,9 @@ func loadNullSpaceMatrix(_ path: String) throws -> NullSpaceMatrix {
             throw CommandFailure(error.description)
         }
         do { exact = try ProblemFile.load(path).matrix } catch let problemError {
-            throw CommandFailure("\(path) is neither a JSON matrix (\(error.description)) nor a JSON problem file "
-                + "(\(problemError.description))")
+            throw CommandFailure(
+                "\(path) is neither a JSON matrix (\(error.description)) nor a JSON problem file "
+                    + "(\(problemError.description))")
         }
     }
     return try library { () throws(NullSpacePropertyError) in try NullSpaceMatrix(exact: exact) }

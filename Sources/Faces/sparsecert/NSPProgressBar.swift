@@ -40,7 +40,9 @@ final class ProgressBar: Sendable {
         let eta = fraction > 0 && elapsed > 0 ? elapsed * (1 - fraction) / fraction : .nan
         let phase = progress.phase.padding(toLength: 10, withPad: " ", startingAt: 0)
         let etaText = eta.isFinite ? String(format: "%.0fs", eta) : "?"
-        let line = "\r\(phase) [\(bar)] " + String(format: "%3.0f%%  %d LPs  %.0f LP/s", fraction * 100, progress.lpsSolved, rate)
+        let line =
+            "\r\(phase) [\(bar)] "
+            + String(format: "%3.0f%%  %d LPs  %.0f LP/s", fraction * 100, progress.lpsSolved, rate)
             + "  ETA \(etaText)  " + String(format: "α ≥ %.6f ", progress.lowerAlpha)
         FileHandle.standardError.write(Data(line.utf8))
     }

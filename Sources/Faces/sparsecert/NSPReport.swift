@@ -30,8 +30,10 @@ struct NSPReport: Encodable {
     var exact: Nullable<ExactReport> = Nullable(nil)
 
     /// A support-mode report (ρ_S from LPs; the caller sets `method` to "signed-lp" for one ϱ(S, τ)).
-    init(matrix: NullSpaceMatrix, support: [Int], signs: [Int], rho: Double, witness: [Double], lps: Int, naive: Double,
-         seconds: Double) {
+    init(
+        matrix: NullSpaceMatrix, support: [Int], signs: [Int], rho: Double, witness: [Double], lps: Int, naive: Double,
+        seconds: Double
+    ) {
         let alpha = rho.isInfinite ? 1 : rho / (1 + rho)
         rows = matrix.rows
         columns = matrix.columns
@@ -91,23 +93,31 @@ struct NSPReport: Encodable {
         if let value = constant.value {
             lines.append("\(name) = \(format(value))   (α = ρ/(1+ρ) = \(format(alpha.value ?? 0)))")
         } else {
-            lines.append("\(name) ∈ [\(format(lower)), \(format(upper))]   (α ∈ [\(format(lowerAlpha)), \(format(upperAlpha))]; "
-                + "not exact: \(upperBoundSource))")
+            lines.append(
+                "\(name) ∈ [\(format(lower)), \(format(upper))]   (α ∈ [\(format(lowerAlpha)), \(format(upperAlpha))]; "
+                    + "not exact: \(upperBoundSource))")
         }
-        if shard != "1/1" { lines.append("shard \(shard): covers only its slice of the supports; combine with 'nsp merge'") }
+        if shard != "1/1" {
+            lines.append("shard \(shard): covers only its slice of the supports; combine with 'nsp merge'")
+        }
         if let holds = nspHolds.value {
-            let what = order.value.map { "null space property of order \($0)" }
-                ?? (method == "signed-lp" ? "sign-specific null space property for (S, τ)" : "null space property for S")
+            let what =
+                order.value.map { "null space property of order \($0)" }
+                ?? (method == "signed-lp"
+                    ? "sign-specific null space property for (S, τ)" : "null space property for S")
             lines.append("\(what): " + (holds ? "holds (< 1)" : "fails (≥ 1)"))
         }
         if !support.isEmpty {
-            lines.append("\(constant.value == nil ? "lower bound " : "")attained at S = \(support), τ = \(signText)   (0-based)")
+            lines.append(
+                "\(constant.value == nil ? "lower bound " : "")attained at S = \(support), τ = \(signText)   (0-based)")
         }
-        lines.append("method \(method); \(lpsSolved) LPs solved (naive: \(String(format: "%.0f", naiveLps))); "
-            + "\(String(format: "%.2f", seconds)) s")
+        lines.append(
+            "method \(method); \(lpsSolved) LPs solved (naive: \(String(format: "%.0f", naiveLps))); "
+                + "\(String(format: "%.2f", seconds)) s")
         if let exact = exact.value {
-            lines.append("exact re-verification: \(exact.verified ? "PROVEN" : "not proven")"
-                + " ρ = \(exact.constant)")
+            lines.append(
+                "exact re-verification: \(exact.verified ? "PROVEN" : "not proven")"
+                    + " ρ = \(exact.constant)")
             lines += exact.steps.map { "  • \($0)" }
         }
         return lines.joined(separator: "\n")

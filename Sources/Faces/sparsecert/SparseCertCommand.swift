@@ -1,8 +1,9 @@
 import ArgumentParser
+
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
-@preconcurrency import Darwin
+    @preconcurrency import Darwin
 #endif
 
 /// The `sparsecert` command-line tool: a thin face over the library — parse, call, print.

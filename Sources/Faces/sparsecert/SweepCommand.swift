@@ -9,7 +9,8 @@ import RateSweeps
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Sweep α for several depths: errors, local log–log slopes, fitted vs predicted slopes, CSV, SVG plot.",
+        abstract:
+            "Sweep α for several depths: errors, local log–log slopes, fitted vs predicted slopes, CSV, SVG plot.",
         discussion: """
             x* is the exact basis pursuit solution and ϱ = ϱ(S, σ) its exponent; the predicted slope of \
             log ‖x_∞(α) − x*‖₁ against log α is 1 − ϱ for D = 2 and 1 for D ≥ 3. The fitted slope is the \
@@ -38,7 +39,9 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     struct Report: Encodable {
-        struct Depth: Encodable { let depth: Int; let predictedSlope: Double; let fittedSlope: Double; let localSlopes: [Double] }
+        struct Depth: Encodable {
+            let depth: Int; let predictedSlope: Double; let fittedSlope: Double; let localSlopes: [Double]
+        }
         struct Point: Encodable { let depth: Int; let alpha: Double; let errorL1: Double?; let failure: String? }
         let rho: Double
         let support: [Int]
@@ -52,10 +55,13 @@ struct SweepCommand: ParsableCommand {
             throw CommandFailure("--depths '\(depths)': give comma-separated integers ≥ 2, e.g. 2,3,4")
         }
         guard let grid = RateSweep.alphaGrid(alphas) else {
-            throw CommandFailure("--alphas '\(alphas)': give FROM:TO:COUNT with positive numbers and COUNT ≥ 2, e.g. 1e-1:1e-30:40")
+            throw CommandFailure(
+                "--alphas '\(alphas)': give FROM:TO:COUNT with positive numbers and COUNT ≥ 2, e.g. 1e-1:1e-30:40")
         }
         let shardParts = shard.split(separator: "/").map { Int($0) }
-        guard shardParts.count == 2, let k = shardParts[0], let total = shardParts[1], total >= 1, (1...total).contains(k) else {
+        guard shardParts.count == 2, let k = shardParts[0], let total = shardParts[1], total >= 1,
+            (1...total).contains(k)
+        else {
             throw CommandFailure("--shard '\(shard)': give k/K with 1 ≤ k ≤ K, e.g. 2/4")
         }
         let loaded = try input.load()
@@ -70,12 +76,23 @@ struct SweepCommand: ParsableCommand {
         if let csv {
             try OutputFile.write(RateSweep.csv(points), to: csv)
         }
-        if let plot { try Self.writePlot(points, summaries, to: plot, title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: input.problem).lastPathComponent)") }
+        if let plot {
+            try Self.writePlot(
+                points, summaries, to: plot,
+                title: "‖x∞(α) − x*‖₁ for \(URL(fileURLWithPath: input.problem).lastPathComponent)")
+        }
         if output.json {
-            try printJSON(Report(
-                rho: sweep.rho, support: sweep.reference.indices.filter { sweep.reference[$0] != .zero },
-                depths: summaries.map { .init(depth: $0.depth, predictedSlope: $0.predictedSlope, fittedSlope: $0.fittedSlope, localSlopes: $0.localSlopes) },
-                points: points.map { .init(depth: $0.depth, alpha: $0.alpha, errorL1: $0.error, failure: $0.failure) }))
+            try printJSON(
+                Report(
+                    rho: sweep.rho, support: sweep.reference.indices.filter { sweep.reference[$0] != .zero },
+                    depths: summaries.map {
+                        .init(
+                            depth: $0.depth, predictedSlope: $0.predictedSlope, fittedSlope: $0.fittedSlope,
+                            localSlopes: $0.localSlopes)
+                    },
+                    points: points.map {
+                        .init(depth: $0.depth, alpha: $0.alpha, errorL1: $0.error, failure: $0.failure)
+                    }))
             try Self.checkFailures(points)
             return
         }
@@ -89,7 +106,8 @@ struct SweepCommand: ParsableCommand {
     static func checkFailures(_ points: [RateSweep.Point]) throws {
         let failed = points.filter { $0.error == nil }
         guard let first = failed.first else { return }
-        let message = "\(failed.count) of \(points.count) points failed; the first (D = \(first.depth), α = \(first.alpha)): "
+        let message =
+            "\(failed.count) of \(points.count) points failed; the first (D = \(first.depth), α = \(first.alpha)): "
             + (first.failure ?? "no error value")
         if failed.count == points.count { throw CommandFailure(message) }
         FileHandle.standardError.write(Data("sparsecert sweep: \(message)\n".utf8))
@@ -98,19 +116,28 @@ struct SweepCommand: ParsableCommand {
 
     /// x* (exact BP) and ϱ for a sweep.
     static func prepare(_ matrix: Matrix<Rational>, _ observations: [Rational]) throws -> RateSweep {
-        do { return try RateSweep.prepare(matrix: matrix, observations: observations) }
-        catch { throw CommandFailure(error.description) }
+        do { return try RateSweep.prepare(matrix: matrix, observations: observations) } catch {
+            throw CommandFailure(error.description)
+        }
     }
 
-    static func printTable(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], alphas: [Double], rho: Double) {
+    static func printTable(
+        _ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], alphas: [Double], rho: Double
+    ) {
         let depths = summaries.map(\.depth)
         print("ϱ(S, σ) = \(String(format: "%.6f", rho))")
         func trimmed(_ line: String) -> String { String(line.reversed().drop { $0 == " " }.reversed()) }
-        print(trimmed("α".padding(toLength: 11, withPad: " ", startingAt: 0) + depths.map { "err (D=\($0))".padding(toLength: 15, withPad: " ", startingAt: 0) }.joined()))
+        print(
+            trimmed(
+                "α".padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + depths.map { "err (D=\($0))".padding(toLength: 15, withPad: " ", startingAt: 0) }.joined()))
         for alpha in alphas {
             let row = depths.map { d -> String in
-                guard let p = points.first(where: { $0.depth == d && $0.alpha == alpha }) else { return "".padding(toLength: 15, withPad: " ", startingAt: 0) }
-                return (p.error.map { String(format: "%.6e", $0) } ?? "failed").padding(toLength: 15, withPad: " ", startingAt: 0)
+                guard let p = points.first(where: { $0.depth == d && $0.alpha == alpha }) else {
+                    return "".padding(toLength: 15, withPad: " ", startingAt: 0)
+                }
+                return (p.error.map { String(format: "%.6e", $0) } ?? "failed").padding(
+                    toLength: 15, withPad: " ", startingAt: 0)
             }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             print(trimmed(String(format: "%.3e  ", alpha) + row.joined()))
@@ -119,16 +146,21 @@ struct SweepCommand: ParsableCommand {
         for s in summaries {
             let errors = points.filter { $0.depth == s.depth }.compactMap(\.error)
             if !errors.isEmpty, errors.allSatisfy({ $0 == 0 }) {
-                print(String(format: "%5d  %15.6f  ", s.depth, s.predictedSlope)
-                    + "none: x_∞(α) = x* exactly at every α")
+                print(
+                    String(format: "%5d  %15.6f  ", s.depth, s.predictedSlope)
+                        + "none: x_∞(α) = x* exactly at every α")
             } else {
-                print(String(format: "%5d  %15.6f  %12.6f  %10.2e", s.depth, s.predictedSlope, s.fittedSlope,
-                             s.fittedSlope - s.predictedSlope))
+                print(
+                    String(
+                        format: "%5d  %15.6f  %12.6f  %10.2e", s.depth, s.predictedSlope, s.fittedSlope,
+                        s.fittedSlope - s.predictedSlope))
             }
         }
     }
 
-    static func writePlot(_ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], to path: String, title: String) throws {
+    static func writePlot(
+        _ points: [RateSweep.Point], _ summaries: [RateSweep.DepthSummary], to path: String, title: String
+    ) throws {
         try OutputFile.write(RateSweep.plot(points, summaries, title: title).svg(), to: path)
     }
 }

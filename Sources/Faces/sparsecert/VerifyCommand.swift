@@ -42,14 +42,15 @@ struct VerifyCommand: ParsableCommand {
             report = try CertificateVerifier.verify(
                 try ErrorCertificate.decode(data),
                 supportConstantSparsityLimit: supportConstant ? nil : CertificateVerifier.supportConstantSparsityLimit)
-        }
-        catch { throw CommandFailure("\(certificate): \(error.description)") }
+        } catch { throw CommandFailure("\(certificate): \(error.description)") }
         if output.json {
             try printJSON(Report(valid: report.isValid, passed: report.passed, failed: report.failed))
         } else {
             for check in report.passed { print("✓ \(check)") }
         }
-        guard report.isValid else { throw CertificateExit.notProven(ErrorCertificatesError.rejected(report.failed).description) }
+        guard report.isValid else {
+            throw CertificateExit.notProven(ErrorCertificatesError.rejected(report.failed).description)
+        }
         if !output.json { print("certificate VALID: \(report.passed.count) checks passed") }
     }
 }

@@ -31,8 +31,9 @@ struct BasicSolution {
 
     init(_ form: ExactStandardForm, basis: Basis) throws(LPError) {
         guard basis.rows.count == form.rows, basis.columns.count == form.columns else {
-            throw .invalidBasis("it has \(basis.rows.count) row and \(basis.columns.count) column statuses, "
-                + "the LP has \(form.rows) rows and \(form.columns) columns")
+            throw .invalidBasis(
+                "it has \(basis.rows.count) row and \(basis.columns.count) column statuses, "
+                    + "the LP has \(form.rows) rows and \(form.columns) columns")
         }
         let status = basis.rows + basis.columns
         let basic = status.indices.filter { status[$0] == .basic }
@@ -63,15 +64,20 @@ struct BasicSolution {
         // row the next dual simplex step needs — from the same elimination.
         var leaving: Int?
         let solves: (primal: FractionFreeSolver.Solution, dual: FractionFreeSolver.Solution)? = {
-            guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]) else { return nil }
+            guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]) else {
+                return nil
+            }
             for (position, k) in basic.enumerated() {
                 values[k] = Rational(primal.numerators[0][position], primal.denominator * valueScale)
             }
-            leaving = basic.indices.first { !Self.withinBounds(values[basic[$0]], form.lower[basic[$0]], form.upper[basic[$0]]) }
+            leaving = basic.indices.first {
+                !Self.withinBounds(values[basic[$0]], form.lower[basic[$0]], form.upper[basic[$0]])
+            }
             var unit = [BigInt](repeating: 0, count: m)
             if let leaving { unit[leaving] = 1 }
             let sides = leaving == nil ? [costs] : [costs, unit]
-            guard let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: sides, transposed: true)
+            guard
+                let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: sides, transposed: true)
             else { return nil }
             return (primal, dual)
         }()
@@ -110,18 +116,23 @@ struct BasicSolution {
     /// - Complexity: O(m·n) rational normalizations — done once, at the end of a repair.
     var verification: ExactVerification {
         guard basisMatrix != nil else {
-            return ExactVerification(verdict: .singularBasis, basis: judgedBasis, x: [], rowActivities: [],
-                                     rowDuals: [], reducedCosts: [], objective: .zero)
+            return ExactVerification(
+                verdict: .singularBasis, basis: judgedBasis, x: [], rowActivities: [],
+                rowDuals: [], reducedCosts: [], objective: .zero)
         }
         let m = form.rows
-        let reduced = status.indices.map { status[$0] == .basic ? Rational.zero : Rational(reducedCostNumerators[$0], reducedCostScale) }
+        let reduced = status.indices.map {
+            status[$0] == .basic ? Rational.zero : Rational(reducedCostNumerators[$0], reducedCostScale)
+        }
         let duals = (0..<m).map { Rational(-form.rowScales[$0] * dualNumerators[$0], reducedCostScale) }
         var violations: [ExactVerification.Violation] = []
         for k in basic where !Self.withinBounds(values[k], form.lower[k], form.upper[k]) {
             violations.append(.init(kind: .primal, variable: form.describe(k), value: values[k]))
         }
-        for k in status.indices where status[k] != .basic
-            && Self.improvement(status[k], reducedCostSigns[k], form.direction) != 0 {
+        for k in status.indices
+        where status[k] != .basic
+            && Self.improvement(status[k], reducedCostSigns[k], form.direction) != 0
+        {
             violations.append(.init(kind: .dual, variable: form.describe(k), value: reduced[k]))
         }
         let x = Array(values[m...])
@@ -176,18 +187,21 @@ struct BasicSolution {
     func primalPivot() -> Basis? {
         let m = form.rows
         guard let basisMatrix,
-              let entering = status.indices.first(where: {
-                  Self.improvement(status[$0], reducedCostSigns[$0], form.direction) != 0
-              }),
-              let column = try? FractionFreeSolver.solve(basisMatrix, dimension: m,
-                                                        rightHandSides: [form.scaledColumns[entering]])
+            let entering = status.indices.first(where: {
+                Self.improvement(status[$0], reducedCostSigns[$0], form.direction) != 0
+            }),
+            let column = try? FractionFreeSolver.solve(
+                basisMatrix, dimension: m,
+                rightHandSides: [form.scaledColumns[entering]])
         else { return nil }
         let direction = Self.improvement(status[entering], reducedCostSigns[entering], form.direction)
         // Moving z_entering by t·direction moves z_basic by −t·direction·α, α = B̃⁻¹ M̃_entering.
         let alpha = column.numerators[0].map { Rational($0, column.denominator) }
         var best: (step: Rational, variable: Int, newStatus: BasisStatus)?
         func consider(_ step: Rational, _ variable: Int, _ newStatus: BasisStatus) {
-            if let current = best, step > current.step || (step == current.step && variable > current.variable) { return }
+            if let current = best, step > current.step || (step == current.step && variable > current.variable) {
+                return
+            }
             best = (step, variable, newStatus)
         }
         if let l = form.lower[entering], let u = form.upper[entering] {
@@ -238,12 +252,13 @@ struct BasicSolution {
             for (i, a) in form.scaledColumns[k].enumerated() where !a.isZero && !rho[i].isZero { product += rho[i] * a }
             guard !product.isZero else { continue }
             // Needed: z_leaving moves towards its violated bound; α_rk = P_k / D_ρ.
-            let increasesLeaving = (product.sign == .minus) != rowDenominatorNegative   // for an increase of z_k
-            let eligible: Bool = switch status[k] {
-            case .atLower: increasesLeaving == belowLower
-            case .atUpper: increasesLeaving != belowLower
-            default: true
-            }
+            let increasesLeaving = (product.sign == .minus) != rowDenominatorNegative  // for an increase of z_k
+            let eligible: Bool =
+                switch status[k] {
+                case .atLower: increasesLeaving == belowLower
+                case .atUpper: increasesLeaving != belowLower
+                default: true
+                }
             guard eligible else { continue }
             let numerator = BigInt(reducedCostNumerators[k].magnitude), size = BigInt(product.magnitude)
             if let current = best, numerator * current.product >= current.numerator * size { continue }

@@ -46,8 +46,9 @@ extension GLPKSolver {
         var steps: [String] = []
         var solution = try solver.solve(rounded)
         for attempt in 0..<2 {
-            steps.append("GLPK \(solver.options.method.rawValue) on the data rounded to doubles"
-                + (attempt > 0 ? " with tolerances ×0.01" : "") + ": \(solution.status.rawValue)")
+            steps.append(
+                "GLPK \(solver.options.method.rawValue) on the data rounded to doubles"
+                    + (attempt > 0 ? " with tolerances ×0.01" : "") + ": \(solution.status.rawValue)")
             guard solution.status == .optimal, let basis = solution.basis else { break }
             let verified = try ExactVerifier.verify(program, basis: basis)
             steps.append("exact verification of its basis: \(verified.summary)")
@@ -58,7 +59,9 @@ extension GLPKSolver {
             case .optimal, .infeasible:
                 return CertifiedSolution(solution: solution, certificate: repaired, steps: steps)
             case .notOptimal, .singularBasis:
-                guard attempt == 0 else { return CertifiedSolution(solution: solution, certificate: repaired, steps: steps) }
+                guard attempt == 0 else {
+                    return CertifiedSolution(solution: solution, certificate: repaired, steps: steps)
+                }
             }
             solver.options.primalTolerance /= 100
             solver.options.dualTolerance /= 100

@@ -32,8 +32,9 @@ struct ExactStandardForm {
         try program.validate()
         rows = program.constraints.count
         columns = program.variables.count
-        var scaled = [[BigInt]](repeating: [BigInt](repeating: 0, count: program.constraints.count),
-                                count: rows + columns)
+        var scaled = [[BigInt]](
+            repeating: [BigInt](repeating: 0, count: program.constraints.count),
+            count: rows + columns)
         var rowScales: [BigInt] = []
         for (i, constraint) in program.constraints.enumerated() {
             let scale = Rational.commonDenominator(of: constraint.terms.map(\.coefficient))
@@ -52,7 +53,8 @@ struct ExactStandardForm {
         let costScale = Rational.commonDenominator(of: costs)
         self.costs = costs
         self.costScale = costScale
-        scaledCosts = Array(repeating: 0, count: rows)
+        scaledCosts =
+            Array(repeating: 0, count: rows)
             + costs.map { $0.numerator * (costScale / $0.denominator) }
         objectiveConstant = program.objectiveConstant
         direction = program.direction

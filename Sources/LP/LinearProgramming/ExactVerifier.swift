@@ -18,18 +18,21 @@ public struct ExactVerification: Sendable, Hashable {
 
     /// One violated optimality condition.
     public struct Violation: Sendable, Hashable, CustomStringConvertible {
+        /// Which optimality condition is violated.
         public enum Kind: String, Sendable, Hashable {
             /// A basic variable outside its bounds.
             case primal
             /// A nonbasic variable whose reduced cost has the wrong sign.
             case dual
         }
+        /// Primal (a bound) or dual (a reduced cost sign).
         public let kind: Kind
         /// "row i" or "column j".
         public let variable: String
         /// The offending value (primal) or reduced cost (dual), exactly.
         public let value: Rational
 
+        /// The violation in words, with the exact value.
         public var description: String {
             switch kind {
             case .primal: "\(variable) has value \(value) outside its bounds"
@@ -38,6 +41,7 @@ public struct ExactVerification: Sendable, Hashable {
         }
     }
 
+    /// Whether the basis is optimal, and if not, why.
     public let verdict: Verdict
     /// The basis that was judged.
     public let basis: Basis
@@ -87,8 +91,10 @@ public enum ExactVerifier {
     ///   pivots did not suffice.
     /// - Throws: ``LPError`` as ``verify(_:basis:)`` does.
     /// - Complexity: O(m³) big-integer operations per pivot.
-    public static func repair(_ program: LinearProgram<Rational>, from basis: Basis,
-                              pivotLimit: Int = 1000) throws(LPError) -> ExactVerification {
+    public static func repair(
+        _ program: LinearProgram<Rational>, from basis: Basis,
+        pivotLimit: Int = 1000
+    ) throws(LPError) -> ExactVerification {
         let form = try ExactStandardForm(program)
         var current = try BasicSolution(form, basis: basis)
         for _ in 0..<pivotLimit {
@@ -102,9 +108,10 @@ public enum ExactVerifier {
                     current = try BasicSolution(form, basis: next)
                 case let .infeasible(leaving):
                     let last = current.verification
-                    return ExactVerification(verdict: .infeasible(variable: form.describe(leaving)), basis: last.basis,
-                                             x: last.x, rowActivities: last.rowActivities, rowDuals: last.rowDuals,
-                                             reducedCosts: last.reducedCosts, objective: last.objective)
+                    return ExactVerification(
+                        verdict: .infeasible(variable: form.describe(leaving)), basis: last.basis,
+                        x: last.x, rowActivities: last.rowActivities, rowDuals: last.rowDuals,
+                        reducedCosts: last.reducedCosts, objective: last.objective)
                 case .stuck:
                     return current.verification
                 }

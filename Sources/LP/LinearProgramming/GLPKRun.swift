@@ -43,7 +43,8 @@ struct GLPKRun {
         let columnLower = [0] + columnBounds.map { $0.lower ?? 0 }
         let columnUpper = [0] + columnBounds.map { $0.upper ?? 0 }
         let objective = [program.objectiveConstant] + program.variables.map(\.cost)
-        let kinds: [Int32]? = program.isMixedInteger
+        let kinds: [Int32]? =
+            program.isMixedInteger
             ? [0] + program.variables.map { $0.isInteger ? Int32(GLP_IV) : Int32(GLP_CV) } : nil
         var entryRow: [Int32] = [0], entryColumn: [Int32] = [0], entryValue: [Double] = [0]
         for (i, constraint) in program.constraints.enumerated() {
@@ -55,9 +56,10 @@ struct GLPKRun {
         }
         let direction = program.direction == .minimize ? GLP_MIN : GLP_MAX
         try guarded {
-            sc_glpk_load(problem, direction, Int32(rows), Int32(columns), rowType, rowLower, rowUpper,
-                         columnType, columnLower, columnUpper, objective, kinds, Int32(entryValue.count - 1),
-                         entryRow, entryColumn, entryValue)
+            sc_glpk_load(
+                problem, direction, Int32(rows), Int32(columns), rowType, rowLower, rowUpper,
+                columnType, columnLower, columnUpper, objective, kinds, Int32(entryValue.count - 1),
+                entryRow, entryColumn, entryValue)
         }
     }
 
@@ -121,12 +123,13 @@ struct GLPKRun {
             try guarded { sc_glpk_simplex(problem, &parameters, exact, &code) }
             solution = try read(problem, kind: SC_SIMPLEX, withDuals: true, withBasis: true)
         }
-        solution.status = switch code {
-        case 0: Self.status(ofSimplex: solution.status)
-        case GLP_EITLIM: .iterationLimit
-        case GLP_ETMLIM: .timeLimit
-        default: .numericalFailure
-        }
+        solution.status =
+            switch code {
+            case 0: Self.status(ofSimplex: solution.status)
+            case GLP_EITLIM: .iterationLimit
+            case GLP_ETMLIM: .timeLimit
+            default: .numericalFailure
+            }
         return solution
     }
 
@@ -137,12 +140,15 @@ struct GLPKRun {
         var code: Int32 = 0
         try guarded { sc_glpk_interior(problem, &parameters, &code) }
         var solution = try read(problem, kind: SC_INTERIOR, withDuals: true, withBasis: false)
-        solution.status = switch code {
-        case 0: solution.status == .infeasible ? .infeasible : (solution.status == .optimal ? .optimal : .numericalFailure)
-        case GLP_ENOFEAS: .infeasibleOrUnbounded
-        case GLP_EITLIM: .iterationLimit
-        default: .numericalFailure
-        }
+        solution.status =
+            switch code {
+            case 0:
+                solution.status == .infeasible
+                    ? .infeasible : (solution.status == .optimal ? .optimal : .numericalFailure)
+            case GLP_ENOFEAS: .infeasibleOrUnbounded
+            case GLP_EITLIM: .iterationLimit
+            default: .numericalFailure
+            }
         return solution
     }
 
@@ -166,20 +172,23 @@ struct GLPKRun {
         var solution = try read(problem, kind: SC_MIP, withDuals: false, withBasis: false)
         solution.iterations = relaxation.iterations
         let found = solution.status
-        solution.status = switch code {
-        case 0: found
-        case GLP_EMIPGAP: found == .optimal ? .feasible : found
-        case GLP_ETMLIM: found == .optimal || found == .feasible ? .feasible : .timeLimit
-        case GLP_ENOPFS: .infeasible
-        default: .numericalFailure
-        }
+        solution.status =
+            switch code {
+            case 0: found
+            case GLP_EMIPGAP: found == .optimal ? .feasible : found
+            case GLP_ETMLIM: found == .optimal || found == .feasible ? .feasible : .timeLimit
+            case GLP_ENOPFS: .infeasible
+            default: .numericalFailure
+            }
         if code == GLP_ETMLIM && solution.status == .feasible { solution.message = "time limit reached" }
         return solution
     }
 
     /// Reads one of GLPK's solutions; `status` holds the raw GLPK status mapped to an ``LPStatus``.
-    private func read(_ problem: OpaquePointer, kind: sc_glpk_solution_kind, withDuals: Bool,
-                      withBasis: Bool) throws(LPError) -> LPSolution {
+    private func read(
+        _ problem: OpaquePointer, kind: sc_glpk_solution_kind, withDuals: Bool,
+        withBasis: Bool
+    ) throws(LPError) -> LPSolution {
         var rowValue = [Double](repeating: 0, count: rows + 1), rowDual = rowValue
         var columnValue = [Double](repeating: 0, count: columns + 1), columnDual = columnValue
         var rowStatus = [Int32](repeating: 0, count: rows + 1)
@@ -187,11 +196,15 @@ struct GLPKRun {
         var status: Int32 = 0, iterations: Int32 = 0
         var objective = 0.0
         try guarded {
-            sc_glpk_read(problem, kind, &status, &objective, &iterations, &rowValue, &rowDual, &rowStatus,
-                         &columnValue, &columnDual, &columnStatus)
+            sc_glpk_read(
+                problem, kind, &status, &objective, &iterations, &rowValue, &rowDual, &rowStatus,
+                &columnValue, &columnDual, &columnStatus)
         }
-        let basis = withBasis
-            ? Basis(rows: rowStatus.dropFirst().map(Self.basisStatus), columns: columnStatus.dropFirst().map(Self.basisStatus))
+        let basis =
+            withBasis
+            ? Basis(
+                rows: rowStatus.dropFirst().map(Self.basisStatus),
+                columns: columnStatus.dropFirst().map(Self.basisStatus))
             : nil
         return LPSolution(
             status: Self.status(ofGLPK: status), objective: objective,

@@ -25,6 +25,7 @@ public struct GLPKSolver: Sendable {
 
     /// Options; the defaults suit basis-pursuit-sized LPs.
     public struct Options: Sendable, Hashable {
+        /// The GLPK algorithm (default: dual simplex).
         public var method: Method = .dualSimplex
         /// Use GLPK's LP presolver (faster on large LPs; no basis is kept across it).
         public var presolve = false
@@ -50,11 +51,14 @@ public struct GLPKSolver: Sendable {
         /// whose costs relative to their columns differ by many orders of magnitude. Default `false`.
         public var scaleColumnsByCost = false
 
+        /// The defaults: dual simplex, no presolve, equilibration on, no limits.
         public init() {}
     }
 
+    /// The configuration every solve of this solver uses.
     public var options: Options
 
+    /// A solver with the given configuration.
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -85,8 +89,10 @@ public struct GLPKSolver: Sendable {
 
 extension GLPKSolver.Options {
     func validate(for program: LinearProgram<Double>) throws(LPError) {
-        for (name, value) in [("primalTolerance", primalTolerance), ("dualTolerance", dualTolerance),
-                              ("pivotTolerance", pivotTolerance)] where !(value > 0 && value < 1) {
+        for (name, value) in [
+            ("primalTolerance", primalTolerance), ("dualTolerance", dualTolerance),
+            ("pivotTolerance", pivotTolerance),
+        ] where !(value > 0 && value < 1) {
             throw .invalidOption("\(name) must lie in (0, 1), got \(value)")
         }
         guard mipGap >= 0, mipGap.isFinite else { throw .invalidOption("mipGap must be ≥ 0, got \(mipGap)") }
@@ -98,8 +104,10 @@ extension GLPKSolver.Options {
         }
         if let basis = warmStart {
             guard basis.rows.count == program.constraints.count, basis.columns.count == program.variables.count else {
-                throw .invalidBasis("the warm start has \(basis.rows.count) row and \(basis.columns.count) column "
-                    + "statuses, the LP has \(program.constraints.count) rows and \(program.variables.count) columns")
+                throw .invalidBasis(
+                    "the warm start has \(basis.rows.count) row and \(basis.columns.count) column "
+                        + "statuses, the LP has \(program.constraints.count) rows and \(program.variables.count) columns"
+                )
             }
         }
     }

@@ -8,6 +8,7 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
         case columnBounds(Int)
         case rowBounds(Int)
 
+        /// The message in words.
         public var description: String {
             switch self {
             case let .objective(column): "the objective coefficient of column \(column)"
@@ -38,6 +39,7 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// GLPK's source tells a user nothing they can act on.
     case glpkFailure(String)
 
+    /// What went wrong and what to fix (GLPK's own text stays in the error value, never in this message).
     public var description: String {
         switch self {
         case let .emptyProblem(why):

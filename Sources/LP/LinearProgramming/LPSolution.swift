@@ -15,9 +15,12 @@ public enum BasisStatus: String, Sendable, Hashable, Codable {
 /// A simplex basis: the status of every constraint row (its auxiliary variable rᵢ = Σⱼ aᵢⱼxⱼ) and
 /// every column. Exactly m of the m + n statuses are ``BasisStatus/basic``.
 public struct Basis: Sendable, Hashable, Codable {
+    /// The status of each row (auxiliary variable), in row order.
     public var rows: [BasisStatus]
+    /// The status of each column (structural variable), in column order.
     public var columns: [BasisStatus]
 
+    /// A basis from the statuses of its rows and columns.
     public init(rows: [BasisStatus], columns: [BasisStatus]) {
         self.rows = rows
         self.columns = columns
@@ -48,6 +51,7 @@ public enum LPStatus: String, Sendable, Hashable, Codable {
 /// ``LPStatus/optimal`` or ``LPStatus/feasible``; duals, reduced costs and the basis are absent
 /// for a MILP, and the basis for the interior-point method.
 public struct LPSolution: Sendable, Hashable {
+    /// How the solve ended.
     public var status: LPStatus
     /// cᵀx + c₀.
     public var objective: Double

@@ -54,6 +54,7 @@ public struct LinearTerm<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Its coefficient.
     public var coefficient: Scalar
 
+    /// The term coefficient·x_column.
     @inlinable
     public init(column: Int, coefficient: Scalar) {
         self.column = column
@@ -74,13 +75,16 @@ public struct LinearTerm<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// A decision variable.
     public struct Variable: Sendable, Hashable {
+        /// The bounds of the variable.
         public var bounds: Bounds<Scalar>
         /// Its objective coefficient cⱼ.
         public var cost: Scalar
         /// Whether xⱼ must be an integer.
         public var isInteger: Bool
+        /// An optional name, used in messages.
         public var name: String?
 
+        /// A variable with its bounds, objective coefficient and integrality.
         @inlinable
         public init(bounds: Bounds<Scalar>, cost: Scalar, isInteger: Bool = false, name: String? = nil) {
             self.bounds = bounds
@@ -92,10 +96,14 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 
     /// A constraint lᵣ ≤ Σⱼ aᵣⱼ xⱼ ≤ uᵣ with a sparse row.
     public struct Constraint: Sendable, Hashable {
+        /// The sparse row: (column, coefficient) pairs, columns distinct.
         public var terms: [LinearTerm<Scalar>]
+        /// The bounds on the row activity Σ coefficient·x_column.
         public var bounds: Bounds<Scalar>
+        /// An optional name, used in messages.
         public var name: String?
 
+        /// A constraint from its sparse row and bounds.
         @inlinable
         public init(terms: [LinearTerm<Scalar>], bounds: Bounds<Scalar>, name: String? = nil) {
             self.terms = terms
@@ -104,10 +112,13 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         }
     }
 
+    /// Minimize (default) or maximize.
     public var direction: OptimizationDirection
     /// The constant c₀ of the objective.
     public var objectiveConstant: Scalar
+    /// The variables, in column order.
     public var variables: [Variable]
+    /// The constraints, in row order.
     public var constraints: [Constraint]
 
     /// An LP with no variables and no constraints yet.
@@ -120,8 +131,10 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 
     /// Adds a variable and returns its index.
     @inlinable @discardableResult
-    public mutating func addVariable(bounds: Bounds<Scalar> = .atLeast(.zero), cost: Scalar = .zero,
-                                     isInteger: Bool = false, name: String? = nil) -> Int {
+    public mutating func addVariable(
+        bounds: Bounds<Scalar> = .atLeast(.zero), cost: Scalar = .zero,
+        isInteger: Bool = false, name: String? = nil
+    ) -> Int {
         variables.append(Variable(bounds: bounds, cost: cost, isInteger: isInteger, name: name))
         return variables.count - 1
     }
@@ -129,8 +142,10 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Adds the constraint `bounds ∋ Σ coefficient·x[column]` and returns its row index.
     /// (Inlinable, so that building large LPs runs specialized for the scalar in the caller's module.)
     @inlinable @discardableResult
-    public mutating func addConstraint(_ terms: [(column: Int, coefficient: Scalar)], _ bounds: Bounds<Scalar>,
-                                       name: String? = nil) -> Int {
+    public mutating func addConstraint(
+        _ terms: [(column: Int, coefficient: Scalar)], _ bounds: Bounds<Scalar>,
+        name: String? = nil
+    ) -> Int {
         let row = terms.map { LinearTerm(column: $0.column, coefficient: $0.coefficient) }
         constraints.append(Constraint(terms: row, bounds: bounds, name: name))
         return constraints.count - 1
@@ -147,8 +162,9 @@ public struct LinearProgram<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
             .init(bounds: $0.bounds.map(transform), cost: transform($0.cost), isInteger: $0.isInteger, name: $0.name)
         }
         result.constraints = constraints.map {
-            .init(terms: $0.terms.map { LinearTerm(column: $0.column, coefficient: transform($0.coefficient)) },
-                  bounds: $0.bounds.map(transform), name: $0.name)
+            .init(
+                terms: $0.terms.map { LinearTerm(column: $0.column, coefficient: transform($0.coefficient)) },
+                bounds: $0.bounds.map(transform), name: $0.name)
         }
         return result
     }

@@ -34,8 +34,10 @@ struct PowerOfTwoScaling: Sendable, Hashable {
     /// The equilibration of `program` described above.
     ///
     /// - Complexity: O(m + n + nnz).
-    init(_ program: LinearProgram<Double>, columnsByCost: Bool = false, scalesColumns requested: Bool = true,
-         shiftsBounds: Bool = true) {
+    init(
+        _ program: LinearProgram<Double>, columnsByCost: Bool = false, scalesColumns requested: Bool = true,
+        shiftsBounds: Bool = true
+    ) {
         let m = program.constraints.count, n = program.variables.count
         var rowMax = [Double](repeating: 0, count: m)
         for (i, row) in program.constraints.enumerated() {
@@ -52,7 +54,8 @@ struct PowerOfTwoScaling: Sendable, Hashable {
         // With `columnsByCost`, a column with a cost is scaled to bring its cost into [1, 2): the dual constraints
         // aⱼᵀλ ≤ cⱼ are then judged by GLPK's absolute tol_dj relative to cⱼ (when scaling by entries leaves
         // costs 10⁻¹⁶ apart, the duals can be infeasible by far more than the small cⱼ).
-        var columns = scalesColumns
+        var columns =
+            scalesColumns
             ? (0..<n).map { j in
                 let cost = program.variables[j].cost.magnitude
                 if columnsByCost && cost > 0 { return -Int(cost.exponent) }
@@ -87,9 +90,11 @@ struct PowerOfTwoScaling: Sendable, Hashable {
     /// The candidates tried in order until one scales `program` exactly: the full equilibration, then
     /// without the common shift, then rows only.
     static func candidates(_ program: LinearProgram<Double>, columnsByCost: Bool) -> [PowerOfTwoScaling] {
-        [PowerOfTwoScaling(program, columnsByCost: columnsByCost),
-         PowerOfTwoScaling(program, columnsByCost: columnsByCost, shiftsBounds: false),
-         PowerOfTwoScaling(program, scalesColumns: false)]
+        [
+            PowerOfTwoScaling(program, columnsByCost: columnsByCost),
+            PowerOfTwoScaling(program, columnsByCost: columnsByCost, shiftsBounds: false),
+            PowerOfTwoScaling(program, scalesColumns: false),
+        ]
     }
 
     /// Whether this is the identity.
@@ -106,12 +111,14 @@ struct PowerOfTwoScaling: Sendable, Hashable {
             return result
         }
         let g = objectiveExponent
-        var scaled = LinearProgram<Double>(direction: program.direction,
-                                           objectiveConstant: scale(program.objectiveConstant, -g))
+        var scaled = LinearProgram<Double>(
+            direction: program.direction,
+            objectiveConstant: scale(program.objectiveConstant, -g))
         scaled.variables = program.variables.enumerated().map { j, variable in
             let e = columnExponents[j]
-            return .init(bounds: variable.bounds.map { scale($0, -e) }, cost: scale(variable.cost, e - g),
-                         isInteger: variable.isInteger, name: variable.name)
+            return .init(
+                bounds: variable.bounds.map { scale($0, -e) }, cost: scale(variable.cost, e - g),
+                isInteger: variable.isInteger, name: variable.name)
         }
         scaled.constraints = program.constraints.enumerated().map { i, row in
             let f = rowExponents[i]

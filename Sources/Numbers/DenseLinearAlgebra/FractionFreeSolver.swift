@@ -28,8 +28,10 @@ public enum FractionFreeSolver {
     ///   - transposed: solve Bᵀ·xₖ = bₖ instead.
     /// - Throws: ``LinearAlgebraError/singular(column:)`` when B is singular, or
     ///   ``LinearAlgebraError/dimensionMismatch(_:)`` when the sizes do not fit.
-    public static func solve(_ matrix: [BigInt], dimension n: Int, rightHandSides: [[BigInt]],
-                             transposed: Bool = false) throws(LinearAlgebraError) -> Solution {
+    public static func solve(
+        _ matrix: [BigInt], dimension n: Int, rightHandSides: [[BigInt]],
+        transposed: Bool = false
+    ) throws(LinearAlgebraError) -> Solution {
         guard matrix.count == n * n else {
             throw .dimensionMismatch("\(matrix.count) matrix entries for dimension \(n)")
         }

@@ -51,7 +51,9 @@ public struct LUDecomposition<Scalar: LinearAlgebraScalar>: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `b.count ≠ n`.
     /// - Complexity: O(n²).
     public func solve(_ b: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
-        guard b.count == dimension else { throw .dimensionMismatch("right-hand side has \(b.count) entries, expected \(dimension)") }
+        guard b.count == dimension else {
+            throw .dimensionMismatch("right-hand side has \(b.count) entries, expected \(dimension)")
+        }
         let n = dimension
         var x = permutation.map { b[$0] }
         for i in 0..<n { for j in 0..<i where factors[i, j] != .zero { x[i] -= factors[i, j] * x[j] } }
@@ -66,7 +68,9 @@ public struct LUDecomposition<Scalar: LinearAlgebraScalar>: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when `c.count ≠ n`.
     /// - Complexity: O(n²).
     public func solveTransposed(_ c: [Scalar]) throws(LinearAlgebraError) -> [Scalar] {
-        guard c.count == dimension else { throw .dimensionMismatch("right-hand side has \(c.count) entries, expected \(dimension)") }
+        guard c.count == dimension else {
+            throw .dimensionMismatch("right-hand side has \(c.count) entries, expected \(dimension)")
+        }
         let n = dimension
         // Aᵀ = Uᵀ Lᵀ P, so solve Uᵀ w = c, then Lᵀ z = w, then y = Pᵀ z.
         var w = c

@@ -30,10 +30,14 @@ extension LinearAlgebraScalar {
 }
 
 extension Double: LinearAlgebraScalar {
+    /// Doubles round: `false`.
     public static var isExact: Bool { false }
+    /// u = 2⁻⁵³.
     public static var unitRoundoff: Double { Double.ulpOfOne / 2 }
+    /// The value itself.
     public var doubleValue: Double { self }
 
+    /// Σ aᵢ·bᵢ in double precision (one kernel, specialized for doubles).
     public static func sumOfProducts(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
         var sum = 0.0
         for (x, y) in zip(a, b) { sum += x * y }
@@ -42,7 +46,9 @@ extension Double: LinearAlgebraScalar {
 }
 
 extension Rational: LinearAlgebraScalar {
+    /// Rationals are exact: `true`.
     public static var isExact: Bool { true }
+    /// No rounding: 0.
     public static var unitRoundoff: Double { 0 }
 
     /// Σₖ aₖ·bₖ as one integer dot product over the common denominators of a and b, and a single

@@ -1,4 +1,3 @@
-
 /// A dense m×n matrix stored row by row.
 ///
 /// A value type: copies are cheap until mutated (copy on write through the array).
@@ -23,8 +22,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// A matrix from its entries listed row after row.
     /// - Precondition: `elements.count == rows * columns`.
     public init(rows: Int, columns: Int, elements: [Scalar]) {
-        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns,
-                     "Matrix(rows:columns:elements:) needs rows·columns elements")
+        precondition(
+            rows >= 0 && columns >= 0 && elements.count == rows * columns,
+            "Matrix(rows:columns:elements:) needs rows·columns elements")
         self.rows = rows
         self.columns = columns
         self.elements = elements
@@ -131,6 +131,7 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
     /// Two operands do not fit together.
     case dimensionMismatch(String)
 
+    /// The rows, one per line.
     public var description: String {
         switch self {
         case let .raggedRows(expected, row, found):

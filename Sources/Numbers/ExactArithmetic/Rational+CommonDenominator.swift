@@ -5,7 +5,8 @@ extension Rational {
     /// - Complexity: one gcd per value whose denominator does not already divide the running multiple.
     public static func commonDenominator(of values: some Sequence<Rational>) -> BigInt {
         values.reduce(BigInt(1)) { multiple, value in
-            value.denominator == 1 || multiple % value.denominator == 0 ? multiple
+            value.denominator == 1 || multiple % value.denominator == 0
+                ? multiple
                 : multiple / BigInt(multiple.magnitude.greatestCommonDivisor(with: value.denominator.magnitude))
                     * value.denominator
         }
@@ -15,7 +16,9 @@ extension Rational {
     ///
     /// Integer arithmetic on the numerators then replaces rational arithmetic (no gcd per operation),
     /// which is how exact dot products and exact LP bases are computed fast.
-    public static func overCommonDenominator(_ values: some Collection<Rational>) -> (numerators: [BigInt], denominator: BigInt) {
+    public static func overCommonDenominator(
+        _ values: some Collection<Rational>
+    ) -> (numerators: [BigInt], denominator: BigInt) {
         let denominator = commonDenominator(of: values)
         return (values.map { $0.numerator * (denominator / $0.denominator) }, denominator)
     }

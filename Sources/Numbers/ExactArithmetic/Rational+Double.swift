@@ -14,7 +14,8 @@ extension Rational {
         let exponent = Int(value.exponent) - Double.significandBitCount + zeros
         let signed = value < 0 ? -BigInt(significand) : BigInt(significand)
         // The significand is odd now, so m / 2^k is already in lowest terms.
-        self = exponent >= 0
+        self =
+            exponent >= 0
             ? Rational(signed << exponent, 1)
             : Rational(signed, BigInt(1) << -exponent)
     }
@@ -27,7 +28,8 @@ extension Rational {
         // Scale so that the integer quotient has 65 or 66 bits, then round once from 64 bits plus
         // a sticky bit.
         let shift = 66 - (p.bitWidth - q.bitWidth)
-        let (quotient, remainder) = shift >= 0
+        let (quotient, remainder) =
+            shift >= 0
             ? (p << shift).quotientAndRemainder(dividingBy: q)
             : p.quotientAndRemainder(dividingBy: q << -shift)
         let excess = max(0, quotient.bitWidth - 64)

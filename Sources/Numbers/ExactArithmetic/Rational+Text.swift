@@ -7,6 +7,7 @@ public struct RationalParseError: Error, Sendable, Equatable, CustomStringConver
     /// What is wrong with it.
     public let reason: String
 
+    /// The text and why it is not an exact number.
     public var description: String { "'\(text)' is not an exact number: \(reason)" }
 }
 
@@ -46,12 +47,14 @@ extension Rational {
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
         guard !(whole.isEmpty && fraction.isEmpty),
-              (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber })
+        else {
             throw fail("expected digits with at most one '.', an optional sign and exponent, or p/q")
         }
         let digits = BigInt(String(whole + fraction))!
         let scale = exponent - fraction.count
-        let magnitude = scale >= 0
+        let magnitude =
+            scale >= 0
             ? Rational(digits * BigInt(10).power(scale))
             : Rational(digits, BigInt(10).power(-scale))
         self = negative ? -magnitude : magnitude

@@ -78,45 +78,59 @@ public struct Rational: Sendable, Hashable {
 }
 
 extension Rational: ExpressibleByIntegerLiteral {
+    /// The integer `value`.
     public init(integerLiteral value: Int) { self.init(reduced: BigInt(value), 1) }
 }
 
 extension Rational: Comparable {
+    /// Exact comparison: p/q < r/s ⇔ p·s < r·q (denominators are positive).
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
         lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
     }
 }
 
 extension Rational: SignedNumeric {
+    /// |x| is a rational.
     public typealias Magnitude = Rational
 
+    /// The integer `source`, exactly.
     public init?<T: BinaryInteger>(exactly source: T) { self.init(reduced: BigInt(source), 1) }
 
+    /// |x|.
     public var magnitude: Rational { Rational(reduced: BigInt(numerator.magnitude), denominator) }
 
+    /// −x.
     public static prefix func - (operand: Rational) -> Rational {
         Rational(reduced: -operand.numerator, operand.denominator)
     }
 
+    /// x ← −x.
     public mutating func negate() { self = -self }
 
+    /// The exact sum, in lowest terms.
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
-        return Rational(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
-                        lhs.denominator * rhs.denominator)
+        return Rational(
+            lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
+            lhs.denominator * rhs.denominator)
     }
 
+    /// The exact difference, in lowest terms.
     public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + (-rhs) }
 
+    /// The exact product, in lowest terms.
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
         if lhs.numerator.isZero || rhs.numerator.isZero { return .zero }
         return Rational(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
     }
 
+    /// lhs ← lhs + rhs.
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+    /// lhs ← lhs − rhs.
     public static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
+    /// lhs ← lhs · rhs.
     public static func *= (lhs: inout Rational, rhs: Rational) { lhs = lhs * rhs }
 
     /// Exact quotient.
@@ -126,5 +140,6 @@ extension Rational: SignedNumeric {
         return Rational(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
     }
 
+    /// lhs ← lhs / rhs (rhs ≠ 0).
     public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
 }

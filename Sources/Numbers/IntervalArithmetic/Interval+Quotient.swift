@@ -13,7 +13,9 @@ extension Interval {
         }
         let a = p.magnitude, b = q.magnitude
         let shift = 66 - (a.bitWidth - b.bitWidth)
-        let (quotient, remainder) = shift >= 0 ? (a << shift).quotientAndRemainder(dividingBy: b)
+        let (quotient, remainder) =
+            shift >= 0
+            ? (a << shift).quotientAndRemainder(dividingBy: b)
             : a.quotientAndRemainder(dividingBy: b << -shift)
         let excess = Swift.max(0, quotient.bitWidth - 64)
         let top = UInt64(truncatingIfNeeded: quotient >> excess)  // t·2^excess ≤ quotient < (t + 1)·2^excess

@@ -49,9 +49,13 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "[\(lo), \(hi)]" }
 
     /// {x + y}, outward-rounded.
-    public static func + (a: Interval, b: Interval) -> Interval { Interval((a.lo + b.lo).nextDown, (a.hi + b.hi).nextUp) }
+    public static func + (a: Interval, b: Interval) -> Interval {
+        Interval((a.lo + b.lo).nextDown, (a.hi + b.hi).nextUp)
+    }
     /// {x − y}, outward-rounded.
-    public static func - (a: Interval, b: Interval) -> Interval { Interval((a.lo - b.hi).nextDown, (a.hi - b.lo).nextUp) }
+    public static func - (a: Interval, b: Interval) -> Interval {
+        Interval((a.lo - b.hi).nextDown, (a.hi - b.lo).nextUp)
+    }
     /// {−x} (exact).
     public static prefix func - (a: Interval) -> Interval { Interval(-a.hi, -a.lo) }
     /// {x·y}, outward-rounded (exact 0 when a thin factor is 0).
@@ -61,8 +65,9 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
             return p == 0 && (a.lo == 0 || b.lo == 0) ? Interval(0) : Interval(p.nextDown, p.nextUp)
         }
         let p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi
-        return Interval(Swift.min(Swift.min(p1, p2), Swift.min(p3, p4)).nextDown,
-                        Swift.max(Swift.max(p1, p2), Swift.max(p3, p4)).nextUp)
+        return Interval(
+            Swift.min(Swift.min(p1, p2), Swift.min(p3, p4)).nextDown,
+            Swift.max(Swift.max(p1, p2), Swift.max(p3, p4)).nextUp)
     }
     /// a·b for a double b.
     public static func * (a: Interval, b: Double) -> Interval { a * Interval(b) }
@@ -76,7 +81,8 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     public static func / (a: Interval, b: Interval) -> Interval? {
         guard b.lo > 0 || b.hi < 0 else { return nil }
         let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
-        return Interval(Swift.min(Swift.min(q1, q2), Swift.min(q3, q4)).nextDown,
-                        Swift.max(Swift.max(q1, q2), Swift.max(q3, q4)).nextUp)
+        return Interval(
+            Swift.min(Swift.min(q1, q2), Swift.min(q3, q4)).nextDown,
+            Swift.max(Swift.max(q1, q2), Swift.max(q3, q4)).nextUp)
     }
 }

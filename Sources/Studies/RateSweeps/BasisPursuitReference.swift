@@ -48,8 +48,10 @@ public struct BasisPursuitReference: Sendable, Hashable {
     ///   ``RateSweepError/noUniqueReference(_:)`` when BP is infeasible or cannot be proven.
     /// - Complexity: one floating-point BP solve, plus an exact s×s fraction-free solve and O(m·s) integer
     ///   checks; the exact mode (O(m³) rational work per verification) only when those do not prove x*.
-    public static func compute(matrix: Matrix<Rational>, observations: [Rational], roundedMatrix: Matrix<Double>? = nil,
-                               certificateTolerance: Double = 1e-7) throws(RateSweepError) -> BasisPursuitReference {
+    public static func compute(
+        matrix: Matrix<Rational>, observations: [Rational], roundedMatrix: Matrix<Double>? = nil,
+        certificateTolerance: Double = 1e-7
+    ) throws(RateSweepError) -> BasisPursuitReference {
         var options = BasisPursuitOptions()
         options.analyzeUniqueness = false
         options.certificateTolerance = certificateTolerance
@@ -63,29 +65,35 @@ public struct BasisPursuitReference: Sendable, Hashable {
         y = y.map { scalbn($0, -yExponent) }
         let rounded = BasisPursuitProblem(matrix: rows.apply(a), observations: y)
         if let floating = try? BasisPursuit.solve(rounded, options: options), floating.status == .optimal,
-           let check = floating.optimality {
+            let check = floating.optimality
+        {
             // The support relative to ‖x‖_∞ (the library's rule is absolute below ‖x‖_∞ = 1).
             let largest = floating.x.map(abs).max() ?? 0
             let support = floating.x.indices.filter { abs(floating.x[$0]) > 1e-9 * largest }
             if let x = SupportEquations.solveExactly(matrix: matrix, observations: observations, support: support),
-               support.allSatisfy({ x[$0].signum == (floating.x[$0] > 0 ? 1 : -1) }),
-               Self.certifies(dual: floating.dual, dualInfeasibility: check.dualInfeasibility,
-                              objective: scalbn(x.reduce(0) { $0 + abs($1.doubleValue) }, -yExponent),
-                              observations: y, tolerance: certificateTolerance) {
+                support.allSatisfy({ x[$0].signum == (floating.x[$0] > 0 ? 1 : -1) }),
+                Self.certifies(
+                    dual: floating.dual, dualInfeasibility: check.dualInfeasibility,
+                    objective: scalbn(x.reduce(0) { $0 + abs($1.doubleValue) }, -yExponent),
+                    observations: y, tolerance: certificateTolerance)
+            {
                 return BasisPursuitReference(
                     x: x, support: support, signs: support.map { x[$0].signum }, proof: .floatingCertificate,
                     certificateTolerance: certificateTolerance,
-                    steps: ["GLPK \(options.solver.options.method.rawValue) on the data rounded to doubles (rows and y "
-                                + "scaled by powers of two): optimal",
-                            "A_S x*_S = y solved and checked exactly on every row (|S| = \(support.count))",
-                            "GLPK's dual μ certifies x*: ‖Aᵀμ‖_∞ ≤ 1 + \(certificateTolerance), "
-                                + "|‖x*‖₁ − ⟨y, μ⟩| ≤ \(certificateTolerance)·‖x*‖₁ (floating point)"])
+                    steps: [
+                        "GLPK \(options.solver.options.method.rawValue) on the data rounded to doubles (rows and y "
+                            + "scaled by powers of two): optimal",
+                        "A_S x*_S = y solved and checked exactly on every row (|S| = \(support.count))",
+                        "GLPK's dual μ certifies x*: ‖Aᵀμ‖_∞ ≤ 1 + \(certificateTolerance), "
+                            + "|‖x*‖₁ − ⟨y, μ⟩| ≤ \(certificateTolerance)·‖x*‖₁ (floating point)",
+                    ])
             }
         }
         let exact: ExactBasisPursuitSolution
         do {
-            exact = try BasisPursuit.solveExactly(BasisPursuitProblem(matrix: matrix, observations: observations),
-                                                  options: options)
+            exact = try BasisPursuit.solveExactly(
+                BasisPursuitProblem(matrix: matrix, observations: observations),
+                options: options)
         } catch { throw .invalidData(error.description) }
         guard exact.solution.status == .optimal else {
             throw .noUniqueReference("basis pursuit is \(exact.solution.status.rawValue) (y is not in the range of A)")
@@ -94,8 +102,9 @@ public struct BasisPursuitReference: Sendable, Hashable {
             throw .noUniqueReference(
                 "basis pursuit could not be proven exactly: \(exact.steps.joined(separator: "; "))")
         }
-        return BasisPursuitReference(x: exact.solution.x, support: exact.solution.support, signs: exact.solution.signs,
-                                     proof: .exact, certificateTolerance: 0, steps: exact.steps)
+        return BasisPursuitReference(
+            x: exact.solution.x, support: exact.solution.support, signs: exact.solution.signs,
+            proof: .exact, certificateTolerance: 0, steps: exact.steps)
     }
 }
 
@@ -103,8 +112,10 @@ extension BasisPursuitReference {
     /// Whether μ certifies x* scale-free: ‖Aᵀμ‖_∞ ≤ 1 + τ (`dualInfeasibility` ≤ τ, dimensionless) and
     /// |‖x*‖₁ − ⟨y, μ⟩| ≤ τ·‖x*‖₁, both on the scaled problem μ belongs to (x* feasibility is proven exactly
     /// by ``SupportEquations``). Weak duality makes ‖x*‖₁ then within a factor 1 + O(τ) of the optimum.
-    static func certifies(dual: [Double], dualInfeasibility: Double, objective: Double, observations: [Double],
-                          tolerance: Double) -> Bool {
+    static func certifies(
+        dual: [Double], dualInfeasibility: Double, objective: Double, observations: [Double],
+        tolerance: Double
+    ) -> Bool {
         let dualObjective = zip(observations, dual).reduce(0) { $0 + $1.0 * $1.1 }
         return dualInfeasibility <= tolerance && abs(objective - dualObjective) <= tolerance * objective
     }
@@ -155,7 +166,8 @@ enum SupportEquations {
         var order = Array(0..<m)
         for k in 0..<s {
             guard let best = (k..<m).max(by: { abs(work[order[$0], k]) < abs(work[order[$1], k]) }),
-                  abs(work[order[best], k]) > Double(m) * Double.ulpOfOne else { return nil }
+                abs(work[order[best], k]) > Double(m) * Double.ulpOfOne
+            else { return nil }
             order.swapAt(k, best)
             let pivot = work[order[k], k]
             for r in (k + 1)..<m {

@@ -11,13 +11,15 @@ extension RateSweep {
     ///   row, y outside range(A), …), before any point is solved.
     /// - Complexity: one BP solve (exact verification only when the cheap proof does not suffice) and one ϱ-LP.
     public static func prepare(matrix: Matrix<Rational>, observations: [Rational]) throws(RateSweepError) -> RateSweep {
-        do { _ = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: 2, alpha: 0.1) }
-        catch { throw .invalidData(error.description) }
+        do { _ = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: 2, alpha: 0.1) } catch {
+            throw .invalidData(error.description)
+        }
         let reference = try BasisPursuitReference.compute(matrix: matrix, observations: observations)
         let rho: SignedNullSpaceConstant
         do {
-            rho = try SignedNullSpaceLP.solve(matrix: matrix.map(\.doubleValue), support: reference.support,
-                                              signs: reference.signs)
+            rho = try SignedNullSpaceLP.solve(
+                matrix: matrix.map(\.doubleValue), support: reference.support,
+                signs: reference.signs)
         } catch { throw .invalidData(error.description) }
         guard rho.value < 1 else {
             throw .noUniqueReference("ϱ(S, σ) = \(rho.value) ≥ 1: the basis pursuit solution is not unique")

@@ -56,7 +56,8 @@ public struct RateSweep: Sendable {
     public static func alphaGrid(_ text: String) -> [Double]? {
         let parts = text.split(separator: ":").map(String.init)
         guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let count = Int(parts[2]),
-              from > 0, to > 0, from.isFinite, to.isFinite, count >= 2, count <= 100_000 else { return nil }
+            from > 0, to > 0, from.isFinite, to.isFinite, count >= 2, count <= 100_000
+        else { return nil }
         let a = log10(from), b = log10(to)
         return (0..<count).map { pow(10, a + (b - a) * Double($0) / Double(count - 1)) }
     }
@@ -69,8 +70,10 @@ public struct RateSweep: Sendable {
     ///   - shards: the number of shards K.
     ///   - progress: called (from any thread, serialized) with (done, total) after each point.
     /// - Complexity: |depths|·|alphas|/K limit solves, spread over all cores.
-    public func run(depths: [Int], alphas: [Double], shard: Int = 0, shards: Int = 1,
-                    progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Point] {
+    public func run(
+        depths: [Int], alphas: [Double], shard: Int = 0, shards: Int = 1,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Point] {
         let grid = depths.flatMap { d in alphas.map { (d, $0) } }
         let mine = grid.indices.filter { $0 % shards == shard }.map { grid[$0] }
         let results = ResultBox(count: mine.count)
@@ -78,7 +81,8 @@ public struct RateSweep: Sendable {
             let (depth, alpha) = mine[index]
             var point = Point(depth: depth, alpha: alpha, error: nil, failure: nil)
             do {
-                let network = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
+                let network = try DiagonalNetwork(
+                    exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
                 point.error = try FlowLimitSolver(network: network, exactReference: reference).solve().errorL1
             } catch { point.failure = "\(error)" }
             let done = results.store(point, at: index)
@@ -96,8 +100,9 @@ public struct RateSweep: Sendable {
                 Asymptotics.localSlope(alpha: $0.0, error: $0.1, alpha: $1.0, error: $1.1)
             }
             let tail = Array(series.suffix(max(2, series.count / 4)))
-            return DepthSummary(depth: depth, predictedSlope: Asymptotics.exponent(depth: depth, rho: rho),
-                                fittedSlope: Self.slope(tail), localSlopes: local)
+            return DepthSummary(
+                depth: depth, predictedSlope: Asymptotics.exponent(depth: depth, rho: rho),
+                fittedSlope: Self.slope(tail), localSlopes: local)
         }
     }
 
@@ -113,9 +118,10 @@ public struct RateSweep: Sendable {
 
     /// The CSV of a sweep: depth,alpha,error_l1,failure (one row per point).
     public static func csv(_ points: [Point]) -> String {
-        "depth,alpha,error_l1,failure\n" + points.map {
-            "\($0.depth),\($0.alpha),\($0.error.map { "\($0)" } ?? ""),\($0.failure.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" } ?? "")"
-        }.joined(separator: "\n") + "\n"
+        "depth,alpha,error_l1,failure\n"
+            + points.map {
+                "\($0.depth),\($0.alpha),\($0.error.map { "\($0)" } ?? ""),\($0.failure.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" } ?? "")"
+            }.joined(separator: "\n") + "\n"
     }
 }
 

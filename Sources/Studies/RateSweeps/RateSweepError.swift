@@ -8,7 +8,8 @@ public enum RateSweepError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What went wrong and what to change.
     public var description: String {
         switch self {
-        case let .noUniqueReference(message): "\(message): the error ‖x_∞(α) − x*‖₁ needs a unique basis pursuit solution x*"
+        case let .noUniqueReference(message):
+            "\(message): the error ‖x_∞(α) − x*‖₁ needs a unique basis pursuit solution x*"
         case let .invalidData(message): message
         }
     }

@@ -42,8 +42,9 @@ public struct CheckpointFile<Content: Codable & Sendable>: Sendable {
     /// - Throws: ``ScaleOutError/unusableCheckpoint(path:reason:)`` when it cannot be encoded.
     public func digest(of content: Content) throws(ScaleOutError) -> String {
         do { return sha256Hex(try Self.encoder.encode(content)) } catch {
-            throw .unusableCheckpoint(path: path,
-                                      reason: "its content cannot be encoded (\(error.localizedDescription))")
+            throw .unusableCheckpoint(
+                path: path,
+                reason: "its content cannot be encoded (\(error.localizedDescription))")
         }
     }
 
@@ -61,16 +62,20 @@ public struct CheckpointFile<Content: Codable & Sendable>: Sendable {
             throw .unusableCheckpoint(path: path, reason: "it is not a valid checkpoint (corrupt or truncated JSON)")
         }
         guard header.format == format, header.version == version else {
-            throw .unusableCheckpoint(path: path, reason: "it is of format '\(header.format)' version "
-                + "\(header.version), not '\(format)' version \(version)")
+            throw .unusableCheckpoint(
+                path: path,
+                reason: "it is of format '\(header.format)' version "
+                    + "\(header.version), not '\(format)' version \(version)")
         }
         let envelope: Envelope
         do { envelope = try JSONDecoder().decode(Envelope.self, from: data) } catch {
             throw .unusableCheckpoint(path: path, reason: "its content is incomplete or of the wrong shape")
         }
         guard try digest(of: envelope.content) == envelope.contentDigest else {
-            throw .unusableCheckpoint(path: path, reason: "its content does not match its content digest (the file "
-                + "was edited or damaged)")
+            throw .unusableCheckpoint(
+                path: path,
+                reason: "its content does not match its content digest (the file "
+                    + "was edited or damaged)")
         }
         return envelope.content
     }
@@ -79,8 +84,9 @@ public struct CheckpointFile<Content: Codable & Sendable>: Sendable {
     /// - Throws: ``ScaleOutError/unusableCheckpoint(path:reason:)`` when the file cannot be written.
     /// - Complexity: O(encoded size).
     public func save(_ content: Content) throws(ScaleOutError) {
-        let envelope = Envelope(format: format, version: version, contentDigest: try digest(of: content),
-                                content: content)
+        let envelope = Envelope(
+            format: format, version: version, contentDigest: try digest(of: content),
+            content: content)
         do {
             try Self.encoder.encode(envelope).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

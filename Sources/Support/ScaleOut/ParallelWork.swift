@@ -16,8 +16,10 @@ public enum ParallelWork {
     ///   - body: the work of one item; `false` asks to stop.
     /// - Throws: the first error `body` threw.
     /// - Complexity: O(count) hand-outs, one lock acquisition each.
-    public static func forEach<E: Error>(threads: Int, count: Int,
-                                         _ body: @Sendable (Int) throws(E) -> Bool) throws(E) {
+    public static func forEach<E: Error>(
+        threads: Int, count: Int,
+        _ body: @Sendable (Int) throws(E) -> Bool
+    ) throws(E) {
         let state = Mutex(HandOut<E>())
         let workers = max(1, min(threads, count))
         guard count > 0 else { return }
@@ -48,8 +50,10 @@ public enum ParallelWork {
     /// - Parameters: as ``forEach(threads:count:_:)``; `body` returns `nil` to ask to stop.
     /// - Throws: the first error `body` threw.
     /// - Complexity: O(count) hand-outs.
-    public static func map<T: Sendable, E: Error>(threads: Int, count: Int,
-                                                  _ body: @Sendable (Int) throws(E) -> T?) throws(E) -> [T?] {
+    public static func map<T: Sendable, E: Error>(
+        threads: Int, count: Int,
+        _ body: @Sendable (Int) throws(E) -> T?
+    ) throws(E) -> [T?] {
         let results = Mutex([T?](repeating: nil, count: max(0, count)))
         try forEach(threads: threads, count: count) { (item: Int) throws(E) -> Bool in
             guard let value = try body(item) else { return false }

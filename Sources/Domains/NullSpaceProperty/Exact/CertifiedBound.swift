@@ -27,7 +27,8 @@ enum CertifiedBound {
             let w = matrix.multiplyTransposed(exactMu)
             let signs = SignPattern.signs(mask: SignPattern.mask(p), length: support.count)
             residual.append(zip(support, signs).map { (w[$0.0] - Rational($0.1, 1)).magnitude }.max() ?? .zero)
-            outside.append((0..<matrix.columns).filter { !inSupport.contains($0) }.map { w[$0].magnitude }.max() ?? .zero)
+            outside.append(
+                (0..<matrix.columns).filter { !inSupport.contains($0) }.map { w[$0].magnitude }.max() ?? .zero)
         }
         guard let r = residual.max(), let big = outside.max(), r < 1 else { return trivial }
         let rhoBar = big / (1 - r)

@@ -23,11 +23,14 @@ extension NullSpaceMatrix {
     /// - Throws: ``NullSpacePropertyError/invalidParameter(_:)`` when `result` is a shard, incomplete, or was
     ///   computed without `certifyBounds`; LP failures as ``NullSpacePropertyError/sparseRecovery(_:)``.
     /// - Complexity: 2^(s−1) certified LPs.
-    public func certifyExactly(_ result: OrderConstant, solver: GLPKSolver = GLPKSolver())
+    public func certifyExactly(
+        _ result: OrderConstant, solver: GLPKSolver = GLPKSolver()
+    )
         throws(NullSpacePropertyError) -> ExactOrderCertificate
     {
         guard let bound = result.certifiedUpperAlpha, result.shard == .whole, !result.incumbent.support.isEmpty else {
-            throw .invalidParameter("exact certification needs a whole-matrix branch-and-bound result computed with certifyBounds")
+            throw .invalidParameter(
+                "exact certification needs a whole-matrix branch-and-bound result computed with certifyBounds")
         }
         let winner = try exactSupportConstant(result.incumbent.support, solver: solver)
         guard let exactBound = Rational(exactly: bound) else {
@@ -35,10 +38,14 @@ extension NullSpaceMatrix {
         }
         let dominates = winner.value == nil || exactBound <= winner.alpha
         let proven = winner.verified && dominates && result.complete
-        var steps = ["winning support \(winner.support): ρ_S = \(winner.value?.description ?? "∞") "
-            + (winner.verified ? "proven exactly" : "NOT proven")]
-        steps.append("every other support of size \(result.order): α_S ≤ \(bound) (proven from the LP certificates μ "
-            + "in rational arithmetic)" + (dominates ? " ≤ α_winner = \(winner.alpha)" : ", which EXCEEDS α_winner = \(winner.alpha)"))
+        var steps = [
+            "winning support \(winner.support): ρ_S = \(winner.value?.description ?? "∞") "
+                + (winner.verified ? "proven exactly" : "NOT proven")
+        ]
+        steps.append(
+            "every other support of size \(result.order): α_S ≤ \(bound) (proven from the LP certificates μ "
+                + "in rational arithmetic)"
+                + (dominates ? " ≤ α_winner = \(winner.alpha)" : ", which EXCEEDS α_winner = \(winner.alpha)"))
         if !result.complete { steps.append("the search did not finish, so the other supports are not all covered") }
         return ExactOrderCertificate(winner: winner, certifiedUpperAlpha: bound, isProven: proven, steps: steps)
     }

@@ -35,10 +35,13 @@ extension NullSpaceMatrix {
     ///
     /// - Throws: ``NullSpacePropertyError/invalidSupport(_:)`` or ``NullSpacePropertyError/sparseRecovery(_:)``.
     /// - Complexity: 2^(s−1) certified LPs, each O(m³ + m·n) rational operations beyond GLPK.
-    public func exactSupportConstant(_ support: [Int], signs: [Int]? = nil, solver: GLPKSolver = GLPKSolver())
+    public func exactSupportConstant(
+        _ support: [Int], signs: [Int]? = nil, solver: GLPKSolver = GLPKSolver()
+    )
         throws(NullSpacePropertyError) -> ExactSupportConstant
     {
-        guard !support.isEmpty, Set(support).count == support.count, support.allSatisfy({ (0..<columns).contains($0) }) else {
+        guard !support.isEmpty, Set(support).count == support.count, support.allSatisfy({ (0..<columns).contains($0) })
+        else {
             throw .invalidSupport("\(support) is not a non-empty list of distinct column indices below \(columns)")
         }
         guard signs == nil || signs?.count == support.count else {
@@ -46,18 +49,24 @@ extension NullSpaceMatrix {
         }
         let order = support.indices.sorted { support[$0] < support[$1] }
         let sorted = order.map { support[$0] }
-        let patterns = signs.map { given in [order.map { given[$0] }] }
-            ?? (0..<SignPattern.count(sorted.count)).map { SignPattern.signs(mask: SignPattern.mask($0), length: sorted.count) }
+        let patterns =
+            signs.map { given in [order.map { given[$0] }] }
+            ?? (0..<SignPattern.count(sorted.count)).map {
+                SignPattern.signs(mask: SignPattern.mask($0), length: sorted.count)
+            }
         var best: ExactSignedNullSpaceConstant?
         var steps: [String] = []
         var allVerified = true
         for signs in patterns {
             let result: ExactSignedNullSpaceConstant
-            do { result = try SignedNullSpaceLP.solveExactly(matrix: exact, support: sorted, signs: signs, solver: solver) }
-            catch { throw .sparseRecovery(error) }
+            do {
+                result = try SignedNullSpaceLP.solveExactly(
+                    matrix: exact, support: sorted, signs: signs, solver: solver)
+            } catch { throw .sparseRecovery(error) }
             allVerified = allVerified && result.verified
-            steps.append("τ = \(signs.map { $0 > 0 ? "+" : "-" }.joined()): ϱ = \(result.value?.description ?? "∞")"
-                + (result.verified ? " (proven)" : " (NOT proven)"))
+            steps.append(
+                "τ = \(signs.map { $0 > 0 ? "+" : "-" }.joined()): ϱ = \(result.value?.description ?? "∞")"
+                    + (result.verified ? " (proven)" : " (NOT proven)"))
             if let current = best {
                 if Self.isLarger(result.value, than: current.value) { best = result }
             } else {
@@ -65,22 +74,28 @@ extension NullSpaceMatrix {
             }
         }
         guard let best else { throw .invalidSupport("no sign pattern") }
-        let inside = signs == nil
+        let inside =
+            signs == nil
             ? sorted.reduce(Rational.zero) { $0 + best.witness[$1].magnitude }
             : zip(sorted, best.signs).reduce(Rational.zero) { $0 + Rational($1.1, 1) * best.witness[$1.0] }
-        let outside = (0..<columns).filter { !sorted.contains($0) }.reduce(Rational.zero) { $0 + best.witness[$1].magnitude }
+        let outside = (0..<columns).filter { !sorted.contains($0) }.reduce(Rational.zero) {
+            $0 + best.witness[$1].magnitude
+        }
         let ratio: Rational? = outside == .zero ? nil : inside / outside
         let inKernel = exact.multiply(best.witness).allSatisfy { $0 == .zero }
-        let reproduces = switch best.value {
-        case nil: ratio == nil && inside != .zero
-        case .zero?: inside == .zero
-        case let value?: ratio == value
-        }
-        steps.append("witness: A v = 0 \(inKernel ? "holds" : "FAILS") exactly; "
-            + (signs == nil ? "‖v_S‖₁" : "⟨τ, v_S⟩") + "/‖v_{S^c}‖₁ = "
-            + "\(ratio?.description ?? "∞") \(reproduces ? "equals" : "DIFFERS FROM") the value")
-        return ExactSupportConstant(support: sorted, signs: best.signs, value: best.value, witness: best.witness,
-                                    witnessRatio: ratio, verified: allVerified && inKernel && reproduces, steps: steps)
+        let reproduces =
+            switch best.value {
+            case nil: ratio == nil && inside != .zero
+            case .zero?: inside == .zero
+            case let value?: ratio == value
+            }
+        steps.append(
+            "witness: A v = 0 \(inKernel ? "holds" : "FAILS") exactly; "
+                + (signs == nil ? "‖v_S‖₁" : "⟨τ, v_S⟩") + "/‖v_{S^c}‖₁ = "
+                + "\(ratio?.description ?? "∞") \(reproduces ? "equals" : "DIFFERS FROM") the value")
+        return ExactSupportConstant(
+            support: sorted, signs: best.signs, value: best.value, witness: best.witness,
+            witnessRatio: ratio, verified: allVerified && inKernel && reproduces, steps: steps)
     }
 
     /// Whether ϱ value `a` exceeds `b` (`nil` = +∞).

@@ -43,7 +43,8 @@ public struct Incumbent: Sendable, Hashable, Codable {
         let inside = top.reduce(0) { $0 + abs(v[$1]) }
         let signs = top.map { v[$0] < 0 ? -1 : 1 }
         let flip = signs.first == -1 ? -1 : 1
-        return Incumbent(alpha: inside / mass, support: Array(top), signs: signs.map { $0 * flip },
-                         witness: v.map { $0 * Double(flip) })
+        return Incumbent(
+            alpha: inside / mass, support: Array(top), signs: signs.map { $0 * flip },
+            witness: v.map { $0 * Double(flip) })
     }
 }

@@ -34,7 +34,9 @@ final class LevelBounds: Sendable {
         self.outward = outward
         let coders = (0...top).map { CombinationCoder(n: n, k: $0) }
         self.coders = coders
-        let values = (0...top).map { k in k == 0 ? [] : Array(repeating: Double.nan, count: coders[k].count * SignPattern.count(k)) }
+        let values = (0...top).map { k in
+            k == 0 ? [] : Array(repeating: Double.nan, count: coders[k].count * SignPattern.count(k))
+        }
         let exact = (0...top).map { k in k == 0 ? [] : Array(repeating: false, count: coders[k].count) }
         storage = Mutex(Storage(values: values, exact: exact))
     }
@@ -119,9 +121,10 @@ final class LevelBounds: Sendable {
     func accepts(_ entry: SolvedSubset) -> Bool {
         let k = entry.support.count
         guard (1...top).contains(k), entry.alphas.count == SignPattern.count(k),
-              entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }),
-              entry.support.allSatisfy({ (0..<coders[k].n).contains($0) }),
-              zip(entry.support, entry.support.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+            entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }),
+            entry.support.allSatisfy({ (0..<coders[k].n).contains($0) }),
+            zip(entry.support, entry.support.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return false }
         return true
     }
 

@@ -15,8 +15,10 @@ import LinearProgramming
 enum MixedIntegerFormulation {
     /// Column layout: v, w, t (n each), then z⁺, z⁻ (n each, binary; in [0, 1] when `relaxed`: the LP
     /// relaxation, whose optimum bounds α_s from above).
-    static func program(matrix: NullSpaceMatrix, order s: Int, columnBounds a: [Double],
-                        relaxed: Bool = false) -> LinearProgram<Double> {
+    static func program(
+        matrix: NullSpaceMatrix, order s: Int, columnBounds a: [Double],
+        relaxed: Bool = false
+    ) -> LinearProgram<Double> {
         let n = matrix.columns, m = matrix.rows
         var lp = LinearProgram<Double>(direction: .maximize)
         for i in 0..<n { lp.addVariable(bounds: .between(-a[i], a[i])) }
@@ -25,7 +27,8 @@ enum MixedIntegerFormulation {
         for _ in 0..<(2 * n) { lp.addVariable(bounds: .between(0, 1), isInteger: !relaxed) }
         let v = 0, w = n, t = 2 * n, plus = 3 * n, minus = 4 * n
         for r in 0..<m {
-            lp.addConstraint((0..<n).compactMap { matrix.matrix[r, $0] == 0 ? nil : (v + $0, matrix.matrix[r, $0]) }, .fixed(0))
+            lp.addConstraint(
+                (0..<n).compactMap { matrix.matrix[r, $0] == 0 ? nil : (v + $0, matrix.matrix[r, $0]) }, .fixed(0))
         }
         lp.addConstraint((0..<n).map { (w + $0, 1.0) }, .atMost(1))
         for i in 0..<n {
@@ -52,8 +55,10 @@ extension NullSpaceMatrix {
     ///   - solver: the GLPK configuration of the n column LPs (and the MILP's relaxation).
     /// - Throws: ``NullSpacePropertyError`` for an invalid order or a failed LP/MILP.
     /// - Complexity: n LPs, then a MILP with 3n continuous and 2n binary variables (exponential worst case).
-    public func mixedIntegerOrderConstant(order s: Int, timeLimit: Duration? = nil,
-                                          solver: GLPKSolver = GLPKSolver()) throws(NullSpacePropertyError) -> OrderConstant {
+    public func mixedIntegerOrderConstant(
+        order s: Int, timeLimit: Duration? = nil,
+        solver: GLPKSolver = GLPKSolver()
+    ) throws(NullSpacePropertyError) -> OrderConstant {
         try validate(order: s)
         let start = ContinuousClock.now
         var columnBounds: [Double] = []
@@ -63,22 +68,29 @@ extension NullSpaceMatrix {
         milpSolver.options.timeLimit = timeLimit
         milpSolver.options.warmStart = nil
         let solution: LPSolution
-        do { solution = try milpSolver.solve(MixedIntegerFormulation.program(matrix: self, order: s, columnBounds: columnBounds)) }
-        catch { throw .linearProgram(error) }
+        do {
+            solution = try milpSolver.solve(
+                MixedIntegerFormulation.program(matrix: self, order: s, columnBounds: columnBounds))
+        } catch { throw .linearProgram(error) }
         let witness = Array(solution.x.prefix(columns))
         let found = [.optimal, .feasible].contains(solution.status) ? Incumbent.fromWitness(witness, order: s) : nil
         let complete = solution.status == .optimal
         let lower = found?.alpha ?? 0
-        var upper = pickOne, source = "pick-1 bound α_s ≤ Σ of the s largest α_{j} (the MILP stopped: "
-            + "\(solution.status.rawValue))"
+        var upper = pickOne,
+            source =
+                "pick-1 bound α_s ≤ Σ of the s largest α_{j} (the MILP stopped: "
+                + "\(solution.status.rawValue))"
         if complete {
             upper = abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)
             source = "GLPK branch-and-cut proved optimality (to its tolerances)"
-        } else if let relaxation = try? solver.solve(MixedIntegerFormulation.program(
-            matrix: self, order: s, columnBounds: columnBounds, relaxed: true)),
-            relaxation.status == .optimal, relaxation.objective * (1 + 1e-9) < upper {
+        } else if let relaxation = try? solver.solve(
+            MixedIntegerFormulation.program(
+                matrix: self, order: s, columnBounds: columnBounds, relaxed: true)),
+            relaxation.status == .optimal, relaxation.objective * (1 + 1e-9) < upper
+        {
             upper = relaxation.objective * (1 + 1e-9)
-            source = "the MILP's LP relaxation bound (the MILP stopped: \(solution.status.rawValue); the LP layer does "
+            source =
+                "the MILP's LP relaxation bound (the MILP stopped: \(solution.status.rawValue); the LP layer does "
                 + "not report GLPK's best bound of the stopped branch-and-cut)"
         }
         let elapsed = (ContinuousClock.now - start).components

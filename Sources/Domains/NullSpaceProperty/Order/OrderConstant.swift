@@ -1,4 +1,5 @@
 import ScaleOut
+
 /// The order-s constant ρ_s = max_{|S| ≤ s} ρ_S, or an interval around it, with the evidence.
 ///
 /// Internally everything is kept in the normalisation α = ρ/(1 + ρ) ∈ [0, 1]:
@@ -47,9 +48,11 @@ public struct OrderConstant: Sendable, Hashable {
     public internal(set) var certifiedUpperAlpha: Double?
 
     /// A result from its parts (for example, read back from a shard's JSON report).
-    public init(order: Int, method: Method, lowerAlpha: Double, upperAlpha: Double, incumbent: Incumbent,
-                complete: Bool, upperBoundSource: String, lpsSolved: Int, naiveLPs: Double, supportsSolved: Int,
-                shard: ShardSpec, matrixDigest: String, seconds: Double) {
+    public init(
+        order: Int, method: Method, lowerAlpha: Double, upperAlpha: Double, incumbent: Incumbent,
+        complete: Bool, upperBoundSource: String, lpsSolved: Int, naiveLPs: Double, supportsSolved: Int,
+        shard: ShardSpec, matrixDigest: String, seconds: Double
+    ) {
         self.order = order
         self.method = method
         self.lowerAlpha = lowerAlpha

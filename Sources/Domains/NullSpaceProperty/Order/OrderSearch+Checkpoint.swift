@@ -5,16 +5,19 @@ extension OrderSearch {
     func report(_ phase: String, done: Int, total: Int) {
         guard let progress = options.progress else { return }
         let (lps, alpha) = shared.withLock { ($0.lps, $0.incumbent.alpha) }
-        progress(SearchProgress(phase: phase, done: done, total: total, lpsSolved: lps, lowerAlpha: alpha,
-                                seconds: seconds))
+        progress(
+            SearchProgress(
+                phase: phase, done: done, total: total, lpsSolved: lps, lowerAlpha: alpha,
+                seconds: seconds))
     }
 
     func template(_ state: Shared, solved: [SolvedSubset] = []) -> Checkpoint {
-        Checkpoint(method: mode.rawValue, matrixDigest: matrix.digest, rows: matrix.rows, columns: matrix.columns,
-                   order: s, shard: options.shard, chunkSize: chunkSize, chunkCount: chunkCount,
-                   completedChunks: state.completed.sorted(), incumbent: state.incumbent, lpsSolved: state.lps,
-                   supportsSolved: state.supportsSolved, seconds: state.previousSeconds + seconds,
-                   solvedSubsets: solved, seeds: state.singletonWitnesses, localSearchDone: state.localSearchDone)
+        Checkpoint(
+            method: mode.rawValue, matrixDigest: matrix.digest, rows: matrix.rows, columns: matrix.columns,
+            order: s, shard: options.shard, chunkSize: chunkSize, chunkCount: chunkCount,
+            completedChunks: state.completed.sorted(), incumbent: state.incumbent, lpsSolved: state.lps,
+            supportsSolved: state.supportsSolved, seconds: state.previousSeconds + seconds,
+            solvedSubsets: solved, seeds: state.singletonWitnesses, localSearchDone: state.localSearchDone)
     }
 
     /// Resumes from the checkpoint file, if there is one: its solved subsets go back into the tables, its
@@ -24,14 +27,17 @@ extension OrderSearch {
         try saved.validate(against: template(Shared()), path: path)
         let resumes = !saved.completedChunks.isEmpty || !saved.solvedSubsets.isEmpty || saved.localSearchDone
         guard !options.certifyBounds || !resumes else {
-            throw .invalidParameter("certified bounds cover one uninterrupted run; work finished in an earlier run "
-                + "(checkpoint \(path)) has no proven bounds — run without the checkpoint")
+            throw .invalidParameter(
+                "certified bounds cover one uninterrupted run; work finished in an earlier run "
+                    + "(checkpoint \(path)) has no proven bounds — run without the checkpoint")
         }
         if let levels {
             for entry in saved.solvedSubsets {
                 guard levels.accepts(entry) else {
-                    throw Checkpoint.unusable(path, "it lists a solved subset \(entry.support) that does not fit "
-                        + "a \(matrix.rows)×\(matrix.columns) matrix and order \(s)")
+                    throw Checkpoint.unusable(
+                        path,
+                        "it lists a solved subset \(entry.support) that does not fit "
+                            + "a \(matrix.rows)×\(matrix.columns) matrix and order \(s)")
                 }
                 levels.setExact(entry.support, alphas: entry.alphas)
             }
@@ -41,11 +47,15 @@ extension OrderSearch {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             guard check.alpha >= incumbent.alpha - 1e-9 else {
-                throw Checkpoint.unusable(path, "its incumbent claims α = \(incumbent.alpha) on S = "
-                    + "\(incumbent.support), but re-solving that support gives α_S = \(check.alpha) (the file was edited or is damaged)")
+                throw Checkpoint.unusable(
+                    path,
+                    "its incumbent claims α = \(incumbent.alpha) on S = "
+                        + "\(incumbent.support), but re-solving that support gives α_S = \(check.alpha) (the file was edited or is damaged)"
+                )
             }
-            incumbent = Incumbent(alpha: check.alpha, support: check.support, signs: check.signs,
-                                  witness: check.witness)
+            incumbent = Incumbent(
+                alpha: check.alpha, support: check.support, signs: check.signs,
+                witness: check.witness)
         }
         shared.withLock {
             $0.completed = Set(saved.completedChunks)

@@ -27,8 +27,10 @@ extension OrderSearch {
     /// nodes and leaves — or after `timeBudget` — the rest count with their B(T). `nil` when level 1 is
     /// not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
-    func frontier(lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
-                  nodeBudget: Int = 1_000_000, timeBudget: Duration = .seconds(2)) -> Frontier? {
+    func frontier(
+        lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
+        nodeBudget: Int = 1_000_000, timeBudget: Duration = .seconds(2)
+    ) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
         let n = matrix.columns
         var single: [Double] = []
@@ -55,10 +57,14 @@ extension OrderSearch {
         prefix.reserveCapacity(s)
         func leaf(_ inner: Double) {
             let chunk = coder.rank(prefix) / chunkSize
-            guard options.shard.contains(chunk: chunk), !completed.contains(chunk), !closed.contains(prefix) else { return }
+            guard options.shard.contains(chunk: chunk), !completed.contains(chunk), !closed.contains(prefix) else {
+                return
+            }
             let bound = min(1, leafByAverage ? levels.averaged(prefix).max() ?? 1 : nodeValue(prefix, inner: inner))
             best = max(best, bound)
-            guard collect > 0, bound > lower, found.count < collect || bound > found[found.count - 1].bound else { return }
+            guard collect > 0, bound > lower, found.count < collect || bound > found[found.count - 1].bound else {
+                return
+            }
             let position = found.firstIndex { $0.bound < bound } ?? found.count
             found.insert((bound, prefix), at: position)
             if found.count > collect { found.removeLast() }

@@ -31,15 +31,22 @@ extension OrderSearch {
     func record(_ constant: SupportConstant, atOrderLevel: Bool) {
         var candidates: [(incumbent: Incumbent, fromWitness: Bool)] = []
         if atOrderLevel {
-            candidates.append((Incumbent(alpha: constant.alpha, support: constant.support, signs: constant.signs,
-                                         witness: constant.witness), false))
+            candidates.append(
+                (
+                    Incumbent(
+                        alpha: constant.alpha, support: constant.support, signs: constant.signs,
+                        witness: constant.witness), false
+                ))
         }
-        if let fromWitness = Incumbent.fromWitness(constant.witness, order: s) { candidates.append((fromWitness, true)) }
+        if let fromWitness = Incumbent.fromWitness(constant.witness, order: s) {
+            candidates.append((fromWitness, true))
+        }
         shared.withLock {
             $0.lps += constant.lpsSolved
             if atOrderLevel { $0.supportsSolved += 1 }
             // A witness must beat an LP value by more than round-off to replace it.
-            for candidate in candidates where candidate.incumbent.alpha > $0.incumbent.alpha + (candidate.fromWitness ? 1e-12 : 0) {
+            for candidate in candidates
+            where candidate.incumbent.alpha > $0.incumbent.alpha + (candidate.fromWitness ? 1e-12 : 0) {
                 $0.incumbent = candidate.incumbent
                 $0.incumbentFromWitness = candidate.fromWitness
             }
@@ -58,11 +65,14 @@ extension OrderSearch {
                 if self.timeIsUp { return false }
                 guard let start = Incumbent.fromWitness(witness, order: self.s), visited.insert(start.support).inserted
                 else { break }
-                let result = try self.matrix.signedConstant(support: start.support, signs: start.signs,
-                                                            solver: self.options.solver)
-                self.record(SupportConstant(support: start.support, value: result.value, signs: start.signs,
-                                            witness: result.witness, patternValues: [], lpsSolved: 1, certificates: []),
-                            atOrderLevel: false)
+                let result = try self.matrix.signedConstant(
+                    support: start.support, signs: start.signs,
+                    solver: self.options.solver)
+                self.record(
+                    SupportConstant(
+                        support: start.support, value: result.value, signs: start.signs,
+                        witness: result.witness, patternValues: [], lpsSolved: 1, certificates: []),
+                    atOrderLevel: false)
                 witness = result.witness
             }
             return true

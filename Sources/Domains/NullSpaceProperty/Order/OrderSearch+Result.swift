@@ -6,7 +6,8 @@ extension OrderSearch {
         let state = shared.withLock { $0 }
         // Cheap bounds on a huge enumeration never list its chunks.
         let listable = mode != .cheapBounds || Double(chunkCount) * Double(chunkSize) <= 2e6
-        let unfinished = listable
+        let unfinished =
+            listable
             ? (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !state.completed.contains($0) } : []
         var incumbent = state.incumbent
         var lps = state.lps
@@ -14,21 +15,25 @@ extension OrderSearch {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)
             lps += check.lpsSolved
             if check.alpha >= incumbent.alpha - 1e-9 {
-                incumbent = Incumbent(alpha: max(check.alpha, incumbent.alpha), support: check.support,
-                                      signs: check.signs, witness: check.witness)
+                incumbent = Incumbent(
+                    alpha: max(check.alpha, incumbent.alpha), support: check.support,
+                    signs: check.signs, witness: check.witness)
             }
         }
         let levelsNeeded = mode == .branchAndBound ? min(2, s - 1) : 0
-        let complete = mode != .cheapBounds && (unfinished.isEmpty || state.frontierClosed) && levelsDone >= levelsNeeded
+        let complete =
+            mode != .cheapBounds && (unfinished.isEmpty || state.frontierClosed) && levelsDone >= levelsNeeded
             || incumbent.alpha >= 1
         var upper = incumbent.alpha, source = "the search is complete: every support was solved or pruned"
         if incumbent.alpha >= 1 {
-            source = incumbent.rho?.isInfinite ?? true
+            source =
+                incumbent.rho?.isInfinite ?? true
                 ? "α = 1 is attained (ρ = ∞)"
                 : "α rounds to 1 in floating point; the witness gives ρ ≥ \(incumbent.rho ?? 0), and ρ ≤ ∞ is all it proves"
         } else if !complete {
-            (upper, source) = interruptedUpperBound(levelsDone: levelsDone, lower: incumbent.alpha,
-                                                    completed: state.completed)
+            (upper, source) = interruptedUpperBound(
+                levelsDone: levelsDone, lower: incumbent.alpha,
+                completed: state.completed)
         }
         var result = OrderConstant(
             order: s, method: mode, lowerAlpha: incumbent.alpha,
@@ -62,12 +67,17 @@ extension OrderSearch {
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
         }
         let closed = shared.withLock { $0.closedSupports }
-        let walk = options.timeLimit.map { max(.milliseconds(500), $0 * 0.2) }
+        let walk =
+            options.timeLimit.map { max(.milliseconds(500), $0 * 0.2) }
             ?? .seconds(options.stop?.isRequested == true ? 2 : 10)
         if let frontier = frontier(lower: lower, completed: completed, closed: closed, timeBudget: walk)?.bound,
-           frontier < best {
-            (best, source) = (frontier, "largest bound open on the frontier of the subset tree (α_T plus the best "
-                + "single-coordinate α of the indices still to add)")
+            frontier < best
+        {
+            (best, source) = (
+                frontier,
+                "largest bound open on the frontier of the subset tree (α_T plus the best "
+                    + "single-coordinate α of the indices still to add)"
+            )
         }
         return (best, source + (mode == .cheapBounds ? "" : " (the search stopped early: time limit or chunk budget)"))
     }

@@ -29,9 +29,11 @@ extension OrderSearch {
         var live = livePatterns(support)
         if live.isEmpty { return certifyPruned(support) }
         if let levels, s >= 4 {
-            let subsets = (0..<s).map { j in var t = support; t.remove(at: j); return t }
-                .filter { !levels.isExact($0) }
-                .sorted { levels.bounds($0).max() ?? 0 > levels.bounds($1).max() ?? 0 }
+            let subsets = (0..<s).map { j in
+                var t = support; t.remove(at: j); return t
+            }
+            .filter { !levels.isExact($0) }
+            .sorted { levels.bounds($0).max() ?? 0 > levels.bounds($1).max() ?? 0 }
             for subset in subsets {
                 store(try matrix.supportConstant(subset, solver: options.solver), in: levels)
                 live = livePatterns(support)
@@ -43,7 +45,8 @@ extension OrderSearch {
         let constant = try matrix.supportConstant(support, patterns: order, solver: options.solver)
         record(constant, atOrderLevel: true)
         if options.certifyBounds {
-            let proven = CertifiedBound.alphas(exact: matrix.exact, support: support, certificates: constant.certificates)
+            let proven = CertifiedBound.alphas(
+                exact: matrix.exact, support: support, certificates: constant.certificates)
             offerCertified(support, alpha: proven.max() ?? 1)
         }
     }
@@ -53,8 +56,11 @@ extension OrderSearch {
     /// The proven table is written first: a thread that prunes with the new floating-point value then
     /// always finds the matching proven value.
     func store(_ constant: SupportConstant, in levels: LevelBounds) {
-        certified?.setExact(constant.support, alphas: CertifiedBound.alphas(exact: matrix.exact, support: constant.support,
-                                                                             certificates: constant.certificates))
+        certified?.setExact(
+            constant.support,
+            alphas: CertifiedBound.alphas(
+                exact: matrix.exact, support: constant.support,
+                certificates: constant.certificates))
         levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
         record(constant, atOrderLevel: false)
     }

@@ -1,5 +1,5 @@
-import ScaleOut
 import LinearProgramming
+import ScaleOut
 import Synchronization
 
 extension NullSpaceMatrix {
@@ -22,7 +22,9 @@ extension NullSpaceMatrix {
     /// - Throws: ``NullSpacePropertyError`` for an invalid order, an unusable checkpoint, or a failed LP.
     /// - Complexity: between n + C(n,2)·2 and C(n, s)·2^(s−1) LPs; O(C(n,s)·s·2^(s−1)) arithmetic for the
     ///   bounds; memory O(C(n, s−1)·2^(s−2)).
-    public func orderConstant(order s: Int, options: OrderSearchOptions = OrderSearchOptions())
+    public func orderConstant(
+        order s: Int, options: OrderSearchOptions = OrderSearchOptions()
+    )
         throws(NullSpacePropertyError) -> OrderConstant
     {
         try validate(order: s)
@@ -36,7 +38,9 @@ extension NullSpaceMatrix {
     /// C(n, s)·2^(s−1) LPs, on all threads. For cross-checks on small matrices.
     ///
     /// - Throws: as ``orderConstant(order:options:)``.
-    public func naiveOrderConstant(order s: Int, options: OrderSearchOptions = OrderSearchOptions())
+    public func naiveOrderConstant(
+        order s: Int, options: OrderSearchOptions = OrderSearchOptions()
+    )
         throws(NullSpacePropertyError) -> OrderConstant
     {
         try validate(order: s)
@@ -50,7 +54,9 @@ extension NullSpaceMatrix {
     ///
     /// - Throws: as ``orderConstant(order:options:)``.
     /// - Complexity: n (+ C(n,2)·2) LPs plus the local search (≤ 8n LPs).
-    public func orderBounds(order s: Int, options: OrderSearchOptions = OrderSearchOptions())
+    public func orderBounds(
+        order s: Int, options: OrderSearchOptions = OrderSearchOptions()
+    )
         throws(NullSpacePropertyError) -> OrderConstant
     {
         try validate(order: s)
@@ -107,13 +113,15 @@ final class OrderSearch: Sendable {
         self.coder = CombinationCoder(n: matrix.columns, k: s)
         let size = max(1, options.chunkSize)
         self.chunkCount = (coder.count - 1) / size + 1
-        self.levels = switch mode {
-        case .branchAndBound where s >= 2: LevelBounds(columns: matrix.columns, top: s - 1)
-        case .cheapBounds where s >= 2:
-            LevelBounds(columns: matrix.columns, top: binomialDouble(matrix.columns, 2) <= 1e5 ? min(2, s - 1) : 1)
-        default: nil
-        }
-        self.certified = options.certifyBounds && levels != nil
+        self.levels =
+            switch mode {
+            case .branchAndBound where s >= 2: LevelBounds(columns: matrix.columns, top: s - 1)
+            case .cheapBounds where s >= 2:
+                LevelBounds(columns: matrix.columns, top: binomialDouble(matrix.columns, 2) <= 1e5 ? min(2, s - 1) : 1)
+            default: nil
+            }
+        self.certified =
+            options.certifyBounds && levels != nil
             ? LevelBounds(columns: matrix.columns, top: levels?.top ?? 1, outward: true) : nil
         // The last fifth of a time limit is kept for the frontier walk of the final bound.
         self.deadline = options.timeLimit.map { ContinuousClock.now + $0 * 0.8 }
@@ -162,8 +170,9 @@ final class OrderSearch: Sendable {
             }
         }
         let completed = shared.withLock { $0.completed }
-        let pending = Array((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
-            .prefix(max(0, options.chunkBudget ?? Int.max)))
+        let pending = Array(
+            (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
+                .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
         try ParallelWork.forEach(threads: options.threads, count: pending.count) {
             (item: Int) throws(NullSpacePropertyError) -> Bool in

@@ -1,5 +1,5 @@
-import ScaleOut
 import LinearProgramming
+import ScaleOut
 
 /// A snapshot of a running computation, for progress displays.
 public struct SearchProgress: Sendable {

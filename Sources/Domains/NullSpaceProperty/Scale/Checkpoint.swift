@@ -57,8 +57,9 @@ struct Checkpoint: Sendable, Hashable, Codable {
     /// Checks that this checkpoint belongs to the same computation.
     func validate(against expected: Checkpoint, path: String) throws(NullSpacePropertyError) {
         let mismatches = [
-            matrixDigest != expected.matrixDigest ? "it was written for another matrix (digest \(matrixDigest), "
-                + "this one is \(expected.matrixDigest))" : nil,
+            matrixDigest != expected.matrixDigest
+                ? "it was written for another matrix (digest \(matrixDigest), "
+                    + "this one is \(expected.matrixDigest))" : nil,
             order != expected.order ? "it is for order s = \(order), not \(expected.order)" : nil,
             method != expected.method ? "it is of method \(method), not \(expected.method)" : nil,
             shard != expected.shard ? "it is for shard \(shard), not \(expected.shard)" : nil,
@@ -67,9 +68,10 @@ struct Checkpoint: Sendable, Hashable, Codable {
         ].compactMap { $0 }
         if let first = mismatches.first { throw Self.unusable(path, first) }
         guard incumbent.support.count == order || incumbent.support.isEmpty,
-              incumbent.witness.count == columns || incumbent.witness.isEmpty,
-              incumbent.alpha >= 0, incumbent.alpha <= 1,
-              seeds.allSatisfy({ $0.count == columns && $0.allSatisfy(\.isFinite) }) else {
+            incumbent.witness.count == columns || incumbent.witness.isEmpty,
+            incumbent.alpha >= 0, incumbent.alpha <= 1,
+            seeds.allSatisfy({ $0.count == columns && $0.allSatisfy(\.isFinite) })
+        else {
             throw Self.unusable(path, "its incumbent does not fit the matrix and order")
         }
     }

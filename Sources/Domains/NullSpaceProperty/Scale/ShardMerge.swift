@@ -14,15 +14,18 @@ extension OrderConstant {
         guard let first = shards.first else { throw .unmergeableShards("no shard results were given") }
         for shard in shards {
             guard shard.matrixDigest == first.matrixDigest else {
-                throw .unmergeableShards("shard \(shard.shard) is of another matrix (digest \(shard.matrixDigest), "
-                    + "shard \(first.shard) has \(first.matrixDigest))")
+                throw .unmergeableShards(
+                    "shard \(shard.shard) is of another matrix (digest \(shard.matrixDigest), "
+                        + "shard \(first.shard) has \(first.matrixDigest))")
             }
             guard shard.order == first.order else {
-                throw .unmergeableShards("shard \(shard.shard) has order s = \(shard.order), shard \(first.shard) has \(first.order)")
+                throw .unmergeableShards(
+                    "shard \(shard.shard) has order s = \(shard.order), shard \(first.shard) has \(first.order)")
             }
             guard shard.shard.count == first.shard.count else {
-                throw .unmergeableShards("shard \(shard.shard) is of a \(shard.shard.count)-way split, "
-                    + "shard \(first.shard) of a \(first.shard.count)-way split")
+                throw .unmergeableShards(
+                    "shard \(shard.shard) is of a \(shard.shard.count)-way split, "
+                        + "shard \(first.shard) of a \(first.shard.count)-way split")
             }
         }
         let indices = shards.map(\.shard.index)
@@ -31,8 +34,9 @@ extension OrderConstant {
         }
         let missing = (1...first.shard.count).filter { !indices.contains($0) }
         guard missing.isEmpty else {
-            throw .unmergeableShards("shard\(missing.count == 1 ? "" : "s") "
-                + missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ") + " missing")
+            throw .unmergeableShards(
+                "shard\(missing.count == 1 ? "" : "s") "
+                    + missing.map { "\($0)/\(first.shard.count)" }.joined(separator: ", ") + " missing")
         }
         let best = shards.max { $0.lowerAlpha < $1.lowerAlpha } ?? first
         let complete = shards.allSatisfy(\.complete)
@@ -40,7 +44,8 @@ extension OrderConstant {
         return OrderConstant(
             order: first.order, method: first.method, lowerAlpha: best.lowerAlpha,
             upperAlpha: max(upper, best.lowerAlpha), incumbent: best.incumbent, complete: complete,
-            upperBoundSource: complete ? "all \(first.shard.count) shards are complete"
+            upperBoundSource: complete
+                ? "all \(first.shard.count) shards are complete"
                 : "the largest upper bound of the \(first.shard.count) shards (some did not finish)",
             lpsSolved: shards.reduce(0) { $0 + $1.lpsSolved }, naiveLPs: first.naiveLPs,
             supportsSolved: shards.reduce(0) { $0 + $1.supportsSolved }, shard: .whole,

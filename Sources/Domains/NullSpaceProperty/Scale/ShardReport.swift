@@ -55,16 +55,17 @@ public struct ShardReport: Sendable, Hashable, Codable {
         }
         let report: ShardReport
         do { report = try JSONDecoder().decode(ShardReport.self, from: data) } catch {
-            let what = switch error as? DecodingError {
-            case let .keyNotFound(key, _)?: "its key \"\(key.stringValue)\" is missing"
-            case let .valueNotFound(_, context)? where context.codingPath.first?.stringValue == "order":
-                "its \"order\" is null: it is a --support result, and only --order results can be merged"
-            case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
-                "its key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
-            case let .dataCorrupted(context)? where !context.codingPath.isEmpty:
-                "its key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is invalid"
-            default: "it is not valid JSON"
-            }
+            let what =
+                switch error as? DecodingError {
+                case let .keyNotFound(key, _)?: "its key \"\(key.stringValue)\" is missing"
+                case let .valueNotFound(_, context)? where context.codingPath.first?.stringValue == "order":
+                    "its \"order\" is null: it is a --support result, and only --order results can be merged"
+                case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
+                    "its key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
+                case let .dataCorrupted(context)? where !context.codingPath.isEmpty:
+                    "its key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is invalid"
+                default: "it is not valid JSON"
+                }
             throw .unmergeableShards("\(path) is not a JSON result of 'sparsecert nsp --order s --json': \(what)")
         }
         _ = try report.orderConstant(path: path)
@@ -78,7 +79,8 @@ public struct ShardReport: Sendable, Hashable, Codable {
             throw .unmergeableShards("\(path) names an unknown method '\(self.method)'")
         }
         guard order >= 1, rows >= 1, columns >= order, 0 <= lowerAlpha, lowerAlpha <= upperAlpha, upperAlpha <= 1,
-              support.isEmpty || (support.count == order && signs.count == order && witness.count == columns) else {
+            support.isEmpty || (support.count == order && signs.count == order && witness.count == columns)
+        else {
             throw .unmergeableShards("\(path) has impossible values (order, bounds or incumbent do not fit)")
         }
         return OrderConstant(

@@ -40,13 +40,15 @@ public struct NullSpaceMatrix: Sendable, Hashable {
         exactEntries.reserveCapacity(matrix.elements.count)
         for value in matrix.elements {
             guard let exact = Rational(exactly: value) else {
-                throw .unusableEntry(row: exactEntries.count / matrix.columns,
-                                     column: exactEntries.count % matrix.columns, value: value)
+                throw .unusableEntry(
+                    row: exactEntries.count / matrix.columns,
+                    column: exactEntries.count % matrix.columns, value: value)
             }
             exactEntries.append(exact)
         }
-        try self.init(rounded: matrix,
-                      exact: Matrix(rows: matrix.rows, columns: matrix.columns, elements: exactEntries))
+        try self.init(
+            rounded: matrix,
+            exact: Matrix(rows: matrix.rows, columns: matrix.columns, elements: exactEntries))
     }
 
     /// Checks an exact matrix; the LPs see its entries rounded to the nearest doubles.

@@ -47,8 +47,10 @@ extension NullSpaceMatrix {
     ///   ``NullSpacePropertyError/sparseRecovery(_:)`` when an LP fails; ``NullSpacePropertyError/undecided(_:)``
     ///   when an LP reports ∞ that the exact kernel of A_S refutes.
     /// - Complexity: up to 2^(s−1) LPs with 2n − s rows and m + 1 columns.
-    public func supportConstant(_ support: [Int], patterns: [Int]? = nil,
-                                solver: GLPKSolver = GLPKSolver()) throws(NullSpacePropertyError) -> SupportConstant {
+    public func supportConstant(
+        _ support: [Int], patterns: [Int]? = nil,
+        solver: GLPKSolver = GLPKSolver()
+    ) throws(NullSpacePropertyError) -> SupportConstant {
         let sorted = support.sorted()
         guard !sorted.isEmpty else { throw .invalidSupport("the support is empty; give at least one index") }
         for (index, j) in sorted.enumerated() {
@@ -73,8 +75,9 @@ extension NullSpaceMatrix {
             if result.value.isInfinite { break }
         }
         guard let best else { throw .invalidSupport("no sign pattern was selected") }
-        return SupportConstant(support: sorted, value: best.value, signs: best.signs, witness: best.witness,
-                               patternValues: values, lpsSolved: solved, certificates: certificates)
+        return SupportConstant(
+            support: sorted, value: best.value, signs: best.signs, witness: best.witness,
+            patternValues: values, lpsSolved: solved, certificates: certificates)
     }
 
     /// ϱ(S, τ) for one support and sign pattern (the LP of `SparseRecovery`, on the row-equilibrated A).
@@ -84,11 +87,14 @@ extension NullSpaceMatrix {
     /// - Throws: ``NullSpacePropertyError/sparseRecovery(_:)`` for an invalid support or a failed LP;
     ///   ``NullSpacePropertyError/undecided(_:)`` when the LP reports ∞ and the exact check refutes it.
     /// - Complexity: one LP; O(m·|S|²) rational operations when it reports ∞.
-    public func signedConstant(support: [Int], signs: [Int],
-                               solver: GLPKSolver = GLPKSolver()) throws(NullSpacePropertyError) -> SignedNullSpaceConstant {
+    public func signedConstant(
+        support: [Int], signs: [Int],
+        solver: GLPKSolver = GLPKSolver()
+    ) throws(NullSpacePropertyError) -> SignedNullSpaceConstant {
         let result: SignedNullSpaceConstant
-        do { result = try SignedNullSpaceLP.solve(matrix: matrix, support: support, signs: signs, solver: solver) }
-        catch { throw .sparseRecovery(error) }
+        do {
+            result = try SignedNullSpaceLP.solve(matrix: matrix, support: support, signs: signs, solver: solver)
+        } catch { throw .sparseRecovery(error) }
         guard result.value.isInfinite else { return result }
         let kernel = exactKernel(of: support)
         let infinite = kernel.basis.contains { v in
@@ -96,9 +102,10 @@ extension NullSpaceMatrix {
         }
         guard infinite else {
             let tau = signs.map { $0 > 0 ? "+" : "-" }.joined()
-            throw .undecided("the LP reports ϱ(S, τ) = ∞ for S = \(support), τ = \(tau), but the exact kernel of A_S (dimension \(kernel.dimension)) shows that it is finite; floating "
-                + "point cannot resolve this matrix (entries within its rows span too many orders of magnitude), "
-                + "so no value is reported")
+            throw .undecided(
+                "the LP reports ϱ(S, τ) = ∞ for S = \(support), τ = \(tau), but the exact kernel of A_S (dimension \(kernel.dimension)) shows that it is finite; floating "
+                    + "point cannot resolve this matrix (entries within its rows span too many orders of magnitude), "
+                    + "so no value is reported")
         }
         return result
     }

@@ -9,8 +9,10 @@ extension BasisPursuit {
     }
 
     /// Uniqueness in floating point (see ``UniquenessAnalysis``).
-    static func analyze(_ problem: BasisPursuitProblem<Double>, support: [Int], signs: [Int], options: BasisPursuitOptions,
-                        nondegenerate: Bool) throws(SparseRecoveryError) -> UniquenessAnalysis<Double> {
+    static func analyze(
+        _ problem: BasisPursuitProblem<Double>, support: [Int], signs: [Int], options: BasisPursuitOptions,
+        nondegenerate: Bool
+    ) throws(SparseRecoveryError) -> UniquenessAnalysis<Double> {
         let rank = problem.matrix.columnRank(support)
         let scaling = ExponentScaling(problem.scaledMatrix)
         let scaled = scaling.matrix
@@ -22,31 +24,36 @@ extension BasisPursuit {
             let pattern = try SignedSupport(support: support, signs: signs, rows: scaled.rows, columns: scaled.columns)
             let lp = try SignedNullSpaceLP.run(solver, OneSidedExponent.program(scaled, pattern))
             let value: Double? = lp.status == .optimal ? lp.objective : nil
-            return .decide(supportSize: support.count, columnRank: rank, method: .oneSidedExponent, rho: value,
-                           rhoCertificate: value == nil ? [] : scaling.certificate(Array(lp.x[0..<scaled.rows])),
-                           rhoWitness: [], rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
+            return .decide(
+                supportSize: support.count, columnRank: rank, method: .oneSidedExponent, rho: value,
+                rhoCertificate: value == nil ? [] : scaling.certificate(Array(lp.x[0..<scaled.rows])),
+                rhoWitness: [], rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
         }
         let method: UniquenessAnalysis<Double>.Method = isNoiseFree(problem) ? .exponent : .dualNondegeneracy
         let rho: SignedNullSpaceConstant
         do {
             rho = try SignedNullSpaceLP.solve(matrix: scaled, support: support, signs: signs, solver: solver)
         } catch .numericalFailure(let why) {
-            return UniquenessAnalysis(supportSize: support.count, columnRank: rank, method: method, rho: nil,
-                                      isUnique: rank < support.count ? false : nil,
-                                      reason: "ϱ(S, σ) could not be computed in floating point (\(why)); "
-                                          + "--exact may decide")
+            return UniquenessAnalysis(
+                supportSize: support.count, columnRank: rank, method: method, rho: nil,
+                isUnique: rank < support.count ? false : nil,
+                reason: "ϱ(S, σ) could not be computed in floating point (\(why)); "
+                    + "--exact may decide")
         }
         let finite = rho.value.isFinite ? rho.value : nil
         let checked = FloatingExponentDecision.isBelowOne(rho, matrix: scaled, tolerance: options.certificateTolerance)
         let decided = finite.flatMap(belowOne) == checked ? checked : nil
-        return .decide(supportSize: support.count, columnRank: rank, method: method, rho: finite,
-                       rhoCertificate: scaling.certificate(rho.certificate), rhoWitness: rho.witness,
-                       rhoBelowOne: decided, nondegenerate: nondegenerate)
+        return .decide(
+            supportSize: support.count, columnRank: rank, method: method, rho: finite,
+            rhoCertificate: scaling.certificate(rho.certificate), rhoWitness: rho.witness,
+            rhoBelowOne: decided, nondegenerate: nondegenerate)
     }
 
     /// Uniqueness in exact arithmetic; `proven` is whether every LP value used was verified exactly.
-    static func analyzeExactly(_ problem: BasisPursuitProblem<Rational>, support: [Int], signs: [Int],
-                               options: BasisPursuitOptions, nondegenerate: Bool) throws(SparseRecoveryError)
+    static func analyzeExactly(
+        _ problem: BasisPursuitProblem<Rational>, support: [Int], signs: [Int],
+        options: BasisPursuitOptions, nondegenerate: Bool
+    ) throws(SparseRecoveryError)
         -> (analysis: UniquenessAnalysis<Rational>, proven: Bool, steps: [String])
     {
         let rank = problem.matrix.columnRank(support)
@@ -58,7 +65,8 @@ extension BasisPursuit {
             let value = result.isCertified ? result.certificate?.objective : nil
             let analysis = UniquenessAnalysis<Rational>.decide(
                 supportSize: support.count, columnRank: rank, method: .oneSidedExponent, rho: value,
-                rhoCertificate: value == nil ? [] : Array((result.certificate?.x ?? [])[0..<scaled.rows]), rhoWitness: [],
+                rhoCertificate: value == nil ? [] : Array((result.certificate?.x ?? [])[0..<scaled.rows]),
+                rhoWitness: [],
                 rhoBelowOne: value.map { $0 < 1 }, nondegenerate: nondegenerate)
             return (analysis, value != nil, result.steps.map { "ϱ⁺: \($0)" })
         }
@@ -74,16 +82,22 @@ extension BasisPursuit {
     /// magnitude > `tolerance` — then the LP optimum is unique.
     static func isDualNondegenerate(_ solution: LPSolution, tolerance: Double) -> Bool {
         guard let basis = solution.basis else { return false }
-        return isNondegenerate(basis, rowDuals: solution.rowDuals, reducedCosts: solution.reducedCosts) { $0.magnitude > tolerance }
+        return isNondegenerate(basis, rowDuals: solution.rowDuals, reducedCosts: solution.reducedCosts) {
+            $0.magnitude > tolerance
+        }
     }
 
     /// The exact version of ``isDualNondegenerate(_:tolerance:)``.
     static func isDualNondegenerate(_ verification: ExactVerification) -> Bool {
-        isNondegenerate(verification.basis, rowDuals: verification.rowDuals, reducedCosts: verification.reducedCosts) { $0 != .zero }
+        isNondegenerate(verification.basis, rowDuals: verification.rowDuals, reducedCosts: verification.reducedCosts) {
+            $0 != .zero
+        }
     }
 
-    private static func isNondegenerate<Scalar>(_ basis: Basis, rowDuals: [Scalar], reducedCosts: [Scalar],
-                                                isNonzero: (Scalar) -> Bool) -> Bool {
+    private static func isNondegenerate<Scalar>(
+        _ basis: Basis, rowDuals: [Scalar], reducedCosts: [Scalar],
+        isNonzero: (Scalar) -> Bool
+    ) -> Bool {
         let movable: (BasisStatus) -> Bool = { $0 != .basic && $0 != .fixed }
         return zip(basis.rows, rowDuals).allSatisfy { !movable($0.0) || isNonzero($0.1) }
             && zip(basis.columns, reducedCosts).allSatisfy { !movable($0.0) || isNonzero($0.1) }

@@ -17,8 +17,10 @@ public enum BasisPursuit {
     /// - Throws: ``SparseRecoveryError`` for invalid input (naming the entry), or `.numericalFailure` when GLPK
     ///   ends without an answer or an infeasibility proof cannot be found.
     /// - Complexity: one dual-simplex solve of an m×2n LP (m×n with x ≥ 0), plus one ϱ-LP for uniqueness.
-    public static func solve(_ problem: BasisPursuitProblem<Double>,
-                             options: BasisPursuitOptions = BasisPursuitOptions()) throws(SparseRecoveryError)
+    public static func solve(
+        _ problem: BasisPursuitProblem<Double>,
+        options: BasisPursuitOptions = BasisPursuitOptions()
+    ) throws(SparseRecoveryError)
         -> BasisPursuitSolution<Double>
     {
         try problem.validate(\.isFinite)
@@ -26,21 +28,24 @@ public enum BasisPursuit {
         let clock = ContinuousClock()
         let start = clock.now
         let lp = try bestAttempt(layout, options: options)
-        var statistics = LPStatistics(rows: layout.program.constraints.count, columns: layout.program.variables.count,
-                                      iterations: lp.iterations, solveSeconds: (clock.now - start).seconds,
-                                      auxiliarySolves: 0, auxiliarySeconds: 0)
+        var statistics = LPStatistics(
+            rows: layout.program.constraints.count, columns: layout.program.variables.count,
+            iterations: lp.iterations, solveSeconds: (clock.now - start).seconds,
+            auxiliarySolves: 0, auxiliarySeconds: 0)
         let auxiliaryStart = clock.now
         switch lp.status {
         case .optimal:
             let (x, mu, check) = optimality(of: lp, layout: layout, options: options)
             let (support, threshold) = floatingSupport(x, matrix: problem.matrix, tolerance: options.supportTolerance)
             let signs = support.map { x[$0] > 0 ? 1 : -1 }
-            let proven = check.holds(tolerance: options.certificateTolerance,
-                                     residualTolerance: options.residualTolerance)
+            let proven = check.holds(
+                tolerance: options.certificateTolerance,
+                residualTolerance: options.residualTolerance)
             var uniqueness: UniquenessAnalysis<Double>?
             if options.analyzeUniqueness {
-                uniqueness = try analyze(problem, support: support, signs: signs, options: options,
-                                         nondegenerate: isDualNondegenerate(lp, tolerance: options.certificateTolerance))
+                uniqueness = try analyze(
+                    problem, support: support, signs: signs, options: options,
+                    nondegenerate: isDualNondegenerate(lp, tolerance: options.certificateTolerance))
                 statistics.auxiliarySolves = 1
                 statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
             }
@@ -51,15 +56,22 @@ public enum BasisPursuit {
                 optimality: check, uniqueness: proven ? uniqueness : uniqueness.map(\.undecidedForUnprovenAnswer),
                 farkas: nil, statistics: statistics)
         case .infeasible, .infeasibleOrUnbounded:
-            let farkasLP = try SignedNullSpaceLP.run(options.solver.withoutWarmStart, FarkasCertificate.program(problem))
+            let farkasLP = try SignedNullSpaceLP.run(
+                options.solver.withoutWarmStart, FarkasCertificate.program(problem))
             statistics.auxiliarySolves = 1
             statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
-            let certificate = FarkasCertificate(problem: problem,
-                                                z: FarkasCertificate<Double>.vector(farkasLP.x, rows: problem.matrix.rows))
-                .normalized(problem)
-            guard farkasLP.status == .optimal, certificate.holds(matrix: problem.matrix, tolerance: options.certificateTolerance) else {
-                throw .numericalFailure("GLPK reports the basis pursuit LP infeasible, but no Farkas certificate was found "
-                    + "(status \(farkasLP.status.rawValue)); the data are probably nearly consistent — try the exact mode")
+            let certificate = FarkasCertificate(
+                problem: problem,
+                z: FarkasCertificate<Double>.vector(farkasLP.x, rows: problem.matrix.rows)
+            )
+            .normalized(problem)
+            guard farkasLP.status == .optimal,
+                certificate.holds(matrix: problem.matrix, tolerance: options.certificateTolerance)
+            else {
+                throw .numericalFailure(
+                    "GLPK reports the basis pursuit LP infeasible, but no Farkas certificate was found "
+                        + "(status \(farkasLP.status.rawValue)); the data are probably nearly consistent — try the exact mode"
+                )
             }
             return infeasible(certificate, claim: .infeasible, statistics: statistics)
         default:
@@ -70,13 +82,16 @@ public enum BasisPursuit {
     /// GLPK's answer whose certificate passes: the configured solve, then (if its optimality check fails or it
     /// ends infeasible) columns scaled by cost, then tolerances a thousand times tighter, both warm-started
     /// from the first basis. An infeasible answer is kept for its Farkas check; otherwise the first answer.
-    private static func bestAttempt(_ layout: BasisPursuitLP<Double>, options: BasisPursuitOptions)
+    private static func bestAttempt(
+        _ layout: BasisPursuitLP<Double>, options: BasisPursuitOptions
+    )
         throws(SparseRecoveryError) -> LPSolution
     {
         let first = try SignedNullSpaceLP.run(options.solver, layout.program)
         func passes(_ lp: LPSolution) -> Bool {
-            lp.status == .optimal && optimality(of: lp, layout: layout, options: options).check.holds(
-                tolerance: options.certificateTolerance, residualTolerance: options.residualTolerance)
+            lp.status == .optimal
+                && optimality(of: lp, layout: layout, options: options).check.holds(
+                    tolerance: options.certificateTolerance, residualTolerance: options.residualTolerance)
         }
         guard !passes(first) else { return first }
         var byCost = options.solver, tighter = options.solver
@@ -96,13 +111,19 @@ public enum BasisPursuit {
     }
 
     /// x, μ and the optimality check of an optimal floating-point LP solution.
-    private static func optimality(of lp: LPSolution, layout: BasisPursuitLP<Double>, options: BasisPursuitOptions)
+    private static func optimality(
+        of lp: LPSolution, layout: BasisPursuitLP<Double>, options: BasisPursuitOptions
+    )
         -> (x: [Double], mu: [Double], check: OptimalityCheck<Double>)
     {
         let x = layout.x(lp.x), mu = layout.dual(lp.rowDuals)
         let support = x.indices.filter { x[$0] != 0 }
-        return (x, mu, OptimalityCheck(problem: layout.problem, x: x, dual: mu, support: support,
-                                       signs: support.map { x[$0] > 0 ? 1 : -1 }))
+        return (
+            x, mu,
+            OptimalityCheck(
+                problem: layout.problem, x: x, dual: mu, support: support,
+                signs: support.map { x[$0] > 0 ? 1 : -1 })
+        )
     }
 
     /// The floating-point support rule: j ∈ S iff |xⱼ|·‖Aⱼ‖_∞ > τ·maxₖ |xₖ|·‖Aₖ‖_∞ — the size of column j's
@@ -110,7 +131,9 @@ public enum BasisPursuit {
     ///
     /// - Returns: S and the threshold on |xⱼ|·‖Aⱼ‖_∞.
     /// - Complexity: O(m·n).
-    static func floatingSupport(_ x: [Double], matrix: Matrix<Double>, tolerance: Double)
+    static func floatingSupport(
+        _ x: [Double], matrix: Matrix<Double>, tolerance: Double
+    )
         -> (support: [Int], threshold: Double)
     {
         guard x.count == matrix.columns else { return ([], 0) }
@@ -133,8 +156,10 @@ public enum BasisPursuit {
     /// - Returns: the exact solution, `verified`, and the floating-point support for comparison.
     /// - Throws: ``SparseRecoveryError`` for invalid input or when no basis or Farkas certificate can be found.
     /// - Complexity: the floating-point solves plus O(m³ + m·n) rational operations per exact verification.
-    public static func solveExactly(_ problem: BasisPursuitProblem<Rational>,
-                                    options: BasisPursuitOptions = BasisPursuitOptions()) throws(SparseRecoveryError)
+    public static func solveExactly(
+        _ problem: BasisPursuitProblem<Rational>,
+        options: BasisPursuitOptions = BasisPursuitOptions()
+    ) throws(SparseRecoveryError)
         -> ExactBasisPursuitSolution
     {
         try problem.validate { _ in true }
@@ -142,13 +167,16 @@ public enum BasisPursuit {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try SignedNullSpaceLP.certify(options.solver, layout.program)
-        var statistics = LPStatistics(rows: layout.program.constraints.count, columns: layout.program.variables.count,
-                                      iterations: result.solution.iterations, solveSeconds: (clock.now - start).seconds,
-                                      auxiliarySolves: 0, auxiliarySeconds: 0)
+        var statistics = LPStatistics(
+            rows: layout.program.constraints.count, columns: layout.program.variables.count,
+            iterations: result.solution.iterations, solveSeconds: (clock.now - start).seconds,
+            auxiliarySolves: 0, auxiliarySeconds: 0)
         let auxiliaryStart = clock.now
         let floatingX = result.solution.status == .optimal ? layout.x(result.solution.x) : []
-        let floatingSupport = floatingSupport(floatingX, matrix: problem.matrix.map(\.doubleValue),
-                                              tolerance: options.supportTolerance).support
+        let floatingSupport = floatingSupport(
+            floatingX, matrix: problem.matrix.map(\.doubleValue),
+            tolerance: options.supportTolerance
+        ).support
 
         let verdict = result.certificate?.verdict
         let glpkInfeasible = [.infeasible, .infeasibleOrUnbounded].contains(result.solution.status)
@@ -159,13 +187,15 @@ public enum BasisPursuit {
             let check = OptimalityCheck(problem: problem, x: x, dual: mu, support: support, signs: signs)
             let proven = result.isCertified && check.holdsExactly
             var steps = result.steps
-            steps.append("exact optimality certificate (zero duality gap, μ dual feasible, x* feasible): "
-                + (check.holdsExactly ? "holds" : "FAILED"))
+            steps.append(
+                "exact optimality certificate (zero duality gap, μ dual feasible, x* feasible): "
+                    + (check.holdsExactly ? "holds" : "FAILED"))
             var uniqueness: UniquenessAnalysis<Rational>?
             var uniquenessProven = true
             if options.analyzeUniqueness, proven {
-                let analysis = try analyzeExactly(problem, support: support, signs: signs, options: options,
-                                                  nondegenerate: isDualNondegenerate(certificate))
+                let analysis = try analyzeExactly(
+                    problem, support: support, signs: signs, options: options,
+                    nondegenerate: isDualNondegenerate(certificate))
                 uniqueness = analysis.analysis
                 uniquenessProven = analysis.proven
                 steps += analysis.steps
@@ -180,28 +210,38 @@ public enum BasisPursuit {
                 support: support, signs: signs, supportTolerance: 0, dual: mu,
                 residual: zip(problem.matrix.multiply(x), problem.observations).map { $0 - $1 },
                 optimality: check, uniqueness: uniqueness, farkas: nil, statistics: statistics)
-            return ExactBasisPursuitSolution(solution: solution, verified: proven && uniquenessProven,
-                                             floatingSupport: floatingSupport, steps: steps)
+            return ExactBasisPursuitSolution(
+                solution: solution, verified: proven && uniquenessProven,
+                floatingSupport: floatingSupport, steps: steps)
         }
         guard glpkInfeasible || isInfeasible(verdict) else {
-            throw .numericalFailure("GLPK ended the basis pursuit LP with status \(result.solution.status.rawValue) "
-                + result.solution.message)
+            throw .numericalFailure(
+                "GLPK ended the basis pursuit LP with status \(result.solution.status.rawValue) "
+                    + result.solution.message)
         }
-        let farkasLP = try SignedNullSpaceLP.certify(options.solver.withoutWarmStart, FarkasCertificate.program(problem))
+        let farkasLP = try SignedNullSpaceLP.certify(
+            options.solver.withoutWarmStart, FarkasCertificate.program(problem))
         statistics.auxiliarySolves = 1
         statistics.auxiliarySeconds = (clock.now - auxiliaryStart).seconds
         guard let farkas = farkasLP.certificate, !farkas.x.isEmpty else {
-            throw .numericalFailure("the basis pursuit LP looks infeasible in floating point, but no Farkas "
-                + "certificate was found (status \(farkasLP.solution.status.rawValue))")
+            throw .numericalFailure(
+                "the basis pursuit LP looks infeasible in floating point, but no Farkas "
+                    + "certificate was found (status \(farkasLP.solution.status.rawValue))")
         }
-        let certificate = FarkasCertificate(problem: problem,
-                                            z: FarkasCertificate<Rational>.vector(farkas.x, rows: problem.matrix.rows))
-            .normalized(problem)
-        let steps = result.steps + farkasLP.steps
-            + ["exact Farkas certificate (Aᵀz = 0 or ≤ 0, ⟨y, z⟩ − η‖z‖_* > 0): \(certificate.holdsExactly ? "holds" : "FAILED")"]
+        let certificate = FarkasCertificate(
+            problem: problem,
+            z: FarkasCertificate<Rational>.vector(farkas.x, rows: problem.matrix.rows)
+        )
+        .normalized(problem)
+        let steps =
+            result.steps + farkasLP.steps
+            + [
+                "exact Farkas certificate (Aᵀz = 0 or ≤ 0, ⟨y, z⟩ − η‖z‖_* > 0): \(certificate.holdsExactly ? "holds" : "FAILED")"
+            ]
         return ExactBasisPursuitSolution(
-            solution: infeasible(certificate, claim: certificate.holdsExactly ? .infeasible : .undecided,
-                                 statistics: statistics),
+            solution: infeasible(
+                certificate, claim: certificate.holdsExactly ? .infeasible : .undecided,
+                statistics: statistics),
             verified: certificate.holdsExactly, floatingSupport: [], steps: steps)
     }
 
@@ -211,10 +251,14 @@ public enum BasisPursuit {
         return false
     }
 
-    static func infeasible<Scalar>(_ certificate: FarkasCertificate<Scalar>, claim: BasisPursuitClaim,
-                                   statistics: LPStatistics) -> BasisPursuitSolution<Scalar> {
-        BasisPursuitSolution(status: .infeasible, claim: claim, x: [], objective: nil, support: [], signs: [],
-                             supportTolerance: 0, dual: [], residual: [], optimality: nil, uniqueness: nil, farkas: certificate, statistics: statistics)
+    static func infeasible<Scalar>(
+        _ certificate: FarkasCertificate<Scalar>, claim: BasisPursuitClaim,
+        statistics: LPStatistics
+    ) -> BasisPursuitSolution<Scalar> {
+        BasisPursuitSolution(
+            status: .infeasible, claim: claim, x: [], objective: nil, support: [], signs: [],
+            supportTolerance: 0, dual: [], residual: [], optimality: nil, uniqueness: nil, farkas: certificate,
+            statistics: statistics)
     }
 }
 

@@ -42,8 +42,10 @@ public struct BasisPursuitProblem<Scalar: LinearAlgebraScalar>: Sendable, Hashab
     public var noise: NoiseBall<Scalar>?
 
     /// A problem; nothing is checked until it is solved (``BasisPursuit`` validates sizes and values).
-    public init(matrix: Matrix<Scalar>, observations: [Scalar], weights: [Scalar]? = nil, nonnegative: Bool = false,
-                noise: NoiseBall<Scalar>? = nil) {
+    public init(
+        matrix: Matrix<Scalar>, observations: [Scalar], weights: [Scalar]? = nil, nonnegative: Bool = false,
+        noise: NoiseBall<Scalar>? = nil
+    ) {
         self.matrix = matrix
         self.observations = observations
         self.weights = weights
@@ -69,7 +71,9 @@ public struct BasisPursuitProblem<Scalar: LinearAlgebraScalar>: Sendable, Hashab
     /// - Throws: ``SparseRecoveryError`` naming the first offending entry.
     /// - Complexity: O(m·n).
     func validate(_ isUsable: (Scalar) -> Bool) throws(SparseRecoveryError) {
-        guard matrix.rows > 0, matrix.columns > 0 else { throw .emptyMatrix(rows: matrix.rows, columns: matrix.columns) }
+        guard matrix.rows > 0, matrix.columns > 0 else {
+            throw .emptyMatrix(rows: matrix.rows, columns: matrix.columns)
+        }
         try matrix.validateEntries(isUsable)
         guard observations.count == matrix.rows else {
             throw .dimensionMismatch("y has \(observations.count) entries but A has \(matrix.rows) rows")

@@ -24,11 +24,14 @@ extension Matrix {
         }
         let largest = work.elements.map { $0.magnitude.doubleValue }.max() ?? 0
         let threshold = relativeTolerance * Double(Swift.max(rows, k)) * largest
-        func isZero(_ value: Scalar) -> Bool { Scalar.isExact ? value == .zero : value.magnitude.doubleValue <= threshold }
+        func isZero(_ value: Scalar) -> Bool {
+            Scalar.isExact ? value == .zero : value.magnitude.doubleValue <= threshold
+        }
         var rank = 0
         for column in 0..<k where rank < rows {
             guard let pivot = (rank..<rows).max(by: { work[$0, column].magnitude < work[$1, column].magnitude }),
-                  !isZero(work[pivot, column]) else { continue }
+                !isZero(work[pivot, column])
+            else { continue }
             for c in column..<k {
                 let swap = work[rank, c]
                 work[rank, c] = work[pivot, c]

@@ -25,13 +25,15 @@ public struct FarkasCertificate<Scalar: LinearAlgebraScalar>: Sendable, Hashable
     init(problem: BasisPursuitProblem<Scalar>, z: [Scalar]) {
         self.z = z
         let eta = problem.noise?.bound ?? .zero
-        let dualNorm = problem.noise?.norm == .one
+        let dualNorm =
+            problem.noise?.norm == .one
             ? (z.map(\.magnitude).max() ?? .zero) : z.reduce(Scalar.zero) { $0 + $1.magnitude }
         separation = zip(problem.observations, z).reduce(Scalar.zero) { $0 + $1.0 * $1.1 } - eta * dualNorm
         violation = problem.matrix.multiplyTransposed(z)
             .map { problem.nonnegative ? $0 : $0.magnitude }.reduce(Scalar.zero, max)
         violationScale = problem.matrix.map(\.magnitude).multiplyTransposed(z.map(\.magnitude)).reduce(Scalar.zero, max)
-        separationScale = zip(problem.observations, z).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude }
+        separationScale =
+            zip(problem.observations, z).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude }
             + eta * dualNorm
     }
 

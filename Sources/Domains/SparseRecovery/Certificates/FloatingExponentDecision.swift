@@ -15,8 +15,11 @@ enum FloatingExponentDecision {
     ///
     /// - Complexity: O(m·n).
     static func isBelowOne(_ constant: SignedNullSpaceConstant, matrix: Matrix<Double>, tolerance: Double) -> Bool? {
-        guard let pattern = try? SignedSupport(support: constant.support, signs: constant.signs, rows: matrix.rows,
-                                               columns: matrix.columns) else { return nil }
+        guard
+            let pattern = try? SignedSupport(
+                support: constant.support, signs: constant.signs, rows: matrix.rows,
+                columns: matrix.columns)
+        else { return nil }
         let magnitudes = matrix.map(\.magnitude)
         if constant.value < 1, constant.certificate.count == matrix.rows {
             let activity = matrix.multiplyTransposed(constant.certificate)

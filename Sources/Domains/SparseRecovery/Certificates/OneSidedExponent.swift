@@ -10,7 +10,9 @@ import LinearProgramming
 /// complementary dual solution exists). The floor −1 keeps the LP bounded; it does not change the test.
 enum OneSidedExponent {
     /// min t s.t. (Aᵀμ)_j = 1 (j ∈ S), (Aᵀμ)_j − t ≤ 0 (j ∈ S^c), μ free, t ≥ −1; columns μ then t.
-    static func program<Scalar: LinearAlgebraScalar>(_ matrix: Matrix<Scalar>, _ pattern: SignedSupport) -> LinearProgram<Scalar> {
+    static func program<Scalar: LinearAlgebraScalar>(
+        _ matrix: Matrix<Scalar>, _ pattern: SignedSupport
+    ) -> LinearProgram<Scalar> {
         var lp = LinearProgram<Scalar>(direction: .minimize)
         for _ in 0..<matrix.rows { lp.addVariable(bounds: .free) }
         let t = lp.addVariable(bounds: .atLeast(-1), cost: 1)

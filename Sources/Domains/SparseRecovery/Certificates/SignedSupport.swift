@@ -40,8 +40,9 @@ extension Matrix {
     func validateEntries(_ isUsable: (Scalar) -> Bool, name: String = "A") throws(SparseRecoveryError) {
         for i in 0..<rows {
             for j in 0..<columns where !isUsable(self[i, j]) {
-                throw .unusableNumber(place: "\(name)[\(i), \(j)] (row \(i), column \(j), 0-based)",
-                                      value: self[i, j].doubleValue)
+                throw .unusableNumber(
+                    place: "\(name)[\(i), \(j)] (row \(i), column \(j), 0-based)",
+                    value: self[i, j].doubleValue)
             }
         }
     }

@@ -39,8 +39,10 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
     /// The decision in words.
     public let reason: String
 
-    init(supportSize: Int, columnRank: Int, method: Method, rho: Scalar?, rhoCertificate: [Scalar] = [],
-         rhoWitness: [Scalar] = [], isUnique: Bool?, reason: String) {
+    init(
+        supportSize: Int, columnRank: Int, method: Method, rho: Scalar?, rhoCertificate: [Scalar] = [],
+        rhoWitness: [Scalar] = [], isUnique: Bool?, reason: String
+    ) {
         self.supportSize = supportSize
         self.columnRank = columnRank
         self.method = method
@@ -53,30 +55,42 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
 
     /// The decision from the computed pieces. `rhoBelowOne` is `nil` when the comparison ϱ < 1 could not be
     /// decided; `nondegenerate` is used by the noise-aware test only.
-    static func decide(supportSize: Int, columnRank: Int, method: Method, rho: Scalar?, rhoCertificate: [Scalar],
-                       rhoWitness: [Scalar], rhoBelowOne: Bool?, nondegenerate: Bool) -> UniquenessAnalysis {
+    static func decide(
+        supportSize: Int, columnRank: Int, method: Method, rho: Scalar?, rhoCertificate: [Scalar],
+        rhoWitness: [Scalar], rhoBelowOne: Bool?, nondegenerate: Bool
+    ) -> UniquenessAnalysis {
         let name = method == .oneSidedExponent ? "ϱ⁺(S)" : "ϱ(S, σ)"
         let shown = rho.map { value in "\(value)".count <= 24 ? "\(value)" : "≈ \(value.doubleValue)" } ?? "+∞"
         func make(_ unique: Bool?, _ reason: String) -> UniquenessAnalysis {
-            UniquenessAnalysis(supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
-                               rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: unique, reason: reason)
+            UniquenessAnalysis(
+                supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
+                rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: unique, reason: reason)
         }
         if columnRank < supportSize {
-            return make(false, "A_S has rank \(columnRank) < |S| = \(supportSize): moving along ker A_S keeps the objective")
+            return make(
+                false, "A_S has rank \(columnRank) < |S| = \(supportSize): moving along ker A_S keeps the objective")
         }
         switch method {
         case .dualNondegeneracy:
             return nondegenerate
-                ? make(true, "every nonbasic variable of the optimal LP basis has a nonzero reduced cost (dual nondegenerate)")
-                : make(nil, "the optimal LP basis is dual degenerate; for noise-aware BP only this sufficient test is implemented")
+                ? make(
+                    true,
+                    "every nonbasic variable of the optimal LP basis has a nonzero reduced cost (dual nondegenerate)")
+                : make(
+                    nil,
+                    "the optimal LP basis is dual degenerate; for noise-aware BP only this sufficient test is implemented"
+                )
         case .exponent, .oneSidedExponent:
             switch rhoBelowOne {
             case true?: return make(true, "A_S is injective and \(name) = \(shown) < 1")
             case false?: return make(false, "\(name) = \(shown) ≥ 1: no strict dual certificate exists")
             case nil:
-                return make(nil, Scalar.isExact
-                    ? "\(name) = \(shown) was not verified exactly, so it is not compared with 1"
-                    : "\(name) = \(shown) could not be compared with 1 reliably in floating point (--exact may decide)")
+                return make(
+                    nil,
+                    Scalar.isExact
+                        ? "\(name) = \(shown) was not verified exactly, so it is not compared with 1"
+                        : "\(name) = \(shown) could not be compared with 1 reliably in floating point (--exact may decide)"
+                )
             }
         }
     }
@@ -86,8 +100,9 @@ extension UniquenessAnalysis {
     /// The same analysis with no verdict, for an x* whose optimality is not proven: uniqueness of an
     /// unproven minimizer is not claimed either way.
     var undecidedForUnprovenAnswer: UniquenessAnalysis {
-        UniquenessAnalysis(supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
-                           rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: nil,
-                           reason: "x* is not proven optimal, so its uniqueness is not decided")
+        UniquenessAnalysis(
+            supportSize: supportSize, columnRank: columnRank, method: method, rho: rho,
+            rhoCertificate: rhoCertificate, rhoWitness: rhoWitness, isUnique: nil,
+            reason: "x* is not proven optimal, so its uniqueness is not decided")
     }
 }

@@ -23,7 +23,8 @@ struct SignedNullSpaceCheck<Scalar: LinearAlgebraScalar> {
     init(matrix: Matrix<Scalar>, support: SignedSupport, certificate mu: [Scalar], witness v: [Scalar]) {
         let activity = matrix.multiplyTransposed(mu)
         upperBound = support.complement.map { activity[$0].magnitude }.max() ?? .zero
-        equalityResidual = zip(support.indices, support.signs)
+        equalityResidual =
+            zip(support.indices, support.signs)
             .map { (activity[$0.0] - Self.scalar($0.1)).magnitude }.max() ?? .zero
         lowerBound = zip(support.indices, support.signs)
             .reduce(Scalar.zero) { $0 + Self.scalar($1.1) * v[$1.0] }

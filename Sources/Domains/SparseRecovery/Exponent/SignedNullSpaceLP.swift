@@ -29,7 +29,9 @@ public enum SignedNullSpaceLP {
     ///   - signs: τ, one of ±1 per index of S.
     /// - Throws: ``SparseRecoveryError`` for an empty matrix or an invalid support or sign pattern.
     /// - Complexity: O(m·n) to build; s + 2(n − s) rows, m + 1 columns.
-    public static func program<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, support: [Int], signs: [Int])
+    public static func program<Scalar: LinearAlgebraScalar>(
+        matrix: Matrix<Scalar>, support: [Int], signs: [Int]
+    )
         throws(SparseRecoveryError) -> LinearProgram<Scalar>
     {
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
@@ -45,7 +47,9 @@ public enum SignedNullSpaceLP {
     ///
     /// - Throws: ``SparseRecoveryError`` for an empty matrix or an invalid support or sign pattern.
     /// - Complexity: O(m·n); m + 1 rows, 2n − s columns.
-    public static func dualProgram<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, support: [Int], signs: [Int])
+    public static func dualProgram<Scalar: LinearAlgebraScalar>(
+        matrix: Matrix<Scalar>, support: [Int], signs: [Int]
+    )
         throws(SparseRecoveryError) -> LinearProgram<Scalar>
     {
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
@@ -62,7 +66,9 @@ public enum SignedNullSpaceLP {
     ///
     /// - Throws: ``SparseRecoveryError`` for an empty matrix or an invalid support or sign pattern.
     /// - Complexity: O(m·n) to build; n rows, m + 1 columns.
-    public static func reciprocalProgram<Scalar: LinearAlgebraScalar>(matrix: Matrix<Scalar>, support: [Int], signs: [Int])
+    public static func reciprocalProgram<Scalar: LinearAlgebraScalar>(
+        matrix: Matrix<Scalar>, support: [Int], signs: [Int]
+    )
         throws(SparseRecoveryError) -> LinearProgram<Scalar>
     {
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
@@ -89,9 +95,10 @@ public enum SignedNullSpaceLP {
     /// - Throws: ``SparseRecoveryError`` for invalid input; `.numericalFailure` when no form yields an optimal
     ///   or infeasible status, or μ and v disagree beyond ``tolerance`` in every form.
     /// - Complexity: one primal-simplex solve of an n×(m + 1) LP, plus O(m·n) for the checks.
-    public static func solve(matrix: Matrix<Double>, support: [Int], signs: [Int],
-                             solver: GLPKSolver = GLPKSolver()) throws(SparseRecoveryError) -> SignedNullSpaceConstant
-    {
+    public static func solve(
+        matrix: Matrix<Double>, support: [Int], signs: [Int],
+        solver: GLPKSolver = GLPKSolver()
+    ) throws(SparseRecoveryError) -> SignedNullSpaceConstant {
         try matrix.validateEntries(\.isFinite)
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
         let reciprocal = reciprocalProgram(matrix, pattern)
@@ -104,20 +111,24 @@ public enum SignedNullSpaceLP {
             let witness = solution.rowDuals.map { -$0 / scale }
             let check = SignedNullSpaceCheck(matrix: matrix, support: pattern, certificate: mu, witness: witness)
             if isConsistent(check, matrix: matrix, value: 1 / scale) {
-                return SignedNullSpaceConstant(support: support, signs: signs, value: 1 / scale, certificate: mu,
-                                               witness: witness, dualityGap: check.gap, basis: solution.basis,
-                                               iterations: solution.iterations)
+                return SignedNullSpaceConstant(
+                    support: support, signs: signs, value: 1 / scale, certificate: mu,
+                    witness: witness, dualityGap: check.gap, basis: solution.basis,
+                    iterations: solution.iterations)
             }
         }
-        return try solveMinimumForm(matrix: matrix, pattern: pattern, solver: solver.withoutWarmStart,
-                                    iterations: solution.iterations)
+        return try solveMinimumForm(
+            matrix: matrix, pattern: pattern, solver: solver.withoutWarmStart,
+            iterations: solution.iterations)
     }
 
     /// The fallback of ``solve(matrix:support:signs:solver:)``: the min-t form with v from its duals (or from
     /// the dual form), and the ray LP when ϱ = +∞. The result carries no basis (it would not fit the
     /// reciprocal form that warm starts are for).
-    static func solveMinimumForm(matrix: Matrix<Double>, pattern: SignedSupport, solver: GLPKSolver,
-                                 iterations spent: Int) throws(SparseRecoveryError) -> SignedNullSpaceConstant {
+    static func solveMinimumForm(
+        matrix: Matrix<Double>, pattern: SignedSupport, solver: GLPKSolver,
+        iterations spent: Int
+    ) throws(SparseRecoveryError) -> SignedNullSpaceConstant {
         let solution = try run(solver, program(matrix, pattern))
         var iterations = spent + solution.iterations
         switch solution.status {
@@ -133,23 +144,28 @@ public enum SignedNullSpaceLP {
                     check = SignedNullSpaceCheck(matrix: matrix, support: pattern, certificate: mu, witness: witness)
                 }
                 guard isConsistent(check, matrix: matrix, value: solution.objective) else {
-                    throw .numericalFailure("ϱ(S, τ) ≈ \(solution.objective), but its certificate and witness disagree: "
-                        + "‖(Aᵀμ)_S − τ‖_∞ = \(check.equalityResidual), ‖A v‖_∞ = \(check.nullResidual), "
-                        + "‖v_{S^c}‖₁ = \(check.offSupportMass), bounds \(check.lowerBound) ≤ ϱ ≤ \(check.upperBound)")
+                    throw .numericalFailure(
+                        "ϱ(S, τ) ≈ \(solution.objective), but its certificate and witness disagree: "
+                            + "‖(Aᵀμ)_S − τ‖_∞ = \(check.equalityResidual), ‖A v‖_∞ = \(check.nullResidual), "
+                            + "‖v_{S^c}‖₁ = \(check.offSupportMass), bounds \(check.lowerBound) ≤ ϱ ≤ \(check.upperBound)"
+                    )
                 }
             }
-            return SignedNullSpaceConstant(support: pattern.indices, signs: pattern.signs, value: solution.objective,
-                                           certificate: mu, witness: witness, dualityGap: check.gap, basis: nil,
-                                           iterations: iterations)
+            return SignedNullSpaceConstant(
+                support: pattern.indices, signs: pattern.signs, value: solution.objective,
+                certificate: mu, witness: witness, dualityGap: check.gap, basis: nil,
+                iterations: iterations)
         case .infeasible, .infeasibleOrUnbounded:
             let ray = try run(solver, rayProgram(matrix, pattern))
             guard ray.status == .optimal else {
-                throw .numericalFailure("GLPK finds (Aᵀμ)_S = τ infeasible but no ray v with A_S v_S = 0, ⟨τ, v_S⟩ = 1 "
-                    + "(status \(ray.status.rawValue)); A_S is probably nearly rank-deficient — try the exact mode")
+                throw .numericalFailure(
+                    "GLPK finds (Aᵀμ)_S = τ infeasible but no ray v with A_S v_S = 0, ⟨τ, v_S⟩ = 1 "
+                        + "(status \(ray.status.rawValue)); A_S is probably nearly rank-deficient — try the exact mode")
             }
-            return SignedNullSpaceConstant(support: pattern.indices, signs: pattern.signs, value: .infinity, certificate: [],
-                                           witness: scatter(ray.x, pattern, columns: matrix.columns), dualityGap: 0,
-                                           basis: nil, iterations: iterations + ray.iterations)
+            return SignedNullSpaceConstant(
+                support: pattern.indices, signs: pattern.signs, value: .infinity, certificate: [],
+                witness: scatter(ray.x, pattern, columns: matrix.columns), dualityGap: 0,
+                basis: nil, iterations: iterations + ray.iterations)
         default:
             throw .numericalFailure("GLPK ended the ϱ-LP with status \(solution.status.rawValue) \(solution.message)")
         }
@@ -172,8 +188,10 @@ public enum SignedNullSpaceLP {
     /// - Throws: ``SparseRecoveryError`` for invalid input, or `.numericalFailure` when GLPK ends without a
     ///   basis to verify and no exact infeasibility ray can be found.
     /// - Complexity: one or two GLPK solves plus O(m³ + m·n) integer/rational operations per exact verification.
-    public static func solveExactly(matrix: Matrix<Rational>, support: [Int], signs: [Int],
-                                    solver: GLPKSolver = GLPKSolver()) throws(SparseRecoveryError)
+    public static func solveExactly(
+        matrix: Matrix<Rational>, support: [Int], signs: [Int],
+        solver: GLPKSolver = GLPKSolver()
+    ) throws(SparseRecoveryError)
         -> ExactSignedNullSpaceConstant
     {
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
@@ -182,37 +200,48 @@ public enum SignedNullSpaceLP {
             let mu = Array(certificate.rowDuals[0..<matrix.rows])
             let witness = vector(fromDualProgramX: certificate.x, pattern, columns: matrix.columns)
             let check = SignedNullSpaceCheck(matrix: matrix, support: pattern, certificate: mu, witness: witness)
-            let proven = result.isCertified && check.equalityResidual == .zero && check.nullResidual == .zero
+            let proven =
+                result.isCertified && check.equalityResidual == .zero && check.nullResidual == .zero
                 && check.offSupportMass <= 1 && check.upperBound == certificate.objective
                 && check.lowerBound == certificate.objective
             return ExactSignedNullSpaceConstant(
                 support: support, signs: signs, value: certificate.objective, certificate: mu, witness: witness,
                 verified: proven,
-                steps: result.steps + ["exact check of μ and v against each other: \(proven ? "consistent, ϱ proven" : "FAILED")"],
+                steps: result.steps + [
+                    "exact check of μ and v against each other: \(proven ? "consistent, ϱ proven" : "FAILED")"
+                ],
                 basis: certificate.basis)
         }
         guard [.unbounded, .infeasibleOrUnbounded].contains(result.solution.status) else {
-            throw .numericalFailure("GLPK ended the ϱ-LP with status \(result.solution.status.rawValue) "
-                + result.solution.message)
+            throw .numericalFailure(
+                "GLPK ended the ϱ-LP with status \(result.solution.status.rawValue) "
+                    + result.solution.message)
         }
         let ray = try certify(solver.withoutWarmStart, rayProgram(matrix, pattern))
         guard let rayCertificate = ray.certificate, ray.solution.status == .optimal else {
-            throw .numericalFailure("GLPK finds max ⟨τ, v_S⟩ unbounded but no ray v with A_S v_S = 0, ⟨τ, v_S⟩ = 1 "
-                + "exists in the rounded data (status \(ray.solution.status.rawValue))")
+            throw .numericalFailure(
+                "GLPK finds max ⟨τ, v_S⟩ unbounded but no ray v with A_S v_S = 0, ⟨τ, v_S⟩ = 1 "
+                    + "exists in the rounded data (status \(ray.solution.status.rawValue))")
         }
         let witness = scatter(rayCertificate.x, pattern, columns: matrix.columns)
-        let pairing = zip(pattern.indices, pattern.signs).reduce(Rational.zero) { $0 + Rational($1.1, 1) * witness[$1.0] }
+        let pairing = zip(pattern.indices, pattern.signs).reduce(Rational.zero) {
+            $0 + Rational($1.1, 1) * witness[$1.0]
+        }
         let proven = matrix.multiply(witness).allSatisfy { $0 == .zero } && pairing == 1
         return ExactSignedNullSpaceConstant(
             support: support, signs: signs, value: nil, certificate: [], witness: witness, verified: proven,
             steps: result.steps + ray.steps
-                + ["exact check of the ray (A v = 0, v_{S^c} = 0, ⟨τ, v_S⟩ = 1): \(proven ? "holds, ϱ = +∞ proven" : "FAILED")"],
+                + [
+                    "exact check of the ray (A v = 0, v_{S^c} = 0, ⟨τ, v_S⟩ = 1): \(proven ? "holds, ϱ = +∞ proven" : "FAILED")"
+                ],
             basis: nil)
     }
 }
 
 extension SignedNullSpaceLP {
-    static func dualProgram<Scalar: LinearAlgebraScalar>(_ matrix: Matrix<Scalar>, _ pattern: SignedSupport) -> LinearProgram<Scalar> {
+    static func dualProgram<Scalar: LinearAlgebraScalar>(
+        _ matrix: Matrix<Scalar>, _ pattern: SignedSupport
+    ) -> LinearProgram<Scalar> {
         var lp = LinearProgram<Scalar>(direction: .maximize)
         for sign in pattern.signs { lp.addVariable(bounds: .free, cost: sign > 0 ? 1 : -1) }
         for _ in 0..<(2 * pattern.complement.count) { lp.addVariable() }
@@ -230,14 +259,18 @@ extension SignedNullSpaceLP {
         return lp
     }
 
-    static func reciprocalProgram<Scalar: LinearAlgebraScalar>(_ matrix: Matrix<Scalar>, _ pattern: SignedSupport) -> LinearProgram<Scalar> {
+    static func reciprocalProgram<Scalar: LinearAlgebraScalar>(
+        _ matrix: Matrix<Scalar>, _ pattern: SignedSupport
+    ) -> LinearProgram<Scalar> {
         var lp = LinearProgram<Scalar>(direction: .maximize)
         for _ in 0..<matrix.rows { lp.addVariable(bounds: .free) }
         let s = lp.addVariable(bounds: .atLeast(.zero), cost: 1)
         var signOf = Array(repeating: 0, count: matrix.columns)
         for (j, sign) in zip(pattern.indices, pattern.signs) { signOf[j] = sign }
         for j in 0..<matrix.columns {
-            var terms = (0..<matrix.rows).compactMap { i in matrix[i, j] == .zero ? nil : (column: i, coefficient: matrix[i, j]) }
+            var terms = (0..<matrix.rows).compactMap { i in
+                matrix[i, j] == .zero ? nil : (column: i, coefficient: matrix[i, j])
+            }
             if signOf[j] != 0 {
                 terms.append((s, signOf[j] > 0 ? -1 : 1))
                 lp.addConstraint(terms, .fixed(.zero))
@@ -248,7 +281,9 @@ extension SignedNullSpaceLP {
         return lp
     }
 
-    static func program<Scalar: LinearAlgebraScalar>(_ matrix: Matrix<Scalar>, _ pattern: SignedSupport) -> LinearProgram<Scalar> {
+    static func program<Scalar: LinearAlgebraScalar>(
+        _ matrix: Matrix<Scalar>, _ pattern: SignedSupport
+    ) -> LinearProgram<Scalar> {
         var lp = LinearProgram<Scalar>(direction: .minimize)
         for _ in 0..<matrix.rows { lp.addVariable(bounds: .free) }
         let t = lp.addVariable(bounds: .atLeast(.zero), cost: 1)
@@ -265,21 +300,26 @@ extension SignedNullSpaceLP {
     }
 
     /// Feasibility LP for the infeasibility ray: v_S free with A_S v_S = 0 and ⟨τ, v_S⟩ = 1.
-    static func rayProgram<Scalar: LinearAlgebraScalar>(_ matrix: Matrix<Scalar>, _ pattern: SignedSupport) -> LinearProgram<Scalar> {
+    static func rayProgram<Scalar: LinearAlgebraScalar>(
+        _ matrix: Matrix<Scalar>, _ pattern: SignedSupport
+    ) -> LinearProgram<Scalar> {
         var lp = LinearProgram<Scalar>(direction: .minimize)
         for _ in pattern.indices { lp.addVariable(bounds: .free) }
         for i in 0..<matrix.rows {
-            lp.addConstraint(pattern.indices.enumerated().compactMap { k, j in
-                matrix[i, j] == .zero ? nil : (k, matrix[i, j])
-            }, .fixed(.zero))
+            lp.addConstraint(
+                pattern.indices.enumerated().compactMap { k, j in
+                    matrix[i, j] == .zero ? nil : (k, matrix[i, j])
+                }, .fixed(.zero))
         }
         lp.addConstraint(pattern.signs.enumerated().map { ($0.offset, $0.element > 0 ? 1 : -1) }, .fixed(1))
         return lp
     }
 
     /// v from the row duals of the primal LP (see the type's description).
-    static func witness<Scalar: LinearAlgebraScalar>(fromRowDuals duals: [Scalar], _ pattern: SignedSupport,
-                                                      columns: Int) -> [Scalar] {
+    static func witness<Scalar: LinearAlgebraScalar>(
+        fromRowDuals duals: [Scalar], _ pattern: SignedSupport,
+        columns: Int
+    ) -> [Scalar] {
         var v = Array(repeating: Scalar.zero, count: columns)
         for (k, j) in pattern.indices.enumerated() { v[j] = duals[k] }
         let s = pattern.indices.count
@@ -288,8 +328,10 @@ extension SignedNullSpaceLP {
     }
 
     /// v from the variables (v_S, p, q) of ``dualProgram(matrix:support:signs:)``.
-    static func vector<Scalar: LinearAlgebraScalar>(fromDualProgramX x: [Scalar], _ pattern: SignedSupport,
-                                                     columns: Int) -> [Scalar] {
+    static func vector<Scalar: LinearAlgebraScalar>(
+        fromDualProgramX x: [Scalar], _ pattern: SignedSupport,
+        columns: Int
+    ) -> [Scalar] {
         var v = scatter(x, pattern, columns: columns)
         let s = pattern.indices.count, c = pattern.complement.count
         for (k, j) in pattern.complement.enumerated() { v[j] = x[s + k] - x[s + c + k] }
@@ -297,7 +339,9 @@ extension SignedNullSpaceLP {
     }
 
     /// The vector with `values[k]` at the k-th support index and zeros elsewhere.
-    static func scatter<Scalar: LinearAlgebraScalar>(_ values: [Scalar], _ pattern: SignedSupport, columns: Int) -> [Scalar] {
+    static func scatter<Scalar: LinearAlgebraScalar>(
+        _ values: [Scalar], _ pattern: SignedSupport, columns: Int
+    ) -> [Scalar] {
         var v = Array(repeating: Scalar.zero, count: columns)
         for (k, j) in pattern.indices.enumerated() { v[j] = values[k] }
         return v
@@ -318,7 +362,9 @@ extension SignedNullSpaceLP {
         do { return try solver.solve(lp) } catch { throw .linearProgram(error) }
     }
 
-    static func certify(_ solver: GLPKSolver, _ lp: LinearProgram<Rational>) throws(SparseRecoveryError) -> CertifiedSolution {
+    static func certify(
+        _ solver: GLPKSolver, _ lp: LinearProgram<Rational>
+    ) throws(SparseRecoveryError) -> CertifiedSolution {
         do { return try solver.solveCertified(lp) } catch { throw .linearProgram(error) }
     }
 }
