@@ -61,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Signs of x₀ on its sorted support, e.g. +-+ or 1,-1,1 (default: random).", valueName: "SIGNS"))
-    var signs: String?
+    var signs: SignList?
 
     @Option(name: .customLong("grid-bits"), help: "A's entries are rounded to multiples of 2^-k.")
     var gridBits: Int = 10
@@ -130,7 +130,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsedSigns = try signs.map(Self.parseSigns)
+        let parsedSigns = signs?.signs
         let parsedR = try r.map(Self.parseRational)
         let instance: (problem: Problem, rho: Rational?, support: [Int], signs: [Int])
         do {
@@ -197,19 +197,6 @@ struct GenerateCommand: ParsableCommand {
                 "A on multiples of 2^-\(gridBits), x0 on multiples of 2^-4, y = A x0"
                     + (noise > 0 ? " + noise (level \(noise))" : "") + " computed exactly")
         }
-    }
-
-    /// `+-+` or `1,-1,1` as ±1 values.
-    static func parseSigns(_ text: String) throws -> [Int] {
-        let values: [Int?] =
-            text.contains(",")
-            ? text.split(separator: ",").map { Int($0.trimmingPrefix("+")) }
-            : text.map { $0 == "+" ? 1 : ($0 == "-" ? -1 : nil) }
-        guard !values.isEmpty, values.allSatisfy({ $0 == 1 || $0 == -1 }) else {
-            throw ValidationError(
-                "--signs must be + and - characters (like +-+) or a comma list of 1 and -1, not '\(text)'")
-        }
-        return values.compactMap { $0 }
     }
 
     /// An exact number given on the command line (`1/3`, `0.9` = 9/10).

@@ -169,8 +169,13 @@ struct NSPComputeCommand: ParsableCommand {
                 "--exact re-verifies one uninterrupted branch-and-bound run: drop --shard, --checkpoint "
                     + "and --method (or verify the winning support afterwards with --support … --exact)")
         }
-        let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
-        options.progress = bar.callback
+        let bar = ProgressBar(enabled: !quiet)
+        options.progress = { progress in
+            bar.update(phase: progress.phase, done: progress.done, total: progress.total) {
+                let rate = progress.seconds > 0 ? Double(progress.lpsSolved) / progress.seconds : 0
+                return String(format: "%d LPs  %.0f LP/s  α ≥ %.6f", progress.lpsSolved, rate, progress.lowerAlpha)
+            }
+        }
         let interrupts = InterruptHandler()
         defer { interrupts.uninstall() }
         options.stop = interrupts.stop

@@ -106,8 +106,15 @@ struct PhaseRunCommand: ParsableCommand {
             }
         }
         options.checkpointPath = checkpoint
-        let bar = PhaseProgressBar(enabled: !quiet && isatty(2) == 1)
-        options.progress = bar.callback
+        let bar = ProgressBar(enabled: !quiet)
+        options.progress = { progress in
+            bar.update(phase: "phase", done: progress.cellsDone, total: progress.cellsTotal) {
+                let rate = progress.seconds > 0 ? Double(progress.instancesSolved) / progress.seconds : 0
+                return String(
+                    format: "%d/%d cells  %d instances  %.0f/s", progress.cellsDone, progress.cellsTotal,
+                    progress.instancesSolved, rate)
+            }
+        }
         let interrupts = InterruptHandler()
         defer { interrupts.uninstall() }
         options.stop = interrupts.stop

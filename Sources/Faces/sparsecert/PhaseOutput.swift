@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PhaseTransitions
-import Synchronization
 
 /// Prints a phase diagram (JSON or text), writes its CSV and SVG, and sets the exit status: 3 when --exact
 /// was asked for and some exact check did not pass.
@@ -93,47 +92,4 @@ private func short(_ value: Double) -> String {
 
 private func pad(_ text: String, _ width: Int = 7) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
-}
-
-/// A one-line progress bar on stderr (only when enabled, i.e. stderr is a terminal and not --quiet):
-/// cells done, instances solved, rate and ETA.
-final class PhaseProgressBar: Sendable {
-    private let enabled: Bool
-    private let state = Mutex((lastDraw: ContinuousClock.Instant?.none, drawn: false))
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    var callback: (@Sendable (PhaseProgress) -> Void)? {
-        guard enabled else { return nil }
-        return { [self] progress in draw(progress) }
-    }
-
-    private func draw(_ progress: PhaseProgress) {
-        let now = ContinuousClock.now
-        let due = state.withLock { state in
-            if let last = state.lastDraw, now - last < .milliseconds(200), progress.cellsDone < progress.cellsTotal {
-                return false
-            }
-            state = (now, true)
-            return true
-        }
-        guard due else { return }
-        let fraction = progress.cellsTotal > 0 ? Double(progress.cellsDone) / Double(progress.cellsTotal) : 1
-        let filled = Int(fraction * 24)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 24 - filled)
-        let rate = progress.seconds > 0 ? Double(progress.instancesSolved) / progress.seconds : 0
-        let remaining = rate > 0 && fraction > 0 ? progress.seconds * (1 - fraction) / fraction : .nan
-        let line =
-            "\rphase [\(bar)] "
-            + String(
-                format: "%3.0f%%  %d/%d cells  %d instances  %.0f/s  ETA %@ ",
-                fraction * 100, progress.cellsDone, progress.cellsTotal, progress.instancesSolved, rate,
-                remaining.isFinite ? String(format: "%.0fs", remaining) : "?")
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    /// Ends the bar's line.
-    func finish() {
-        if enabled, state.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
 }

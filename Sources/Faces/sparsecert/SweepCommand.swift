@@ -67,9 +67,9 @@ struct SweepCommand: ParsableCommand {
         let loaded = try input.load()
         let sweep = try Self.prepare(loaded.matrix, loaded.observations)
         let depthValues = depthList.compactMap { $0 }
-        let progress = ProgressLine(enabled: !output.json)
+        let progress = ProgressBar(enabled: !output.json)
         let points = sweep.run(depths: depthValues, alphas: grid, shard: k - 1, shards: total) { done, count in
-            progress.update(done, count)
+            progress.update(phase: "sweep", done: done, total: count) { "\(done)/\(count) points" }
         }
         progress.finish()
         let summaries = sweep.summarize(points, depths: depthValues)
@@ -163,17 +163,4 @@ struct SweepCommand: ParsableCommand {
     ) throws {
         try OutputFile.write(RateSweep.plot(points, summaries, title: title).svg(), to: path)
     }
-}
-
-/// "done/total" on stderr, only when stderr is a terminal.
-final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
-    private let lock = NSLock()
-    init(enabled: Bool) { self.enabled = enabled && isatty(2) != 0 }
-    func update(_ done: Int, _ total: Int) {
-        guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\rsweep: \(done)/\(total) points".utf8))
-    }
-    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }

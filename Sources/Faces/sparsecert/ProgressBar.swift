@@ -1,49 +1,45 @@
 import Foundation
-import NullSpaceProperty
 import Synchronization
 
-/// A one-line progress bar on stderr (only when stderr is a terminal): phase, percentage, LPs, rate, ETA,
-/// and the current lower bound on α.
+/// The one progress line every long command (`nsp`, `phase`, `sweep`) draws on stderr, only when stderr is a
+/// terminal and `--quiet` is not given: `<phase> [#####-----]  42%  <details>  ETA 12s`.
+///
+/// Thread-safe (`Mutex`), redrawn at most five times a second (the last step always), so that callbacks from
+/// worker threads cost nothing when nobody watches. The ETA extrapolates the current phase's own pace.
 final class ProgressBar: Sendable {
-    private let enabled: Bool
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
         var phase = ""
         var phaseStart = ContinuousClock.now
     }
+    private let enabled: Bool
     private let state = Mutex(State())
 
-    init(enabled: Bool) { self.enabled = enabled }
+    /// A bar that draws only when `enabled` and stderr is a terminal.
+    init(enabled: Bool) { self.enabled = enabled && isatty(2) == 1 }
 
-    var callback: (@Sendable (SearchProgress) -> Void)? {
-        guard enabled else { return nil }
-        return { [self] progress in draw(progress) }
-    }
-
-    private func draw(_ progress: SearchProgress) {
+    /// Draws `done` of `total` steps of `phase`, followed by `details` (computed only when the line is drawn).
+    func update(phase: String, done: Int, total: Int, details: () -> String) {
+        guard enabled else { return }
         let now = ContinuousClock.now
         let phaseStart: ContinuousClock.Instant? = state.withLock { state in
-            if state.phase != progress.phase { (state.phase, state.phaseStart) = (progress.phase, now) }
-            if let last = state.lastDraw, now - last < .milliseconds(200), progress.done < progress.total { return nil }
+            if state.phase != phase { (state.phase, state.phaseStart) = (phase, now) }
+            if let last = state.lastDraw, now - last < .milliseconds(200), done < total { return nil }
             state.lastDraw = now
             state.drawn = true
             return state.phaseStart
         }
         guard let phaseStart else { return }
-        let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 0
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let width = 24, filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let rate = progress.seconds > 0 ? Double(progress.lpsSolved) / progress.seconds : 0
-        // The ETA extrapolates the current phase's own pace.
         let elapsed = phaseStart.elapsedSeconds
         let eta = fraction > 0 && elapsed > 0 ? elapsed * (1 - fraction) / fraction : .nan
-        let phase = progress.phase.padding(toLength: 10, withPad: " ", startingAt: 0)
-        let etaText = eta.isFinite ? String(format: "%.0fs", eta) : "?"
         let line =
-            "\r\(phase) [\(bar)] "
-            + String(format: "%3.0f%%  %d LPs  %.0f LP/s", fraction * 100, progress.lpsSolved, rate)
-            + "  ETA \(etaText)  " + String(format: "α ≥ %.6f ", progress.lowerAlpha)
+            "\r\(phase.padding(toLength: 10, withPad: " ", startingAt: 0)) [\(bar)] "
+            + String(format: "%3.0f%%  ", fraction * 100) + details()
+            + "  ETA " + (eta.isFinite ? String(format: "%.0fs", eta) : "?") + " \u{1B}[K"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
