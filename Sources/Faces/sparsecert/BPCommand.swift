@@ -35,11 +35,7 @@ struct BPCommand: ParsableCommand {
             proven; 1 for invalid input; 64 for bad usage.
             """)
 
-    @Argument(help: "The problem file (JSON, or a matrix file with y beside it).")
-    var problem: String
-
-    @Option(help: ArgumentHelp("The file holding y, for a matrix file.", valueName: "FILE"))
-    var observations: String?
+    @OptionGroup var input: ProblemArgument
 
     @Option(help: ArgumentHelp("A file holding the weights w > 0 (one per column).", valueName: "FILE"))
     var weights: String?
@@ -72,11 +68,10 @@ struct BPCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Problem
+        let loaded = try input.load()
         let weightValues: [Rational]?
         let eta: Rational?
         do {
-            loaded = try ProblemFile.load(problem, observations: observations)
             weightValues = try weights.map { path throws(ProblemDataError) in try ProblemFile.loadVector(path) }
         } catch {
             throw CommandFailure(error.description)
@@ -87,18 +82,19 @@ struct BPCommand: ParsableCommand {
             throw CommandFailure("--noise-bound: \(error.description)")
         }
         let noise = eta.map { NoiseBall(bound: $0, norm: noiseNorm?.norm ?? .infinity) }
-        let exactProblem = BasisPursuitProblem(
-            matrix: loaded.matrix, observations: loaded.observations,
-            weights: weightValues, nonnegative: nonnegative, noise: noise)
         let report: BPReport
         do {
             if exact {
-                report = BPReport(try BasisPursuit.solveExactly(exactProblem))
+                report = BPReport(
+                    try BasisPursuit.solveExactly(
+                        BasisPursuitProblem(
+                            matrix: loaded.matrix, observations: loaded.observations, weights: weightValues,
+                            nonnegative: nonnegative, noise: noise)))
             } else {
+                // The stored doubles: no exact rational is made on this path.
                 let problem = BasisPursuitProblem(
-                    matrix: exactProblem.matrix.map(\.doubleValue),
-                    observations: exactProblem.observations.map(\.doubleValue),
-                    weights: exactProblem.weights?.map(\.doubleValue), nonnegative: nonnegative,
+                    matrix: loaded.doubleMatrix, observations: loaded.doubleObservations,
+                    weights: weightValues?.map(\.doubleValue), nonnegative: nonnegative,
                     noise: noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
                 report = BPReport(try BasisPursuit.solve(problem))
             }
@@ -108,7 +104,7 @@ struct BPCommand: ParsableCommand {
         if output.json {
             try printJSON(report)
         } else {
-            print(report.text(rows: loaded.matrix.rows, columns: loaded.matrix.columns))
+            print(report.text(rows: loaded.doubleMatrix.rows, columns: loaded.doubleMatrix.columns))
         }
         if !report.isProven { throw ExitStatus.notProven }
     }
