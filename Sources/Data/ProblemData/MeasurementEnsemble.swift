@@ -19,15 +19,23 @@ public enum MeasurementEnsemble: String, Sendable, Hashable, CaseIterable {
     /// - Precondition: `rows ≥ 1`, `columns ≥ 1`, and for ``dct`` `rows ≤ columns`.
     /// - Complexity: O(m·n) draws and roundings.
     public func matrix(rows: Int, columns: Int, grid: DyadicGrid, generator: inout SplitMix64) -> Matrix<Rational> {
+        let multiples = gridMultiples(rows: rows, columns: columns, grid: grid, generator: &generator)
+        return Matrix(rows: rows, columns: columns, elements: multiples.map { Rational($0, 1 << grid.exponent) })
+    }
+
+    /// The same matrix as ``matrix(rows:columns:grid:generator:)`` (same draws), as the integers q with
+    /// aᵢⱼ = q·2⁻ᵏ, row-major — for exact integer arithmetic without rationals.
+    /// - Complexity: O(m·n) draws.
+    public func gridMultiples(rows: Int, columns: Int, grid: DyadicGrid, generator: inout SplitMix64) -> [Int] {
         precondition(rows >= 1 && columns >= 1, "a measurement matrix needs at least one row and column")
         let scale = 1 / Double(rows).squareRoot()
-        var elements: [Rational] = []
+        var elements: [Int] = []
         elements.reserveCapacity(rows * columns)
         switch self {
         case .gaussian:
-            for _ in 0..<(rows * columns) { elements.append(grid.round(scale * generator.nextGaussian())) }
+            for _ in 0..<(rows * columns) { elements.append(grid.multiple(nearest: scale * generator.nextGaussian())) }
         case .rademacher:
-            let magnitude = grid.round(scale)
+            let magnitude = grid.multiple(nearest: scale)
             for _ in 0..<(rows * columns) { elements.append(generator.next() >> 63 == 0 ? magnitude : -magnitude) }
         case .dct:
             precondition(rows <= columns, "a partial DCT takes at most n of the n rows")
@@ -37,10 +45,11 @@ public enum MeasurementEnsemble: String, Sendable, Hashable, CaseIterable {
                     (k == 0 ? (1 / n).squareRoot() : (2 / n).squareRoot()) * (n / Double(rows)).squareRoot()
                 for j in 0..<columns {
                     elements.append(
-                        grid.round(normalization * Foundation.cos(Double.pi * Double((2 * j + 1) * k) / (2 * n))))
+                        grid.multiple(
+                            nearest: normalization * Foundation.cos(Double.pi * Double((2 * j + 1) * k) / (2 * n))))
                 }
             }
         }
-        return Matrix(rows: rows, columns: columns, elements: elements)
+        return elements
     }
 }

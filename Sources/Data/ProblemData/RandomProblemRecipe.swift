@@ -1,5 +1,6 @@
 import DenseLinearAlgebra
 import ExactArithmetic
+import Foundation
 
 /// A reproducible random compressed-sensing instance: A from an ensemble, an s-sparse x₀, and
 /// `y = A x₀ (+ noise)` computed exactly.
@@ -85,17 +86,50 @@ public struct RandomProblemRecipe: Sendable, Hashable {
             )
         }
         var generator = SplitMix64(seed: seed)
-        let matrix = ensemble.matrix(rows: rows, columns: columns, grid: matrixGrid, generator: &generator)
+        let multiples = ensemble.gridMultiples(rows: rows, columns: columns, grid: matrixGrid, generator: &generator)
         let signal = try SparseSignal.random(
             length: columns, sparsity: sparsity, signs: signs, grid: signalGrid, generator: &generator)
         let support = signal.indices.filter { signal[$0] != .zero }
-        var observations = matrix.columns(support).multiply(support.map { signal[$0] })
-        if noiseLevel > 0 {
-            for i in 0..<rows { observations[i] += observationGrid.round(noiseLevel * generator.nextGaussian()) }
+        let noise = (0..<(noiseLevel > 0 ? rows : 0)).map { _ in
+            observationGrid.multiple(nearest: noiseLevel * generator.nextGaussian())
         }
-        let noise = noiseLevel > 0 ? " noise=\(noiseLevel)" : ""
-        return try Problem(
-            matrix: matrix, observations: observations, groundTruth: signal,
-            name: "\(ensemble.rawValue) m=\(rows) n=\(columns) s=\(sparsity) seed=\(seed)\(noise)")
+        let name =
+            "\(ensemble.rawValue) m=\(rows) n=\(columns) s=\(sparsity) seed=\(seed)"
+            + (noiseLevel > 0 ? " noise=\(noiseLevel)" : "")
+        if let y = integerObservations(multiples, signal: signal, support: support, noise: noise) {
+            // Every value is an exact double: A on 2⁻ᵏᴬ, x₀ on 2⁻ᵏˣ, y on 2⁻⁽ᵏᴬ⁺ᵏˣ⁾ with |numerators| ≤ 2⁵³.
+            return try Problem(
+                doubleMatrix: Matrix(
+                    rows: rows, columns: columns, elements: multiples.map { matrixGrid.value(ofMultiple: $0) }),
+                observations: y.map { observationGrid.value(ofMultiple: $0) },
+                groundTruth: signal.map(\.doubleValue), name: name)
+        }
+        let matrix = Matrix(
+            rows: rows, columns: columns, elements: multiples.map { Rational($0, 1 << matrixGrid.exponent) })
+        var observations = matrix.columns(support).multiply(support.map { signal[$0] })
+        for (i, q) in noise.enumerated() { observations[i] += Rational(q, 1 << observationGrid.exponent) }
+        return try Problem(matrix: matrix, observations: observations, groundTruth: signal, name: name)
+    }
+
+    /// y = A x₀ (+ noise) as integers on the observation grid, or `nil` when a value would leave the range in
+    /// which doubles are exact (|q| ≤ 2⁵³) or overflow — then the exact rational path computes it instead.
+    /// - Complexity: O(m·s) integer operations.
+    private func integerObservations(_ a: [Int], signal: [Rational], support: [Int], noise: [Int]) -> [Int]? {
+        let limit = 1 << 53
+        guard a.allSatisfy({ $0.magnitude <= limit }) else { return nil }
+        let x = support.map { Int(scalbn(signal[$0].doubleValue, signalGrid.exponent)) }
+        var y = [Int](repeating: 0, count: rows)
+        for i in 0..<rows {
+            var sum = noise.isEmpty ? 0 : noise[i]
+            for (k, j) in support.enumerated() {
+                let (product, overflow) = a[i * columns + j].multipliedReportingOverflow(by: x[k])
+                guard !overflow else { return nil }
+                let (next, carry) = sum.addingReportingOverflow(product)
+                guard !carry, next.magnitude <= limit else { return nil }
+                sum = next
+            }
+            y[i] = sum
+        }
+        return y
     }
 }
