@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert bp")
 struct BPCommandTests {
     private func scratch(_ files: [String: String] = [:]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sparsecert-bp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try TemporaryFolder("sparsecert-bp").url
         for (name, text) in files {
             try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

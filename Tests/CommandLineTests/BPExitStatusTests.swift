@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 9 items 1, 3, 10 and 15 at the command line: one status behind every verdict, the documented exit
@@ -6,9 +7,7 @@ import Testing
 @Suite("sparsecert bp / lp: claims, exit statuses, no GLPK text")
 struct BPExitStatusTests {
     private func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "sparsecert-bpexit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try TemporaryFolder("sparsecert-bpexit").url
         for (name, text) in files {
             try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sparsecert demo")
 struct DemoCommandTests {
     @Test("the demo proves the built-in basis pursuit solution")
     func text() throws {
-        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).svg").path
+        let plot = try TemporaryFolder("demo").path("demo.svg")
         let output = try CommandRunner.run(["demo", "--plot", plot])
         #expect(output.status == 0)
         #expect(output.stdout.contains("x* = [0, 3/2, 0, -1/2, 0, 0, 0, 0]"))
@@ -19,7 +20,7 @@ struct DemoCommandTests {
 
     @Test("--json gives the documented keys with exact fractions")
     func json() throws {
-        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).svg").path
+        let plot = try TemporaryFolder("demo").path("demo.svg")
         let output = try CommandRunner.run(["demo", "--json", "--plot", plot])
         #expect(output.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every example program in examples/ runs (built with the tests) and prints the table its README describes.
@@ -7,9 +8,9 @@ struct ExampleProgramTests {
     /// Runs an example in a fresh temporary folder; returns its standard output after checking the exit
     /// status and that the plot was written.
     static func run(_ name: String, _ arguments: [String] = []) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("example-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("example")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let output = try CommandRunner.shell(([name, "plot.svg"] + arguments).joined(separator: " "), in: folder)
         #expect(output.status == 0, "\(name): \(output.stderr)")
         let svg = try String(contentsOf: folder.appendingPathComponent("plot.svg"), encoding: .utf8)

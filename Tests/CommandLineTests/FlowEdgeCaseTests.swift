@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `flow`, `sweep` and `certify` on square systems, 1×1, full support, y = 0 and a zero column: a correct
@@ -16,10 +17,9 @@ struct FlowEdgeCaseTests {
     ]
 
     static func withFile<T>(_ json: String, _ body: (String) throws -> T) throws -> T {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edge-\(UUID().uuidString).json").path
-        try json.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try body(path)
+        let folder = try TemporaryFolder("edge")
+        defer { folder.remove() }
+        return try body(try folder.write("problem.json", json))
     }
 
     @Test(
