@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
 import LinearProgramming
+import ProblemData
 
 /// Reads the `sparsecert lp` file format (SciPy `linprog`'s names) into an exact LP.
 enum LPFile {
@@ -49,6 +50,11 @@ enum LPFile {
                 : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw Failure(description: "cannot read '\(path)': \((error as NSError).localizedDescription)")
+        }
+        do {
+            try JSONSyntax.check(Array(data), path: path)
+        } catch {
+            throw Failure(description: error.description)
         }
         let contents: Contents
         do {
