@@ -113,7 +113,7 @@ public struct DiagonalNetwork: Sendable {
 
     /// Rows independent and y ∈ range(A), via a basis Z of the left null space {z : Aᵀz = 0}: y is in
     /// range(A) iff Zᵀy = 0, and Z is empty iff the rows are independent. The rows are equilibrated by
-    /// powers of two first (``RowEquilibration``) and ⟨z, y⟩ is judged relative to Σ|zᵢyᵢ|, so that neither
+    /// powers of two first (`RowEquilibration` (DenseLinearAlgebra)) and ⟨z, y⟩ is judged relative to Σ|zᵢyᵢ|, so that neither
     /// decision depends on the scale of a row or of y.
     private static func validateRange(matrix: Matrix<Double>, observations: [Double]) throws(DiagonalNetworkError) {
         let rows = RowEquilibration(matrix)
@@ -127,8 +127,9 @@ public struct DiagonalNetwork: Sendable {
             let size = z.indices.reduce(0.0) { $0 + abs(z[$1] * y[$1]) }
             inconsistent = inconsistent || abs(dot) > 1e-10 * size
             // Reported in the units of the given y: the component of y outside range(A).
-            let original = z.indices.reduce(0.0) { $0 + z[$1] * rows.factors[$1] * observations[$1] }
-            worst = Swift.max(worst, abs(original) / (z.indices.map { abs(z[$0] * rows.factors[$0]) }.max() ?? 1))
+            let unscaled = rows.apply(z)
+            let original = unscaled.indices.reduce(0.0) { $0 + unscaled[$1] * observations[$1] }
+            worst = Swift.max(worst, abs(original) / (unscaled.map(abs).max() ?? 1))
         }
         if inconsistent { throw .notInterpolable(residual: worst) }
         // The last non-zero entry of a left-null vector marks a row that depends on earlier rows.

@@ -40,7 +40,7 @@ public struct FlowLimitSolver: Sendable {
     }
 
     /// The network's data with rows equilibrated by powers of two (x_∞ does not change; see
-    /// ``RowEquilibration``).
+    /// `RowEquilibration` (DenseLinearAlgebra)).
     private static func equilibrated(
         _ network: DiagonalNetwork
     )

@@ -14,8 +14,8 @@ extension BasisPursuit {
         nondegenerate: Bool
     ) throws(SparseRecoveryError) -> UniquenessAnalysis<Double> {
         let rank = problem.matrix.columnRank(support)
-        let scaling = ExponentScaling(problem.scaledMatrix)
-        let scaled = scaling.matrix
+        let rows = RowEquilibration(problem.scaledMatrix)
+        let scaled = rows.apply(problem.scaledMatrix)
         let solver = options.solver.withoutWarmStart
         func belowOne(_ value: Double) -> Bool? {
             value < 1 - options.certificateTolerance ? true : (value > 1 + options.certificateTolerance ? false : nil)
@@ -26,7 +26,7 @@ extension BasisPursuit {
             let value: Double? = lp.status == .optimal ? lp.objective : nil
             return .decide(
                 supportSize: support.count, columnRank: rank, method: .oneSidedExponent, rho: value,
-                rhoCertificate: value == nil ? [] : scaling.certificate(Array(lp.x[0..<scaled.rows])),
+                rhoCertificate: value == nil ? [] : rows.apply(Array(lp.x[0..<scaled.rows])),
                 rhoWitness: [], rhoBelowOne: value.flatMap(belowOne), nondegenerate: nondegenerate)
         }
         let method: UniquenessAnalysis<Double>.Method = isNoiseFree(problem) ? .exponent : .dualNondegeneracy
@@ -45,7 +45,7 @@ extension BasisPursuit {
         let decided = finite.flatMap(belowOne) == checked ? checked : nil
         return .decide(
             supportSize: support.count, columnRank: rank, method: method, rho: finite,
-            rhoCertificate: scaling.certificate(rho.certificate), rhoWitness: rho.witness,
+            rhoCertificate: rows.apply(rho.certificate), rhoWitness: rho.witness,
             rhoBelowOne: decided, nondegenerate: nondegenerate)
     }
 
