@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "LinearProgramming",
             dependencies: [
-                "ExactArithmetic", "DenseLinearAlgebra", "CGLPK", "CGLPKShims",
+                "ExactArithmetic", "DenseLinearAlgebra", "ProblemData", "CGLPK", "CGLPKShims",
                 .product(name: "BigInt", package: "BigInt"),
             ],
             path: "Sources/LP/LinearProgramming"),
@@ -213,7 +213,7 @@ let package = Package(
             dependencies: ["DenseLinearAlgebra"]),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming", "ExactArithmetic", "ProblemData"]),
+            dependencies: ["TestSupport", "LinearProgramming", "ExactArithmetic", "ProblemData"]),
         .testTarget(
             name: "SparseRecoveryTests",
             dependencies: [

@@ -114,7 +114,7 @@ enum JSONProblemFormat {
     }
 
     /// Appends the entries of an array node (numbers, or strings holding exact numbers) to `values`.
-    private static func append(
+    static func append(
         _ node: JSONNode, to values: inout ExactValues, in document: JSONDocument,
         what: (Int) -> String
     ) throws(ProblemDataError) -> Int {
@@ -127,24 +127,30 @@ enum JSONProblemFormat {
             return run.values.count
         case let .array(entries):
             for (k, entry) in entries.enumerated() {
-                switch entry.value {
-                case let .number(.double(value)): values.append(value)
-                case let .number(.rational(value)): values.append(value)
-                case let .number(.failure(reason)): throw document.error(at: entry.offset, "\(what(k)): \(reason)")
-                case let .string(text):
-                    switch NumberText.exactString(Substring(text)) {
-                    case let .success(value): values.append(value)
-                    case let .failure(reason): throw document.error(at: entry.offset, "\(what(k)): \(reason.text)")
-                    }
-                default:
-                    throw document.error(
-                        at: entry.offset,
-                        "\(what(k)) must be a number or a string holding an exact number, not \(entry.kind)")
-                }
+                try append(entry: entry, to: &values, in: document, what: what(k))
             }
             return entries.count
         default:
             preconditionFailure("append(_:to:) takes array nodes only")
+        }
+    }
+
+    /// Appends one entry (a number, or a string holding an exact number) to `values`.
+    static func append(
+        entry: JSONNode, to values: inout ExactValues, in document: JSONDocument, what: @autoclosure () -> String
+    ) throws(ProblemDataError) {
+        switch entry.value {
+        case let .number(.double(value)): values.append(value)
+        case let .number(.rational(value)): values.append(value)
+        case let .number(.failure(reason)): throw document.error(at: entry.offset, "\(what()): \(reason)")
+        case let .string(text):
+            switch NumberText.exactString(Substring(text)) {
+            case let .success(value): values.append(value)
+            case let .failure(reason): throw document.error(at: entry.offset, "\(what()): \(reason.text)")
+            }
+        default:
+            throw document.error(
+                at: entry.offset, "\(what()) must be a number or a string holding an exact number, not \(entry.kind)")
         }
     }
 

@@ -133,38 +133,31 @@ struct GenerateCommand: ParsableCommand {
         let parsedSigns = signs?.signs
         let parsedR = try r.map(Self.parseRational)
         let instance: (problem: Problem, rho: Rational?, support: [Int], signs: [Int])
-        do {
-            switch family {
-            case .gaussian, .rademacher, .dct:
-                let ensemble = MeasurementEnsemble(rawValue: family.rawValue) ?? .gaussian
-                let recipe = RandomProblemRecipe(
-                    ensemble: ensemble, rows: rows ?? 0, columns: columns ?? 0, sparsity: sparsity ?? 0,
-                    seed: seed, signs: parsedSigns, noiseLevel: noise, matrixGrid: DyadicGrid(exponent: gridBits))
-                let problem = try recipe.generate()
-                let x0 = problem.groundTruth ?? []
-                let support = x0.indices.filter { x0[$0] != .zero }
-                instance = (problem, nil, support, support.map { x0[$0].signum })
-            case .oneR:
-                let tight = try TightnessFamily.oneR(parsedR ?? .zero)
-                instance = (tight.problem, tight.rho, tight.support, tight.signs)
-            case .block:
-                let tight = try TightnessFamily.randomBlock(
-                    size: rows ?? 0, columns: columns ?? 0, seed: seed, rho: parsedR,
-                    signs: parsedSigns, grid: DyadicGrid(exponent: gridBits))
-                instance = (tight.problem, tight.rho, tight.support, tight.signs)
-            case .copy:
-                let problem = try ProblemFile.load(input ?? "-", observations: observations, format: inputFormat)
-                let x0 = problem.groundTruth ?? []
-                let support = x0.indices.filter { x0[$0] != .zero }
-                instance = (problem, nil, support, support.map { x0[$0].signum })
-            }
-        } catch {
-            throw CommandFailure(error.description)
+        switch family {
+        case .gaussian, .rademacher, .dct:
+            let ensemble = MeasurementEnsemble(rawValue: family.rawValue) ?? .gaussian
+            let recipe = RandomProblemRecipe(
+                ensemble: ensemble, rows: rows ?? 0, columns: columns ?? 0, sparsity: sparsity ?? 0,
+                seed: seed, signs: parsedSigns, noiseLevel: noise, matrixGrid: DyadicGrid(exponent: gridBits))
+            let problem = try recipe.generate()
+            let x0 = problem.groundTruth ?? []
+            let support = x0.indices.filter { x0[$0] != .zero }
+            instance = (problem, nil, support, support.map { x0[$0].signum })
+        case .oneR:
+            let tight = try TightnessFamily.oneR(parsedR ?? .zero)
+            instance = (tight.problem, tight.rho, tight.support, tight.signs)
+        case .block:
+            let tight = try TightnessFamily.randomBlock(
+                size: rows ?? 0, columns: columns ?? 0, seed: seed, rho: parsedR,
+                signs: parsedSigns, grid: DyadicGrid(exponent: gridBits))
+            instance = (tight.problem, tight.rho, tight.support, tight.signs)
+        case .copy:
+            let problem = try ProblemFile.load(input ?? "-", observations: observations, format: inputFormat)
+            let x0 = problem.groundTruth ?? []
+            let support = x0.indices.filter { x0[$0] != .zero }
+            instance = (problem, nil, support, support.map { x0[$0].signum })
         }
-        let encoded: [(path: String, bytes: [UInt8])]
-        do { encoded = try ProblemFile.encode(instance.problem, to: out, format: format) } catch {
-            throw CommandFailure(error.description)
-        }
+        let encoded = try ProblemFile.encode(instance.problem, to: out, format: format)
         for file in encoded { try OutputFile.write(file.bytes, to: file.path) }
         let files = encoded.map(\.path)
         let problem = instance.problem

@@ -3,6 +3,7 @@ import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
 import LinearProgramming
+import ProblemData
 
 /// `sparsecert lp FILE`: solves a general LP (or MILP) given in SciPy `linprog`'s terms, optionally with
 /// an exact certificate.
@@ -85,7 +86,7 @@ struct LPCommand: ParsableCommand {
     }
 
     func run() throws {
-        let program = try LPFile.load(file)
+        let program = LinearProgram(try LinearProgramFile.load(file))
         var options = GLPKSolver.Options()
         options.method = method.method
         if let timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }

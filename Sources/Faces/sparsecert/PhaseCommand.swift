@@ -94,16 +94,14 @@ struct PhaseRunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let grid = try phaseLibrary { () throws(PhaseTransitionError) in try makeGrid() }
+        let grid = try makeGrid()
         var options = PhaseRunOptions()
         if let threads {
             guard threads >= 1 else { throw CommandFailure("--threads must be at least 1, not \(threads)") }
             options.threads = threads
         }
         if let shard {
-            options.shard = try phaseLibrary { () throws(PhaseTransitionError) in
-                try PhaseRunOptions.shard(parsing: shard)
-            }
+            options.shard = try PhaseRunOptions.shard(parsing: shard)
         }
         options.checkpointPath = checkpoint
         let bar = ProgressBar(enabled: !quiet)
@@ -118,8 +116,7 @@ struct PhaseRunCommand: ParsableCommand {
         let interrupts = InterruptHandler()
         defer { interrupts.uninstall() }
         options.stop = interrupts.stop
-        let result = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagram.run(grid, options: options)
-        }
+        let result = try PhaseDiagram.run(grid, options: options)
         bar.finish()
         try writePhaseOutputs(result, json: output.json, csv: csv, plot: plot)
         if let status = interrupts.exitStatus {
@@ -185,14 +182,9 @@ struct PhaseMergeCommand: ParsableCommand {
                     "\(file) is not a JSON result of 'sparsecert phase … --json' (\(decodingProblem(error)))")
             }
         }
-        let merged = try phaseLibrary { () throws(PhaseTransitionError) in try PhaseDiagramResult.merging(parts) }
+        let merged = try PhaseDiagramResult.merging(parts)
         try writePhaseOutputs(merged, json: output.json, csv: csv, plot: plot)
     }
-}
-
-/// Runs a library call, turning its error into the command's `Error: …` message.
-func phaseLibrary<T>(_ body: () throws(PhaseTransitionError) -> T) throws -> T {
-    do { return try body() } catch { throw CommandFailure(error.description) }
 }
 
 /// What is wrong with a file that does not decode, in words.

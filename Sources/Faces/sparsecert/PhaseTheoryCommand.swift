@@ -40,15 +40,11 @@ struct PhaseTheoryCommand: ParsableCommand {
         guard deltas != nil || epsilons != nil else { throw CommandFailure("give --deltas, --epsilons or both") }
         let deltaValues =
             try deltas.map { text in
-                try phaseLibrary { () throws(PhaseTransitionError) in
-                    try ValueList.parse(text, name: "--deltas", spacing: .linear)
-                }
+                try ValueList.parse(text, name: "--deltas", spacing: .linear)
             } ?? []
         let epsilonValues =
             try epsilons.map { text in
-                try phaseLibrary { () throws(PhaseTransitionError) in
-                    try ValueList.parse(text, name: "--epsilons", spacing: .linear)
-                }
+                try ValueList.parse(text, name: "--epsilons", spacing: .linear)
             } ?? []
         if let bad = deltaValues.first(where: { !($0 > 0 && $0 <= 1) }) {
             throw CommandFailure("--deltas: δ = \(bad) is outside (0, 1]")

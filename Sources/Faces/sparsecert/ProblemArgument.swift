@@ -25,11 +25,9 @@ struct ProblemArgument: ParsableArguments {
             valueName: "FORMAT"))
     var format: ProblemFormat?
 
-    /// Reads the problem; a malformed file becomes `Error: <where and what>`.
-    func load() throws -> Problem {
-        do { return try ProblemFile.load(problem, observations: observations, format: format) } catch {
-            throw CommandFailure(error.description)
-        }
+    /// Reads the problem; a malformed file becomes `Error: <where and what>` (``ProblemDataError``'s text).
+    func load() throws(ProblemDataError) -> Problem {
+        try ProblemFile.load(problem, observations: observations, format: format)
     }
 }
 
