@@ -46,14 +46,41 @@ struct PhaseDiagramTests {
         #expect(parts.map(\.cells.count) == [2, 2, 2] && !parts[0].isComplete && parts[0].transition.isEmpty)
         let merged = try PhaseDiagramResult.merging([parts[2], parts[0], parts[1]])
         #expect(merged.cells == whole.cells && merged.shard == .whole && merged.transition == whole.transition)
-        // Through JSON, as `phase merge` reads them.
-        let decoded = try parts.map {
-            try JSONDecoder().decode(PhaseDiagramResult.self, from: JSONEncoder().encode($0))
+        // Through JSON files, as `phase merge` reads them.
+        let folder = try TemporaryFolder("phase-read")
+        defer { folder.remove() }
+        let decoded = try parts.enumerated().map { k, part in
+            try PhaseDiagramResult.read(
+                path: try folder.write("part\(k).json", bytes: Array(JSONEncoder().encode(part))))
         }
         #expect(try PhaseDiagramResult.merging(decoded).cells == whole.cells)
         #expect(throws: PhaseTransitionError.self) { try PhaseDiagramResult.merging([parts[0], parts[1]]) }
         #expect(throws: PhaseTransitionError.self) {
             try PhaseDiagramResult.merging([parts[0], parts[0], parts[1], parts[2]])
+        }
+    }
+
+    @Test(
+        "a file that is not a phase result is refused in words, never with Foundation's decoder text",
+        arguments: [
+            ("[1, 2", "it is not valid JSON"),
+            (#"{"cells": []}"#, "is missing at the top level"),
+            ("[]", "has the wrong type"),
+        ])
+    func unreadableResult(text: String, message: String) throws {
+        let folder = try TemporaryFolder("phase-read")
+        defer { folder.remove() }
+        let path = try folder.write("bad.json", text)
+        #expect {
+            _ = try PhaseDiagramResult.read(path: path)
+        } throws: { error in
+            let description = (error as? PhaseTransitionError)?.description ?? ""
+            return description.contains(message) && description.contains("sparsecert phase")
+                && !description.contains("The given data")
+        }
+        let missing = folder.path("none.json")
+        #expect(throws: PhaseTransitionError("\(missing) does not exist")) {
+            try PhaseDiagramResult.read(path: missing)
         }
     }
 

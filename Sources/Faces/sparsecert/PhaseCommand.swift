@@ -172,33 +172,8 @@ struct PhaseMergeCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw CommandFailure("name the shard result files to merge") }
-        let parts = try files.map { file in
-            guard FileManager.default.fileExists(atPath: file) else { throw CommandFailure("\(file) does not exist") }
-            do {
-                return try JSONDecoder().decode(
-                    PhaseDiagramResult.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw CommandFailure(
-                    "\(file) is not a JSON result of 'sparsecert phase … --json' (\(decodingProblem(error)))")
-            }
-        }
+        let parts = try files.map { file throws(PhaseTransitionError) in try PhaseDiagramResult.read(path: file) }
         let merged = try PhaseDiagramResult.merging(parts)
         try writePhaseOutputs(merged, json: output.json, csv: csv, plot: plot)
-    }
-}
-
-/// What is wrong with a file that does not decode, in words.
-private func decodingProblem(_ error: any Error) -> String {
-    func path(_ context: DecodingError.Context) -> String {
-        let place = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return place.isEmpty ? "the top level" : place
-    }
-    switch error {
-    case DecodingError.keyNotFound(let key, let context):
-        return "the key '\(key.stringValue)' is missing at \(path(context))"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-        return "the value at \(path(context)) has the wrong type"
-    case DecodingError.dataCorrupted(let context): return "\(context.debugDescription) (at \(path(context)))"
-    default: return error.localizedDescription
     }
 }
