@@ -97,7 +97,10 @@ let package = Package(
             path: "Sources/Domains/DiagonalNetworks"),
         .target(
             name: "SparseRecovery",
-            dependencies: ["ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming"],
+            dependencies: [
+                "ExactArithmetic", "DenseLinearAlgebra", "LinearProgramming",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Sources/Domains/SparseRecovery"),
         .target(
             name: "NullSpaceProperty",

@@ -7,10 +7,12 @@ import SparseRecovery
 
 /// Builds an ``ErrorCertificate`` for (A, y, D, α).
 ///
-/// 1. Basis pursuit exactly (GLPK + exact rational re-verification): x*, μ.
+/// 1. Basis pursuit by the one reference (`BasisPursuitReference` with an exact dual): GLPK in floating point,
+///    A_S x*_S = y solved exactly and GLPK's dual corrected exactly on S; the exact mode (GLPK's basis
+///    re-verified in rational arithmetic) only when that does not prove x* optimal.
 /// 2. ϱ(S, σ): exactly (`exact`) or by the floating-point LP; either way its μ_ϱ is made exact
-///    ((Aᵀμ_ϱ)_S = σ with no rounding, by an exact correction on the support), so max_{Sᶜ}|Aᵀμ_ϱ| < 1
-///    proves uniqueness. ρ_S (2^(s−1) ϱ-LPs, exact with `exact`) only with `supportConstant`.
+///    ((Aᵀμ_ϱ)_S = σ with no rounding, by an exact correction on the support, `SupportDual`), so
+///    max_{Sᶜ}|Aᵀμ_ϱ| < 1 proves uniqueness. ρ_S (2^(s−1) ϱ-LPs, exact with `exact`) only with `supportConstant`.
 /// 3. x_∞(α) by the support-aware limit solver (`FlowLimitSolver`), then a Krawczyk proof in the exact
 ///    `SupportFrame` (``LimitEnclosure``) — the enclosure of ‖x_∞(α) − x*‖₁.
 /// 4. The rate law and, for 1×2 data, the closed-form bound; then every claim is checked by
@@ -43,7 +45,7 @@ public struct CertificateBuilder: Sendable {
     /// The certificate for exact data A (m×n), y; its verdict says whether every claim checked.
     /// - Throws: ``ErrorCertificatesError`` when the data are unusable, BP has no unique certified solution,
     ///   or the enclosure cannot be proven.
-    /// - Complexity: one exact BP solve, one ϱ-LP (plus 2^(s−1) with `supportConstant`), the exact frame
+    /// - Complexity: one BP solve with O(m·n) exact checks (an exact BP solve only when they fail), one ϱ-LP (plus 2^(s−1) with `supportConstant`), the exact frame
     ///   O(m²n), the limit solve (O(m²n) per Newton step) and O((n − s)·m²) interval operations per Krawczyk test.
     public func certify(
         matrix: Matrix<Rational>, observations: [Rational]
@@ -55,25 +57,25 @@ public struct CertificateBuilder: Sendable {
         guard matrix.rows == observations.count else {
             throw .invalidInput("A has \(matrix.rows) rows but y has \(observations.count) entries")
         }
-        // 1. Basis pursuit, exactly.
-        var options = BasisPursuitOptions()
-        options.solver = solver
-        options.analyzeUniqueness = exact
-        let bp: ExactBasisPursuitSolution
+        // 1. Basis pursuit: the one reference, with an exact dual certificate.
+        let reference: BasisPursuitReference
         do {
-            bp = try BasisPursuit.solveExactly(
-                BasisPursuitProblem(matrix: matrix, observations: observations), options: options)
-        } catch { throw .invalidInput("\(error)") }
-        let solution = bp.solution
-        guard solution.status == .optimal, let objective = solution.objective, bp.verified else {
-            throw .noUniqueSolution("basis pursuit is \(solution.status.rawValue) or its exact verification failed")
+            reference = try BasisPursuitReference.compute(
+                matrix: matrix, observations: observations, exactDual: true, solver: solver)
+        } catch {
+            if case let .noReference(message) = error { throw .noUniqueSolution(message) }
+            throw .invalidInput(error.description)
         }
-        let xStar = solution.x, support = solution.support, signs = solution.signs
+        guard let dual = reference.dual, reference.proof != .floatingCertificate else {
+            throw .noUniqueSolution("basis pursuit: no exact dual certificate of x* was found")
+        }
+        let xStar = reference.x, support = reference.support, signs = reference.signs
+        let objective = xStar.reduce(Rational.zero) { $0 + $1.magnitude }
         var context = CertificateClaims.Context(matrix: matrix, observations: observations, solver: solver)
         context.frame = try SupportFrame(matrix: matrix, observations: observations, reference: xStar)
 
         // 2. ϱ with an exact strict certificate, and ρ_S when asked for.
-        let rho = try exponent(&context, support: support, signs: signs, exactAnalysis: solution.uniqueness)
+        let rho = try exponent(&context, reference: reference)
         guard rho.upperBound < 1 else {
             throw .noUniqueSolution(
                 "ϱ(S, σ) ≥ \(rho.upperBound.doubleValue): x* is not the unique minimizer (or not provably so)")
@@ -108,7 +110,7 @@ public struct CertificateBuilder: Sendable {
             boxBasis: enclosure.basis, errorL1Lower: lower, errorL1Upper: upper,
             relativeWidth: CertificateClaims.relativeWidth(lower: lower, upper: upper))
         let section = ErrorCertificate.BasisPursuitSection(
-            xStar: xStar, support: support, signs: signs, objective: objective, dualCertificate: solution.dual,
+            xStar: xStar, support: support, signs: signs, objective: objective, dualCertificate: dual,
             exact: exact, rho: rho.exactValue, rhoValue: rho.value, rhoCertificate: rho.certificate,
             rhoUpperBound: rho.upperBound, rhoWitness: rho.witness, supportConstant: context.supportConstant?.value,
             supportConstantExact: context.supportConstant?.exact, proofSteps: [])
@@ -117,7 +119,7 @@ public struct CertificateBuilder: Sendable {
             depth: depth, alpha: alpha, initConvention: "product", basisPursuit: section, flow: flow,
             rate: .init(law: "", exponent: 0, constant: nil, scaledError: 0, ratio: nil), closedForm: nil,
             verdict: .init(certified: false, reasons: []))
-        certificate.basisPursuit.proofSteps = CertificateClaims.proofSteps(certificate)
+        certificate.basisPursuit.proofSteps = CertificateClaims.proofSteps(certificate, origin: reference.proof)
         context.rateConstant = .some(CertificateClaims.rateConstant(certificate, context))
         certificate.rate = CertificateClaims.rateSection(certificate, constant: context.rateConstant ?? nil)
         certificate.closedForm = CertificateClaims.closedForm(certificate, context)
@@ -135,37 +137,48 @@ public struct CertificateBuilder: Sendable {
     }
 
     private func exponent(
-        _ context: inout CertificateClaims.Context, support: [Int], signs: [Int],
-        exactAnalysis: UniquenessAnalysis<Rational>?
+        _ context: inout CertificateClaims.Context, reference: BasisPursuitReference
     ) throws(ErrorCertificatesError) -> Exponent {
-        let mu: [Rational], witness: [Rational], value: Double, exactValue: Rational?
+        let support = reference.support, signs = reference.signs
         if exact {
-            guard let analysis = exactAnalysis, let rho = analysis.rho, !analysis.rhoCertificate.isEmpty else {
-                throw .noUniqueSolution(exactAnalysis?.reason ?? "no exact ϱ computed")
+            let analysis: ExactSignedNullSpaceConstant
+            do {
+                analysis = try SignedNullSpaceLP.solveExactly(
+                    matrix: context.matrix, support: support, signs: signs, solver: solver)
+            } catch { throw .invalidInput(error.description) }
+            guard analysis.verified, let rho = analysis.value else {
+                throw .noUniqueSolution(
+                    "ϱ(S, σ) could not be proven exactly: \(analysis.steps.joined(separator: "; "))")
             }
-            mu = analysis.rhoCertificate
-            witness = analysis.rhoWitness
-            value = rho.doubleValue
-            exactValue = rho
-        } else {
-            guard let floating = CertificateClaims.floatingRho(context, support: support, signs: signs) else {
-                throw .invalidInput("the floating-point ϱ-LP could not be solved")
-            }
-            guard floating.value.isFinite else { throw .noUniqueSolution("ϱ(S, σ) = +∞") }
-            context.floatingRho = floating
-            mu = floating.certificate.map { Rational(exactly: $0) ?? .zero }
-            witness = floating.witness.map { Rational(exactly: $0) ?? .zero }
-            value = floating.value
-            exactValue = nil
+            let corrected = try Self.strictCertificate(
+                matrix: context.matrix, support: support, signs: signs, from: analysis.certificate)
+            return Exponent(
+                value: rho.doubleValue, exactValue: rho, certificate: corrected.mu, upperBound: corrected.bound,
+                witness: analysis.witness)
         }
-        let corrected = try Self.strictCertificate(matrix: context.matrix, support: support, signs: signs, from: mu)
+        // The reference's dual is the ϱ-LP's multiplier made exact: it is the strict certificate too.
+        if let floating = reference.exponent, let mu = reference.dual, let bound = reference.dualBound {
+            context.floatingRho = floating
+            return Exponent(
+                value: floating.value, exactValue: nil, certificate: mu, upperBound: bound,
+                witness: floating.witness.map { Rational(exactly: $0) ?? .zero })
+        }
+        guard let floating = CertificateClaims.floatingRho(context, support: support, signs: signs) else {
+            throw .invalidInput("the floating-point ϱ-LP could not be solved")
+        }
+        guard floating.value.isFinite else { throw .noUniqueSolution("ϱ(S, σ) = +∞") }
+        context.floatingRho = floating
+        guard
+            let corrected = SupportDual(
+                matrix: context.matrix, support: support, signs: signs, dual: floating.certificate)
+        else { throw .noUniqueSolution("the columns of A on the support are linearly dependent") }
         return Exponent(
-            value: value, exactValue: exactValue, certificate: corrected.mu, upperBound: corrected.bound,
-            witness: witness)
+            value: floating.value, exactValue: nil, certificate: corrected.multiplier,
+            upperBound: corrected.offSupportMaximum, witness: floating.witness.map { Rational(exactly: $0) ?? .zero })
     }
 
     /// μ' = μ + A_S(A_SᵀA_S)⁻¹(σ − A_Sᵀμ), so (Aᵀμ')_S = σ exactly, and max_{Sᶜ}|Aᵀμ'| (an exact upper
-    /// bound of ϱ(S, σ)).
+    /// bound of ϱ(S, σ)), for an exact μ (the exact ϱ-LP's; the floating one is corrected by `SupportDual`).
     static func strictCertificate(
         matrix: Matrix<Rational>, support: [Int], signs: [Int], from mu: [Rational]
     )

@@ -73,7 +73,8 @@ public struct ErrorCertificate: Codable, Sendable, Equatable {
         public var supportConstant: Double?
         /// ρ_S exactly (with `exact` and `--support-constant`).
         public var supportConstantExact: Rational?
-        /// The statements the exact checks of x* prove (`CertificateClaims/proofSteps(_:)`).
+        /// How x* and μ were found, then the statements the exact checks of x* prove
+        /// (`CertificateClaims/proofSteps(_:origin:)`).
         public var proofSteps: [String]
     }
 

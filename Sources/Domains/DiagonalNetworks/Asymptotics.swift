@@ -45,7 +45,7 @@ public struct BarrierCertificate: Sendable {
     /// - Throws: ``DiagonalNetworkError/invalidDepth(_:)`` for D = 2 (its certificate is the ϱ-LP's),
     ///   ``DiagonalNetworkError/invalidFace(_:)`` when x* = 0 or A_S is not injective, and the limit solver's
     ///   errors. With Sᶜ = ∅ (m = n, full support) w^(D) = σ and C_D = 0: x_∞(α) = x* for every α.
-    /// - Complexity: O(m²n) per Newton iteration.
+    /// - Complexity: O((n − s)·(m − s)²) per Newton iteration (flat kernels, `FlatKernels`).
     public init(network: DiagonalNetwork, reference: [Double]) throws(DiagonalNetworkError) {
         guard network.depth >= 3 else { throw .invalidDepth(network.depth) }
         guard reference.contains(where: { $0 != 0 }) else {
@@ -60,20 +60,18 @@ public struct BarrierCertificate: Sendable {
         let s = coordinates.support.count
         var b = Array(try solver.solveState().0.point[s...])
         let fixed = coordinates.supportCoupling.multiply(coordinates.signs)
-        let n = coordinates.complementCoupling
+        let n = coordinates.complementCoupling.elements, q = b.count
         func offSupport(_ b: [Double]) -> [Double]? {
-            let z = b.isEmpty ? fixed : zip(fixed, n.multiply(b)).map { $0 + $1 }
+            let z = FlatKernels.multiplyAdding(n, b, to: fixed)
             return z.allSatisfy(potential.contains) ? z : nil
         }
         func objective(_ z: [Double]) -> Double { z.reduce(0) { $0 + potential.potential($1) } }
         guard var z = offSupport(b) else { throw .notConverged("no strictly feasible barrier certificate found") }
-        for _ in 0..<100 where !b.isEmpty {
-            let gradient = n.multiplyTransposed(z.map(potential.link))
-            var hessian = Matrix<Double>(rows: b.count, columns: b.count)
-            for i in 0..<z.count {
-                let w = potential.linkSlope(z[i])
-                for r in 0..<b.count { for c in 0..<b.count { hessian[r, c] += n[i, r] * w * n[i, c] } }
-            }
+        for _ in 0..<100 where q > 0 {
+            let gradient = FlatKernels.multiplyTransposed(n, columns: q, z.map(potential.link))
+            let hessian = Matrix(
+                rows: q, columns: q,
+                elements: FlatKernels.weightedGram(n, columns: q, weights: z.map(potential.linkSlope)))
             guard let direction = try? LDLDecomposition(hessian).solve(gradient.map { -$0 }) else {
                 throw .notConverged("singular Hessian in the barrier certificate problem")
             }

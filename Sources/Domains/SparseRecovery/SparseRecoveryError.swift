@@ -20,6 +20,8 @@ public enum SparseRecoveryError: Error, Sendable, Equatable, CustomStringConvert
     case linearProgram(LPError)
     /// The solver ended without an answer that passes the checks (status, tolerance or consistency).
     case numericalFailure(String)
+    /// Basis pursuit gives no proven solution x* to measure against (infeasible, or not provable).
+    case noReference(String)
 
     /// What went wrong and what to fix.
     public var description: String {
@@ -42,6 +44,8 @@ public enum SparseRecoveryError: Error, Sendable, Equatable, CustomStringConvert
             "the linear program failed: \(error)"
         case let .numericalFailure(what):
             "numerical failure: \(what)"
+        case let .noReference(what):
+            "\(what): the error ‖x_∞(α) − x*‖₁ needs a proven basis pursuit solution x*"
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DiagonalNetworks
 import Foundation
 import ProblemData
-import RateSweeps
+import SparseRecovery
 
 /// `sparsecert flow`: where gradient flow on a depth-D diagonal network ends, and how far that is from x*.
 struct FlowCommand: ParsableCommand {
@@ -149,9 +149,11 @@ struct FlowCommand: ParsableCommand {
             "Depth-\(report.depth) diagonal network, α = \(report.alpha) (\(report.initConvention) convention; "
                 + "product scale \(report.productScale)), method \(report.method)")
         let proof =
-            report.referenceProof == BasisPursuitReference.Proof.exact.rawValue
-            ? "proven optimal in exact arithmetic"
-            : "optimality certificate holds in floating point, A_S x*_S = y exactly"
+            switch BasisPursuitReference.Proof(rawValue: report.referenceProof) {
+            case .exact: "proven optimal in exact arithmetic"
+            case .exactDual: "exact dual certificate, A_S x*_S = y exactly"
+            default: "optimality certificate holds in floating point, A_S x*_S = y exactly"
+            }
         print("x* (basis pursuit; \(proof)) has support \(report.support)")
         print("x_∞ = [\(report.x.map { String(format: "%.6g", $0) }.joined(separator: ", "))]")
         print(

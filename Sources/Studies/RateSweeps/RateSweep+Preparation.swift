@@ -14,7 +14,11 @@ extension RateSweep {
         do { _ = try DiagonalNetwork(exactMatrix: matrix, observations: observations, depth: 2, alpha: 0.1) } catch {
             throw .invalidData(error.description)
         }
-        let reference = try BasisPursuitReference.compute(matrix: matrix, observations: observations)
+        let reference: BasisPursuitReference
+        do { reference = try BasisPursuitReference.compute(matrix: matrix, observations: observations) } catch {
+            if case let .noReference(message) = error { throw .noUniqueReference(message) }
+            throw .invalidData(error.description)
+        }
         let rho: SignedNullSpaceConstant
         do {
             rho = try SignedNullSpaceLP.solve(
