@@ -78,6 +78,13 @@ int sc_glpk_set_basis(glp_prob *problem, const int *row_status, const int *colum
     })
 }
 
+int sc_glpk_set_objective(glp_prob *problem, const double *objective) {
+    SC_GUARDED({
+        int columns = glp_get_num_cols(problem);
+        for (int j = 0; j <= columns; j++) glp_set_obj_coef(problem, j, objective[j]);
+    })
+}
+
 int sc_glpk_standard_basis(glp_prob *problem) {
     SC_GUARDED({ glp_std_basis(problem); })
 }
@@ -92,6 +99,23 @@ int sc_glpk_interior(glp_prob *problem, const glp_iptcp *parameters, int *code) 
 
 int sc_glpk_intopt(glp_prob *problem, const glp_iocp *parameters, int *code) {
     SC_GUARDED({ *code = glp_intopt(problem, parameters); })
+}
+
+/* Keeps the best bound of the active nodes (the largest for maximization, the smallest for minimization,
+   GLPK's glp_ios_best_node) each time the branch-and-cut calls back; nodes only close and bounds only
+   tighten afterwards, so the last value recorded stays a valid bound on every unexplored node. */
+static void sc_record_bound(glp_tree *tree, void *info) {
+    int best = glp_ios_best_node(tree);
+    if (best != 0) *(double *)info = glp_ios_node_bound(tree, best);
+}
+
+int sc_glpk_intopt_bound(glp_prob *problem, const glp_iocp *parameters, int *code, double *best_bound) {
+    SC_GUARDED({
+        glp_iocp local = *parameters;
+        local.cb_func = sc_record_bound;
+        local.cb_info = best_bound;
+        *code = glp_intopt(problem, &local);
+    })
 }
 
 int sc_glpk_read(glp_prob *problem, sc_glpk_solution_kind kind, int *status, double *objective,

@@ -29,6 +29,30 @@ struct GLPKRun {
         }
     }
 
+    /// One problem object for several objectives: load once, then for each cost vector (objective constant
+    /// first, then one cost per column) set the objective and run the simplex from the basis the previous
+    /// run ended with. The feasible set never changes, so a primal-feasible final basis stays feasible.
+    /// Pure LPs with a simplex method only.
+    func solve(objectives: [[Double]]) throws(LPError) -> [LPSolution] {
+        sc_glpk_clear_output()
+        guard let problem = glp_create_prob() else { throw .glpkFailure("glp_create_prob returned no problem") }
+        var alive = true
+        defer { if alive { glp_delete_prob(problem) } }
+        do {
+            try load(into: problem)
+            var solutions: [LPSolution] = []
+            solutions.reserveCapacity(objectives.count)
+            for (k, objective) in objectives.enumerated() {
+                try guarded { sc_glpk_set_objective(problem, objective) }
+                solutions.append(try runSimplex(problem, warmStart: k == 0))
+            }
+            return solutions
+        } catch {
+            if case .glpkFailure = error { alive = false }
+            throw error
+        }
+    }
+
     /// Calls a guarded shim function; a failure means GLPK's state is gone.
     private func guarded(_ call: () -> Int32) throws(LPError) {
         if call() != SC_GLPK_OK {
@@ -95,11 +119,13 @@ struct GLPKRun {
         return parameters
     }
 
-    private func runSimplex(_ problem: OpaquePointer, presolve: Bool? = nil) throws(LPError) -> LPSolution {
+    private func runSimplex(
+        _ problem: OpaquePointer, presolve: Bool? = nil, warmStart: Bool = true
+    ) throws(LPError) -> LPSolution {
         var parameters = simplexParameters
         if let presolve { parameters.presolve = presolve ? GLP_ON : GLP_OFF }
         let exact: Int32 = options.method == .exactSimplex ? 1 : 0
-        if let basis = options.warmStart, parameters.presolve == GLP_OFF {
+        if warmStart, let basis = options.warmStart, parameters.presolve == GLP_OFF {
             let rowStatus = [0] + basis.rows.map(Self.glpkStatus)
             let columnStatus = [0] + basis.columns.map(Self.glpkStatus)
             try guarded { sc_glpk_set_basis(problem, rowStatus, columnStatus) }
@@ -168,7 +194,8 @@ struct GLPKRun {
         parameters.mip_gap = options.mipGap
         if let limit = options.timeLimit { parameters.tm_lim = Int32(limit.milliseconds) }
         var code: Int32 = 0
-        try guarded { sc_glpk_intopt(problem, &parameters, &code) }
+        var bound = relaxation.objective
+        try guarded { sc_glpk_intopt_bound(problem, &parameters, &code, &bound) }
         var solution = try read(problem, kind: SC_MIP, withDuals: false, withBasis: false)
         solution.iterations = relaxation.iterations
         let found = solution.status
@@ -181,7 +208,19 @@ struct GLPKRun {
             default: .numericalFailure
             }
         if code == GLP_ETMLIM && solution.status == .feasible { solution.message = "time limit reached" }
+        solution.bestBound = Self.bestBound(
+            nodes: bound, relaxation: relaxation.objective, found: solution, maximize: program.direction == .maximize)
         return solution
+    }
+
+    /// The bound of a finished or stopped branch-and-cut: the objective at a proven optimum; otherwise the
+    /// best bound of the unexplored nodes, never looser than the root relaxation, and never tighter than the
+    /// incumbent found (which bounds the optimum from the other side); `nil` when it is not finite.
+    private static func bestBound(nodes: Double, relaxation: Double, found: LPSolution, maximize: Bool) -> Double? {
+        if found.status == .optimal { return found.objective }
+        var bound = maximize ? min(nodes, relaxation) : max(nodes, relaxation)
+        if found.status == .feasible { bound = maximize ? max(bound, found.objective) : min(bound, found.objective) }
+        return bound.isFinite && bound.magnitude < Double.greatestFiniteMagnitude ? bound : nil
     }
 
     /// Reads one of GLPK's solutions; `status` holds the raw GLPK status mapped to an ``LPStatus``.

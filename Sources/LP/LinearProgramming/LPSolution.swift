@@ -69,4 +69,10 @@ public struct LPSolution: Sendable, Hashable {
     public var iterations: Int
     /// The solver's own words on a failure, empty otherwise.
     public var message: String
+    /// For a MILP, GLPK's bound on the optimal value, in the units of ``objective``: the objective itself at a
+    /// proven optimum; after a stop (time limit), the best local bound among the branch-and-cut's unexplored
+    /// nodes (`glp_ios_best_node`, `glp_ios_node_bound`), or the incumbent's objective where that is
+    /// tighter. A floating-point bound from LP relaxations solved to GLPK's tolerances — not a proof.
+    /// `nil` for LPs and where GLPK has no finite bound.
+    public var bestBound: Double? = nil
 }

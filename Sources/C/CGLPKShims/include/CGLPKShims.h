@@ -39,6 +39,9 @@ int sc_glpk_load(glp_prob *problem, int direction, int rows, int columns,
                  int entries, const int *entry_row, const int *entry_column, const double *entry_value);
 /// Sets the status of every row and column (1-based arrays) as a starting basis.
 int sc_glpk_set_basis(glp_prob *problem, const int *row_status, const int *column_status);
+/// Replaces the objective: objective[0] is its constant, objective[j] the cost of column j (1-based,
+/// one entry per column); the basis is kept.
+int sc_glpk_set_objective(glp_prob *problem, const double *objective);
 /// Replaces the current basis by the standard one (every auxiliary variable basic).
 int sc_glpk_standard_basis(glp_prob *problem);
 /// glp_simplex (exact = 0) or glp_exact (exact = 1); the solver's return code goes to *code.
@@ -47,6 +50,10 @@ int sc_glpk_simplex(glp_prob *problem, const glp_smcp *parameters, int exact, in
 int sc_glpk_interior(glp_prob *problem, const glp_iptcp *parameters, int *code);
 /// glp_intopt; the solver's return code goes to *code.
 int sc_glpk_intopt(glp_prob *problem, const glp_iocp *parameters, int *code);
+/// glp_intopt with a callback that records, at every call, the bound of the best active node
+/// (glp_ios_best_node, glp_ios_node_bound) in *best_bound, which is left untouched when the callback never
+/// saw an active node; the solver's return code goes to *code.
+int sc_glpk_intopt_bound(glp_prob *problem, const glp_iocp *parameters, int *code, double *best_bound);
 /// Reads status, objective, simplex iteration count, values, duals and basis statuses (GLP_BS, GLP_NL,
 /// GLP_NU, GLP_NF, GLP_NS) of the chosen solution into 1-based arrays of rows+1 and columns+1 entries;
 /// duals and statuses are left untouched where that solution has none.

@@ -51,7 +51,8 @@ extension NullSpaceMatrix {
     ///
     /// - Parameters:
     ///   - s: the order, 1 ≤ s ≤ min(m, n).
-    ///   - timeLimit: stop GLPK after this long; the result is then an interval [incumbent, pick-1 bound].
+    ///   - timeLimit: stop GLPK after this long; the result is then an interval [incumbent, bound]: GLPK's best
+    ///     bound of its unexplored nodes where it is consistent, else the LP relaxation or the pick-1 bound.
     ///   - solver: the GLPK configuration of the n column LPs (and the MILP's relaxation).
     /// - Throws: ``NullSpacePropertyError`` for an invalid order or a failed LP/MILP.
     /// - Complexity: n LPs, then a MILP with 3n continuous and 2n binary variables (exponential worst case).
@@ -83,6 +84,13 @@ extension NullSpaceMatrix {
         if complete {
             upper = abs(solution.objective - lower) <= 1e-7 ? lower : max(lower, solution.objective)
             source = "GLPK branch-and-cut proved optimality (to its tolerances)"
+        } else if let best = solution.bestBound, best.isFinite, best >= lower - 1e-7, best * (1 + 1e-9) < upper {
+            // GLPK's bound is trusted only where it is consistent: finite, not below the incumbent it must cover,
+            // and tighter than the pick-1 bound (else that one stays).
+            upper = max(lower, best * (1 + 1e-9))
+            source =
+                "GLPK's best bound of the unexplored branch-and-cut nodes (the MILP stopped: "
+                + "\(solution.status.rawValue))"
         } else if let relaxation = try? solver.solve(
             MixedIntegerFormulation.program(
                 matrix: self, order: s, columnBounds: columnBounds, relaxed: true)),
@@ -90,8 +98,8 @@ extension NullSpaceMatrix {
         {
             upper = relaxation.objective * (1 + 1e-9)
             source =
-                "the MILP's LP relaxation bound (the MILP stopped: \(solution.status.rawValue); the LP layer does "
-                + "not report GLPK's best bound of the stopped branch-and-cut)"
+                "the MILP's LP relaxation bound (the MILP stopped: \(solution.status.rawValue); GLPK reported no "
+                + "usable bound of its branch-and-cut)"
         }
         let elapsed = (ContinuousClock.now - start).components
         return OrderConstant(

@@ -35,7 +35,7 @@ extension OrderSearch {
             .filter { !levels.isExact($0) }
             .sorted { levels.bounds($0).max() ?? 0 > levels.bounds($1).max() ?? 0 }
             for subset in subsets {
-                store(try matrix.supportConstant(subset, solver: options.solver), in: levels)
+                try store(try matrix.supportConstant(subset, solver: options.solver), in: levels)
                 live = livePatterns(support)
                 if live.isEmpty { return certifyPruned(support) }
             }
@@ -43,7 +43,7 @@ extension OrderSearch {
         if options.certifyBounds { live = Array(0..<SignPattern.count(s)) }
         let order = live.sorted { ($0 ^ ($0 >> 1)) < ($1 ^ ($1 >> 1)) }
         let constant = try matrix.supportConstant(support, patterns: order, solver: options.solver)
-        record(constant, atOrderLevel: true)
+        try record(constant, atOrderLevel: true)
         if options.certifyBounds {
             let proven = CertifiedBound.alphas(
                 exact: matrix.exact, support: support, certificates: constant.certificates)
@@ -55,14 +55,14 @@ extension OrderSearch {
     ///
     /// The proven table is written first: a thread that prunes with the new floating-point value then
     /// always finds the matching proven value.
-    func store(_ constant: SupportConstant, in levels: LevelBounds) {
+    func store(_ constant: SupportConstant, in levels: LevelBounds) throws(NullSpacePropertyError) {
         certified?.setExact(
             constant.support,
             alphas: CertifiedBound.alphas(
                 exact: matrix.exact, support: constant.support,
                 certificates: constant.certificates))
         levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
-        record(constant, atOrderLevel: false)
+        try record(constant, atOrderLevel: false)
     }
 
     /// Certify mode: the proven bound of a pruned support.

@@ -171,7 +171,7 @@ final class OrderSearch: Sendable {
         }
         let completed = shared.withLock { $0.completed }
         let pending = Array(
-            (0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) }
+            try orderedByBound((0..<chunkCount).filter { options.shard.contains(chunk: $0) && !completed.contains($0) })
                 .prefix(max(0, options.chunkBudget ?? Int.max)))
         let total = (0..<chunkCount).filter(options.shard.contains(chunk:)).count
         try ParallelWork.forEach(threads: options.threads, count: pending.count) {

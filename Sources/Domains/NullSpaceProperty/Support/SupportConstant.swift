@@ -36,8 +36,10 @@ func rhoOf(_ alpha: Double) -> Double { alpha >= 1 ? .infinity : alpha / (1 - al
 
 extension NullSpaceMatrix {
     /// ρ_S: solves ϱ(S, τ) for all 2^(s−1) sign patterns up to global sign (or the listed ones), in Gray-code
-    /// order. Each LP starts cold: `SparseRecovery` solves ϱ in a form that is feasible at the origin, and a
-    /// warm start from the optimal basis of another τ (infeasible for the new τ) measured slower there.
+    /// order. Two or more patterns are solved on one GLPK problem in the null-space form, where τ changes only
+    /// the objective, each run warm from the previous optimum (`PatternBatch`; 30×60, s = 4: ≈ 15 % less CPU
+    /// than cold solves); a single pattern is solved cold by `SparseRecovery`, in its form that is feasible at
+    /// the origin.
     ///
     /// - Parameters:
     ///   - support: S, distinct 0-based indices (any order; the result lists them increasing).
@@ -63,11 +65,22 @@ extension NullSpaceMatrix {
         let chosen = patterns ?? (0..<total).map { $0 ^ ($0 >> 1) }
         var values = Array(repeating: Double.nan, count: total)
         var certificates = Array(repeating: [Double](), count: total)
-        var best: SignedNullSpaceConstant?
+        var best: PatternBatch.Solution?
         var solved = 0
-        for p in chosen {
-            let signs = SignPattern.signs(mask: SignPattern.mask(p), length: k)
-            let result = try signedConstant(support: sorted, signs: signs, solver: solver)
+        let batch =
+            chosen.count >= PatternBatch.smallest
+            ? try PatternBatch.solve(
+                self, support: sorted, patterns: chosen, solver: solver) : nil
+        for (index, p) in chosen.enumerated() {
+            let result: PatternBatch.Solution
+            if let batch {
+                result = batch[index]
+            } else {
+                let signs = SignPattern.signs(mask: SignPattern.mask(p), length: k)
+                let single = try signedConstant(support: sorted, signs: signs, solver: solver)
+                result = .init(
+                    signs: signs, value: single.value, certificate: single.certificate, witness: single.witness)
+            }
             solved += 1
             values[p] = result.value
             certificates[p] = result.certificate
