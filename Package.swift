@@ -4,6 +4,7 @@
 //
 // Targets are grouped by layer (DESIGN.md §2, README "Layout"); dependencies point downwards only:
 //   Sources/C             CGLPK (system library), CGLPKShims (setjmp guard), CZlib (zlib)       — the only C
+//                         CLAPACK (OpenBLAS + LAPACKE; used by DenseLinearAlgebra's Double kernels only)
 //   Sources/Support       ScaleOut (shards, parallel chunks, checkpoints), Plots (SVG)          — no mathematics
 //   Sources/Numbers       ExactArithmetic, IntervalArithmetic, DenseLinearAlgebra               — no solver knowledge
 //   Sources/Data          ProblemData (problem files, instance generators)                      — numbers only
@@ -48,6 +49,10 @@ let package = Package(
             name: "CZlib",
             path: "Sources/C/CZlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CLAPACK",
+            path: "Sources/C/CLAPACK",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .target(
             name: "CGLPKShims",
             dependencies: ["CGLPK"],
@@ -68,7 +73,7 @@ let package = Package(
             path: "Sources/Numbers/ExactArithmetic"),
         .target(
             name: "DenseLinearAlgebra",
-            dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["ExactArithmetic", "CLAPACK", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/Numbers/DenseLinearAlgebra"),
         .target(
             name: "IntervalArithmetic",

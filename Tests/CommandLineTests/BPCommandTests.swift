@@ -104,4 +104,20 @@ struct BPCommandTests {
         #expect(output.stderr.contains("Error"))
         #expect(output.stderr.contains(message), "\(output.stderr)")
     }
+
+    @Test("a square nonsingular A: solved directly (method fullColumnRank, rigorous error_bound), in both modes")
+    func square() throws {
+        let folder = try scratch(["sq.json": #"{"A": [[2, 1, 0], [1, 3, 1], [0, 1, 4]], "y": [3, 5, 5]}"#])
+        let floating = try json(["bp", "sq.json"], in: folder)
+        #expect(floating["status"] as? String == "optimal")
+        #expect(floating["method"] as? String == "fullColumnRank")
+        #expect(floating["unique"] as? Bool == true && floating["rho"] as? Double == 0)
+        #expect((floating["error_bound"] as? Double).map { $0 < 1e-12 } == true)
+        #expect(floating["x"] as? [Double] == [1, 1, 1])
+        let exact = try json(["bp", "sq.json", "--exact"], in: folder)
+        #expect(exact["x_exact"] as? [String] == ["1", "1", "1"])
+        #expect(exact["verified"] as? Bool == true && exact["method"] as? String == "fullColumnRank")
+        let text = try CommandRunner.run(["bp", "sq.json"], in: folder)
+        #expect(text.status == 0 && text.stdout.contains("A x = y solved directly, no LP"))
+    }
 }

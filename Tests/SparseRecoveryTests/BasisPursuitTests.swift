@@ -1,6 +1,7 @@
 import DenseLinearAlgebra
 import ExactArithmetic
 import SparseRecovery
+import Synchronization
 import Testing
 
 @Suite("Basis pursuit on hand-made cases with known answers")
@@ -173,5 +174,35 @@ struct BasisPursuitTests {
         for problem in cases {
             #expect(throws: SparseRecoveryError.self) { try BasisPursuit.solve(problem) }
         }
+    }
+
+    @Test("the progress callback reports the stages in order, ending with 'finished'")
+    func progress() throws {
+        let stages = Mutex<[BasisPursuitProgress.Stage]>([])
+        var options = BasisPursuitOptions()
+        options.progress = { report in stages.withLock { $0.append(report.stage) } }
+        func run(_ body: () throws -> Void) rethrows -> [BasisPursuitProgress.Stage] {
+            stages.withLock { $0 = [] }
+            try body()
+            return stages.withLock { $0 }
+        }
+        let wide = try Self.problem([[1, 0, 1], [0, 1, 1]], [1, 2])
+        #expect(
+            try run { _ = try BasisPursuit.solve(Self.floating(wide), options: options) } == [
+                .floatingSolve, .uniqueness, .finished,
+            ])
+        #expect(
+            try run { _ = try BasisPursuit.solveExactly(wide, options: options) } == [
+                .exactVerification, .uniqueness, .finished,
+            ])
+        let square = try Self.problem([[2, 1], [1, 3]], [1, 2])
+        #expect(
+            try run { _ = try BasisPursuit.solve(Self.floating(square), options: options) } == [
+                .directSolve, .finished,
+            ])
+        #expect(try run { _ = try BasisPursuit.solveExactly(square, options: options) } == [.directSolve, .finished])
+        let infeasible = try Self.problem([[1, 2, 3], [2, 4, 6]], [1, 3])
+        let seen = try run { _ = try BasisPursuit.solve(Self.floating(infeasible), options: options) }
+        #expect(seen == [.floatingSolve, .infeasibilityProof, .finished])
     }
 }

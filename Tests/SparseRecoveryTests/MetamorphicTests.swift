@@ -121,4 +121,42 @@ struct MetamorphicTests {
         )
         #expect(tally.falseClaims.isEmpty, "\(tally.falseClaims)")
     }
+
+    @Test(
+        "full column rank: solved without an LP, and the rigorous error bound contains the exact x*",
+        arguments: [(12, 12), (40, 40), (16, 9)])
+    func fullColumnRank(rows: Int, columns: Int) throws {
+        let instance = MetamorphicInstance(rows: rows, columns: columns, sparsity: 3, data: .raw, seed: 11)
+        let floating = try BasisPursuit.solve(instance.problem)
+        #expect(floating.method == .fullColumnRank)
+        #expect(floating.claim == .optimal)
+        #expect(floating.uniqueness?.isUnique == true && floating.uniqueness?.rho == 0)
+        #expect(floating.statistics.iterations == 0)
+        let bound = try #require(floating.errorBound)
+        guard rows == columns, rows <= 12 else { return }  // exact: fast enough for a unit test up to 12×12
+        let exact = try BasisPursuit.solveExactly(Self.rational(instance.problem))
+        #expect(exact.verified && exact.solution.method == .fullColumnRank)
+        #expect(exact.solution.uniqueness?.rho == .zero)
+        for (approximate, value) in zip(floating.x, exact.solution.x) {
+            #expect((Rational(exactly: approximate)! - value).magnitude <= Rational(exactly: bound)!)
+        }
+    }
+
+    @Test("full column rank, y off range(A): infeasible with a Farkas certificate; singular A: the LP decides")
+    func fullColumnRankInfeasibleOrSingular() throws {
+        let tall = try Matrix<Double>([[1, 0], [0, 1], [1, 1], [2, -1]])
+        let off = try BasisPursuit.solve(BasisPursuitProblem(matrix: tall, observations: [1, 1, 3, 1]))
+        #expect(off.method == .fullColumnRank)
+        #expect(off.claim == .infeasible)
+        #expect(off.farkas?.holds(matrix: tall) == true)
+        let on = try BasisPursuit.solve(BasisPursuitProblem(matrix: tall, observations: [1, 1, 2, 1]))
+        #expect(on.claim == .optimal && on.x == [1, 1])
+        let singular = try Matrix<Double>([[1, 2, 3], [2, 4, 6], [0, 1, 1]])
+        let lp = try BasisPursuit.solve(BasisPursuitProblem(matrix: singular, observations: [1, 2, 1]))
+        #expect(lp.method == .linearProgram)
+        #expect(lp.claim == .optimal)
+        let exact = try BasisPursuit.solveExactly(
+            Self.rational(BasisPursuitProblem(matrix: singular, observations: [1, 2, 1])))
+        #expect(exact.solution.method == .linearProgram && exact.verified)
+    }
 }

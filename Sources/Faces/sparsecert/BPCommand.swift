@@ -1,8 +1,10 @@
 import ArgumentParser
 import DenseLinearAlgebra
 import ExactArithmetic
+import Foundation
 import ProblemData
 import SparseRecovery
+import Synchronization
 
 /// `sparsecert bp`: basis pursuit and its variants on a problem file, with certificates.
 struct BPCommand: ParsableCommand {
@@ -68,6 +70,8 @@ struct BPCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = BPProgressLine()
+        defer { progress.finish() }
         let loaded = try input.load()
         let weightValues: [Rational]?
         let eta: Rational?
@@ -83,20 +87,24 @@ struct BPCommand: ParsableCommand {
         }
         let noise = eta.map { NoiseBall(bound: $0, norm: noiseNorm?.norm ?? .infinity) }
         let report: BPReport
+        var options = BasisPursuitOptions()
+        options.progress = { progress.show($0.stage.name) }
         do {
             if exact {
+                progress.show("rationals")
                 report = BPReport(
                     try BasisPursuit.solveExactly(
                         BasisPursuitProblem(
                             matrix: loaded.matrix, observations: loaded.observations, weights: weightValues,
-                            nonnegative: nonnegative, noise: noise)))
+                            nonnegative: nonnegative, noise: noise),
+                        options: options))
             } else {
                 // The stored doubles: no exact rational is made on this path.
                 let problem = BasisPursuitProblem(
                     matrix: loaded.doubleMatrix, observations: loaded.doubleObservations,
                     weights: weightValues?.map(\.doubleValue), nonnegative: nonnegative,
                     noise: noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
-                report = BPReport(try BasisPursuit.solve(problem))
+                report = BPReport(try BasisPursuit.solve(problem, options: options))
             }
         } catch {
             throw CommandFailure(error.description)
@@ -107,5 +115,44 @@ struct BPCommand: ParsableCommand {
             print(report.text(rows: loaded.doubleMatrix.rows, columns: loaded.doubleMatrix.columns))
         }
         if !report.isProven { throw ExitStatus.notProven }
+    }
+}
+
+/// The progress line of `bp` on a terminal's stderr: the current stage (reading, then the library's stages) and
+/// the seconds since the command started, redrawn every half second while a stage runs.
+final class BPProgressLine: Sendable {
+    private let bar = ProgressBar(enabled: true)
+    private let stage = Mutex<String?>("reading")
+    private let start = ContinuousClock.now
+
+    /// Starts the line with the stage "reading".
+    init() {
+        Thread { [self] in
+            while redraw() { Thread.sleep(forTimeInterval: 0.5) }
+        }
+        .start()
+    }
+
+    /// Shows `name` as the current stage.
+    func show(_ name: String) {
+        stage.withLock { $0 = name }
+        _ = redraw()
+    }
+
+    /// Stops the redrawing and ends the line.
+    func finish() {
+        stage.withLock { current in
+            current = nil
+            bar.finish()
+        }
+    }
+
+    /// Draws the current stage, if the line is still running.
+    private func redraw() -> Bool {
+        stage.withLock { current in
+            guard let name = current else { return false }
+            bar.status(phase: name) { String(format: "%.1f s", start.elapsedSeconds) }
+            return true
+        }
     }
 }

@@ -7,7 +7,9 @@ import SparseRecovery
 /// What `sparsecert bp` prints: the JSON document (snake_case keys) and its text form.
 ///
 /// Numbers are doubles in every mode; `--exact` adds the fraction strings (`*_exact`), `verified`,
-/// `floating_support`, `support_differs` and `steps`. `x`, `objective`, `dual`, `unique` and `rho` are always
+/// `floating_support`, `support_differs` and `steps`. `method` says how x* was found (`linearProgram`, or
+/// `fullColumnRank` when A has proven full column rank and A x = y was solved directly); `error_bound`, present
+/// only then, bounds ‖x* − x̂‖_∞ for the exact solution x̂ rigorously. `x`, `objective`, `dual`, `unique` and `rho` are always
 /// present (`null` when they do not apply, e.g. for an infeasible problem); other keys that do not apply are left out.
 struct BPReport: Encodable {
     var status: String
@@ -28,6 +30,8 @@ struct BPReport: Encodable {
     var rhoWitness: [Double]?
     var farkas: [Double]?
     var lp: LPStatistics
+    var method: String
+    var errorBound: Double?
     var verified: Bool?
     var xExact: [String]?
     var objectiveExact: String?
@@ -60,6 +64,8 @@ struct BPReport: Encodable {
         rhoWitness = uniqueness.map { $0.rhoWitness.map(\.doubleValue) }
         farkas = solution.farkas?.z.map(\.doubleValue)
         lp = solution.statistics
+        method = solution.method.rawValue
+        errorBound = solution.errorBound
     }
 
     init(_ solution: BasisPursuitSolution<Double>) {
@@ -93,6 +99,11 @@ struct BPReport: Encodable {
     func text(rows: Int, columns: Int) -> String {
         var lines = ["Basis pursuit on a \(rows)×\(columns) system: \(status)"]
         if let steps { lines += steps.map { "  • \($0)" } }
+        if method == BasisPursuitMethod.fullColumnRank.rawValue, steps == nil {
+            lines.append(
+                "  • A has full column rank (proven by a verified inverse): A x = y solved directly, no LP"
+                    + (errorBound.map { "; ‖x* − x̂‖_∞ ≤ \($0) for the exact solution x̂" } ?? ""))
+        }
         if status == BasisPursuitClaim.undecided.rawValue {
             lines.append("not proven: the computed answer below did not pass its certificate check")
         }

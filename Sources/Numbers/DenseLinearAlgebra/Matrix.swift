@@ -8,7 +8,9 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Number of columns n.
     public let columns: Int
     /// The entries, row after row (`elements[i * columns + j]`).
-    public private(set) var elements: [Scalar]
+    @inlinable public var elements: [Scalar] { storage }
+    /// The stored entries (inlinable, so that element access is specialized in every client module).
+    @usableFromInline var storage: [Scalar]
 
     /// An m×n matrix with every entry equal to `value`.
     /// - Precondition: `rows ≥ 0`, `columns ≥ 0`.
@@ -16,7 +18,7 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         precondition(rows >= 0 && columns >= 0, "negative matrix dimension")
         self.rows = rows
         self.columns = columns
-        self.elements = Array(repeating: value, count: rows * columns)
+        self.storage = Array(repeating: value, count: rows * columns)
     }
 
     /// A matrix from its entries listed row after row.
@@ -27,7 +29,7 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
             "Matrix(rows:columns:elements:) needs rows·columns elements")
         self.rows = rows
         self.columns = columns
-        self.elements = elements
+        self.storage = elements
     }
 
     /// A matrix from its rows.
@@ -39,7 +41,7 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         }
         self.rows = rowArrays.count
         self.columns = width
-        self.elements = rowArrays.flatMap { $0 }
+        self.storage = rowArrays.flatMap { $0 }
     }
 
     /// The n×n identity.
@@ -51,22 +53,22 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
 
     /// The entry in row `i`, column `j`.
     public subscript(i: Int, j: Int) -> Scalar {
-        @inlinable get { elements[i * columns + j] }
-        set { elements[i * columns + j] = newValue }
+        @inlinable get { storage[i * columns + j] }
+        @inlinable set { storage[i * columns + j] = newValue }
     }
 
     /// Row `i` as an array.
-    public func row(_ i: Int) -> [Scalar] { Array(elements[i * columns..<(i + 1) * columns]) }
+    @inlinable public func row(_ i: Int) -> [Scalar] { Array(storage[i * columns..<(i + 1) * columns]) }
 
     /// Column `j` as an array.
-    public func column(_ j: Int) -> [Scalar] { (0..<rows).map { self[$0, j] } }
+    @inlinable public func column(_ j: Int) -> [Scalar] { (0..<rows).map { self[$0, j] } }
 
     /// The rows as arrays.
     public var rowArrays: [[Scalar]] { (0..<rows).map(row) }
 
     /// The submatrix formed by the given columns, in the given order.
     /// - Complexity: O(m·k) for k columns.
-    public func columns(_ indices: some Collection<Int>) -> Matrix {
+    @inlinable public func columns(_ indices: some Collection<Int>) -> Matrix {
         var result = Matrix(rows: rows, columns: indices.count)
         for i in 0..<rows {
             for (k, j) in indices.enumerated() { result[i, k] = self[i, j] }
@@ -75,31 +77,33 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     }
 
     /// Aᵀ.
-    public var transposed: Matrix {
-        var result = Matrix(rows: columns, columns: rows)
-        for i in 0..<rows { for j in 0..<columns { result[j, i] = self[i, j] } }
-        return result
+    @inlinable public var transposed: Matrix {
+        var result = [Scalar](repeating: .zero, count: storage.count)
+        storage.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for i in 0..<rows { for j in 0..<columns { target[j * rows + i] = source[i * columns + j] } }
+            }
+        }
+        return Matrix(rows: columns, columns: rows, elements: result)
     }
 
     /// The matrix with every entry converted by `transform` (for example `Double` → `Rational`).
-    public func map<Other>(_ transform: (Scalar) throws -> Other) rethrows -> Matrix<Other> {
-        var result = Matrix<Other>(rows: rows, columns: columns)
-        result.elements = try elements.map(transform)
-        return result
+    @inlinable public func map<Other>(_ transform: (Scalar) throws -> Other) rethrows -> Matrix<Other> {
+        Matrix<Other>(rows: rows, columns: columns, elements: try storage.map(transform))
     }
 
     /// A·x, row by row through ``LinearAlgebraScalar/sumOfProducts(_:_:)``.
     /// - Precondition: `x.count == columns`.
     /// - Complexity: O(m·n).
-    public func multiply(_ x: [Scalar]) -> [Scalar] {
+    @inlinable public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
-        return (0..<rows).map { i in Scalar.sumOfProducts(elements[i * columns..<(i + 1) * columns], x[...]) }
+        return (0..<rows).map { i in Scalar.sumOfProducts(storage[i * columns..<(i + 1) * columns], x[...]) }
     }
 
     /// Aᵀ·y, as (Aᵀ)·y.
     /// - Precondition: `y.count == rows`.
     /// - Complexity: O(m·n).
-    public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
+    @inlinable public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
         return transposed.multiply(y)
     }

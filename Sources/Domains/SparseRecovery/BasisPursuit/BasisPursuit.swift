@@ -24,9 +24,15 @@ public enum BasisPursuit {
         -> BasisPursuitSolution<Double>
     {
         try problem.validate(\.isFinite)
-        let layout = BasisPursuitLP(problem)
         let clock = ContinuousClock()
         let start = clock.now
+        defer { options.report(.finished, since: start) }
+        if problem.matrix.rows >= problem.matrix.columns {
+            options.report(.directSolve, since: start)
+            if let direct = solveWithFullColumnRank(problem, options: options) { return direct }
+        }
+        options.report(.floatingSolve, since: start)
+        let layout = BasisPursuitLP(problem)
         let lp = try bestAttempt(layout, options: options)
         var statistics = LPStatistics(
             rows: layout.program.constraints.count, columns: layout.program.variables.count,
@@ -43,6 +49,7 @@ public enum BasisPursuit {
                 residualTolerance: options.residualTolerance)
             var uniqueness: UniquenessAnalysis<Double>?
             if options.analyzeUniqueness {
+                options.report(.uniqueness, since: start)
                 uniqueness = try analyze(
                     problem, support: support, signs: signs, options: options,
                     nondegenerate: isDualNondegenerate(lp, tolerance: options.certificateTolerance))
@@ -56,6 +63,7 @@ public enum BasisPursuit {
                 optimality: check, uniqueness: proven ? uniqueness : uniqueness.map(\.undecidedForUnprovenAnswer),
                 farkas: nil, statistics: statistics)
         case .infeasible, .infeasibleOrUnbounded:
+            options.report(.infeasibilityProof, since: start)
             let farkasLP = try SignedNullSpaceLP.run(
                 options.solver.withoutWarmStart, FarkasCertificate.program(problem))
             statistics.auxiliarySolves = 1
@@ -163,9 +171,15 @@ public enum BasisPursuit {
         -> ExactBasisPursuitSolution
     {
         try problem.validate { _ in true }
-        let layout = BasisPursuitLP(problem)
         let clock = ContinuousClock()
         let start = clock.now
+        defer { options.report(.finished, since: start) }
+        if problem.matrix.rows == problem.matrix.columns {
+            options.report(.directSolve, since: start)
+            if let direct = solveSquareExactly(problem, options: options) { return direct }
+        }
+        options.report(.exactVerification, since: start)
+        let layout = BasisPursuitLP(problem)
         let result = try SignedNullSpaceLP.certify(options.solver, layout.program)
         var statistics = LPStatistics(
             rows: layout.program.constraints.count, columns: layout.program.variables.count,
@@ -193,6 +207,7 @@ public enum BasisPursuit {
             var uniqueness: UniquenessAnalysis<Rational>?
             var uniquenessProven = true
             if options.analyzeUniqueness, proven {
+                options.report(.uniqueness, since: start)
                 let analysis = try analyzeExactly(
                     problem, support: support, signs: signs, options: options,
                     nondegenerate: isDualNondegenerate(certificate))
@@ -219,6 +234,7 @@ public enum BasisPursuit {
                 "GLPK ended the basis pursuit LP with status \(result.solution.status.rawValue) "
                     + result.solution.message)
         }
+        options.report(.infeasibilityProof, since: start)
         let farkasLP = try SignedNullSpaceLP.certify(
             options.solver.withoutWarmStart, FarkasCertificate.program(problem))
         statistics.auxiliarySolves = 1

@@ -70,6 +70,20 @@ public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hasha
     public let farkas: FarkasCertificate<Scalar>?
     /// The cost of the computation.
     public let statistics: LPStatistics
+    /// How x* was found: by the LP, or directly because A has full column rank.
+    public internal(set) var method: BasisPursuitMethod = .linearProgram
+    /// A rigorous bound on ‖x − x̂‖_∞, x̂ the exact minimizer, when known (``BasisPursuitMethod/fullColumnRank``
+    /// with a proven answer); `nil` otherwise.
+    public internal(set) var errorBound: Double? = nil
+}
+
+/// How ``BasisPursuit`` found its answer.
+public enum BasisPursuitMethod: String, Sendable, Hashable, Codable {
+    /// The basis pursuit LP (GLPK).
+    case linearProgram
+    /// A has full column rank, proven by a verified approximate inverse, so {x : A x = y} has at most one point:
+    /// one LU solve, no LP (``BasisPursuit``'s direct path).
+    case fullColumnRank
 }
 
 /// The exact-mode result of ``BasisPursuit/solveExactly(_:options:)``.

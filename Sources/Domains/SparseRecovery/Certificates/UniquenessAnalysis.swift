@@ -19,6 +19,9 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
         case oneSidedExponent
         /// Every nonbasic variable has a nonzero reduced cost (sufficient only; for noise-aware BP).
         case dualNondegeneracy
+        /// A has full column rank (proven by a verified inverse), so A x = y has at most one solution; then
+        /// ϱ(S, σ) = 0 as well.
+        case fullColumnRank
     }
 
     /// |S|.
@@ -80,7 +83,7 @@ public struct UniquenessAnalysis<Scalar: LinearAlgebraScalar>: Sendable, Hashabl
                     nil,
                     "the optimal LP basis is dual degenerate; for noise-aware BP only this sufficient test is implemented"
                 )
-        case .exponent, .oneSidedExponent:
+        case .exponent, .oneSidedExponent, .fullColumnRank:
             switch rhoBelowOne {
             case true?: return make(true, "A_S is injective and \(name) = \(shown) < 1")
             case false?: return make(false, "\(name) = \(shown) ≥ 1: no strict dual certificate exists")
