@@ -2,6 +2,7 @@ import DenseLinearAlgebra
 import DiagonalNetworks
 import ExactArithmetic
 import Foundation
+import Synchronization
 
 /// An α sweep of ‖x_∞(α) − x*‖₁ over depths and scales, with local log–log slopes and the fitted
 /// asymptotic slope against the prediction (1 − ϱ for D = 2, 1 for D ≥ 3; DESIGN.md §1.3).
@@ -76,7 +77,7 @@ public struct RateSweep: Sendable {
     ) -> [Point] {
         let grid = depths.flatMap { d in alphas.map { (d, $0) } }
         let mine = grid.indices.filter { $0 % shards == shard }.map { grid[$0] }
-        let results = ResultBox(count: mine.count)
+        let results = Mutex((points: [Point?](repeating: nil, count: mine.count), done: 0))
         DispatchQueue.concurrentPerform(iterations: mine.count) { index in
             let (depth, alpha) = mine[index]
             var point = Point(depth: depth, alpha: alpha, error: nil, failure: nil)
@@ -85,10 +86,13 @@ public struct RateSweep: Sendable {
                     exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
                 point.error = try FlowLimitSolver(network: network, exactReference: reference).solve().errorL1
             } catch { point.failure = "\(error)" }
-            let done = results.store(point, at: index)
-            progress?(done, mine.count)
+            results.withLock { results in
+                results.points[index] = point
+                results.done += 1
+                progress?(results.done, mine.count)
+            }
         }
-        return results.values.compactMap { $0 }
+        return results.withLock { $0.points.compactMap { $0 } }
     }
 
     /// Local slopes and the fitted asymptotic slope per depth (points in α order as given).
@@ -122,19 +126,5 @@ public struct RateSweep: Sendable {
             + points.map {
                 "\($0.depth),\($0.alpha),\($0.error.map { "\($0)" } ?? ""),\($0.failure.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" } ?? "")"
             }.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Results written from concurrent workers under a lock.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [RateSweep.Point?]
-    private var done = 0
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func store(_ point: RateSweep.Point, at index: Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        values[index] = point
-        done += 1
-        return done
     }
 }
