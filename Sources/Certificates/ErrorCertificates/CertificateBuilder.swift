@@ -45,7 +45,8 @@ public struct CertificateBuilder: Sendable {
     /// The certificate for exact data A (m×n), y; its verdict says whether every claim checked.
     /// - Throws: ``ErrorCertificatesError`` when the data are unusable, BP has no unique certified solution,
     ///   x* cannot be proven optimal (`notProven`), or the enclosure cannot be proven.
-    /// - Complexity: one BP solve with O(m·n) exact checks (an exact BP solve only when they fail), one ϱ-LP (plus 2^(s−1) with `supportConstant`), the exact frame
+    /// - Complexity: one BP solve and one ϱ-LP with O(m·n) exact checks (an exact BP solve only when they fail;
+    ///   2^(s−1) more LPs with `supportConstant`), the exact frame
     ///   O(m²n), the limit solve (O(m²n) per Newton step) and O((n − s)·m²) interval operations per Krawczyk test.
     public func certify(
         matrix: Matrix<Rational>, observations: [Rational]

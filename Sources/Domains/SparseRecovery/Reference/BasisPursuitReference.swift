@@ -61,8 +61,8 @@ public struct BasisPursuitReference: Sendable, Hashable {
     /// - Throws: ``SparseRecoveryError`` for data the BP layer rejects, ``SparseRecoveryError/noReference(_:)``
     ///   when BP is proven infeasible, ``SparseRecoveryError/referenceNotProven(_:)`` when x* cannot be proven.
     /// - Complexity: one floating-point BP solve, an exact s×s fraction-free solve and O(m·s) integer checks
-    ///   (one ϱ-LP and O(m·n) big-integer products more with `exactDual`); the exact mode (O(m³) rational work per verification) only when those
-    ///   do not prove x*.
+    ///   (one ϱ-LP and O(m·n) big-integer products more with `exactDual`); the exact mode (O(m³) rational work
+    ///   per verification) only when those do not prove x*.
     public static func compute(
         matrix: Matrix<Rational>, observations: [Rational], roundedMatrix: Matrix<Double>? = nil,
         certificateTolerance: Double = 1e-7, exactDual: Bool = false, solver: GLPKSolver = GLPKSolver()
