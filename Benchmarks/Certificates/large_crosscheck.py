@@ -24,7 +24,8 @@ def timed(command, timeout):
     done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout)
     field = lambda name: re.search(rf"{name}: (.*)", done.stderr).group(1).strip()
     cpu = float(field(r"User time \(seconds\)")) + float(field(r"System time \(seconds\)"))
-    return done, field(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\)"), cpu, int(field("Maximum resident set size \\(kbytes\\)"))
+    wall = field(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\)")
+    return done, wall, cpu, int(field(r"Maximum resident set size \(kbytes\)"))
 
 
 def main():

@@ -1,5 +1,6 @@
-// certify-benchmark: wall time of CertificateBuilder.certify (exact BP, ϱ-LP, exact support frame, limit solve,
-// Krawczyk proof, barrier certificate for D ≥ 3, and the claim checks) and of CertificateVerifier.verify on
+// certify-benchmark: wall time of CertificateBuilder.certify (the BP reference with its exact dual, ϱ-LP, exact
+// support frame, limit solve, Krawczyk proof, barrier certificate for D ≥ 3, and the claim checks) and of
+// CertificateVerifier.verify on
 // Gaussian instances — the ones `sparsecert generate gaussian --rows m --columns n --sparsity s --seed k`
 // writes — and the relative width upper/lower − 1 of each enclosure. ρ_S is not computed (opt-in).
 // Rows: 20×60 and 50×200 for D = 2, 3, 4 at α = 1e-10 and 1e-30, then the issue-10 sizes 50×200 (s = 7, D = 4),

@@ -139,7 +139,8 @@ def _float_limit(af, yf, depth, alpha):
             while t > 1e-12:
                 trial = lam + t * step
                 zt = af.T @ trial
-                if (depth == 2 or np.abs(zt).max() < 1) and current * phi(zt) - trial @ yf <= value + 1e-4 * t * (g @ step):
+                inside = depth == 2 or np.abs(zt).max() < 1
+                if inside and current * phi(zt) - trial @ yf <= value + 1e-4 * t * (g @ step):
                     break
                 t /= 2
             lam = trial

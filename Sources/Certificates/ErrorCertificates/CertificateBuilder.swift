@@ -44,8 +44,9 @@ public struct CertificateBuilder: Sendable {
 
     /// The certificate for exact data A (m×n), y; its verdict says whether every claim checked.
     /// - Throws: ``ErrorCertificatesError`` when the data are unusable, BP has no unique certified solution,
-    ///   or the enclosure cannot be proven.
-    /// - Complexity: one BP solve with O(m·n) exact checks (an exact BP solve only when they fail), one ϱ-LP (plus 2^(s−1) with `supportConstant`), the exact frame
+    ///   x* cannot be proven optimal (`notProven`), or the enclosure cannot be proven.
+    /// - Complexity: one BP solve and one ϱ-LP with O(m·n) exact checks (an exact BP solve only when they fail;
+    ///   2^(s−1) more LPs with `supportConstant`), the exact frame
     ///   O(m²n), the limit solve (O(m²n) per Newton step) and O((n − s)·m²) interval operations per Krawczyk test.
     public func certify(
         matrix: Matrix<Rational>, observations: [Rational]
@@ -63,11 +64,14 @@ public struct CertificateBuilder: Sendable {
             reference = try BasisPursuitReference.compute(
                 matrix: matrix, observations: observations, exactDual: true, solver: solver)
         } catch {
-            if case let .noReference(message) = error { throw .noUniqueSolution(message) }
-            throw .invalidInput(error.description)
+            switch error {
+            case let .noReference(message): throw .noUniqueSolution(message)
+            case .referenceNotProven: throw .notProven(error.description)
+            default: throw .invalidInput(error.description)
+            }
         }
         guard let dual = reference.dual, reference.proof != .floatingCertificate else {
-            throw .noUniqueSolution("basis pursuit: no exact dual certificate of x* was found")
+            throw .notProven("basis pursuit: no exact dual certificate of x* was found")
         }
         let xStar = reference.x, support = reference.support, signs = reference.signs
         let objective = xStar.reduce(Rational.zero) { $0 + $1.magnitude }

@@ -8,6 +8,8 @@ public enum ErrorCertificatesError: Error, Sendable, Equatable, CustomStringConv
     case noUniqueSolution(String)
     /// The enclosure of x_∞(α) could not be proven (the verified box did not contract).
     case enclosureFailed(String)
+    /// x* was computed but its optimality could not be proven, so no certificate is written.
+    case notProven(String)
     /// A certificate file that cannot be read or is malformed.
     case unreadable(String)
     /// A certificate whose claims do not hold (tampered or wrong); lists every failed check.
@@ -21,6 +23,7 @@ public enum ErrorCertificatesError: Error, Sendable, Equatable, CustomStringConv
             "no certificate: \(message); the error ‖x_∞(α) − x*‖ needs a unique basis pursuit solution x*"
         case let .enclosureFailed(message):
             "the enclosure of x_∞(α) could not be proven: \(message); try a larger α or better-conditioned data"
+        case let .notProven(message): "not proven: \(message)"
         case let .unreadable(message): "cannot read the certificate: \(message)"
         case let .rejected(failures):
             "certificate REJECTED — \(failures.count) check(s) failed:\n"

@@ -20,8 +20,10 @@ public enum SparseRecoveryError: Error, Sendable, Equatable, CustomStringConvert
     case linearProgram(LPError)
     /// The solver ended without an answer that passes the checks (status, tolerance or consistency).
     case numericalFailure(String)
-    /// Basis pursuit gives no proven solution x* to measure against (infeasible, or not provable).
+    /// Basis pursuit has no solution x* to measure against (proven infeasible).
     case noReference(String)
+    /// Basis pursuit was solved, but neither the cheap path nor the exact mode proved x* (nor infeasibility).
+    case referenceNotProven(String)
 
     /// What went wrong and what to fix.
     public var description: String {
@@ -45,7 +47,9 @@ public enum SparseRecoveryError: Error, Sendable, Equatable, CustomStringConvert
         case let .numericalFailure(what):
             "numerical failure: \(what)"
         case let .noReference(what):
-            "\(what): the error ‖x_∞(α) − x*‖₁ needs a proven basis pursuit solution x*"
+            "\(what): the error ‖x_∞(α) − x*‖₁ needs a basis pursuit solution x*"
+        case let .referenceNotProven(what):
+            "\(what): x* is not proven optimal, so no claim about ‖x_∞(α) − x*‖₁ is made"
         }
     }
 }

@@ -53,6 +53,8 @@ struct CertifyCommand: ParsableCommand {
         case let .success(value): certificate = value
         case let .failure(.enclosureFailed(message)):
             throw CertificateExit.notProven(ErrorCertificatesError.enclosureFailed(message).description)
+        case let .failure(.notProven(message)):
+            throw CertificateExit.notProven(ErrorCertificatesError.notProven(message).description)
         case let .failure(error): throw CommandFailure(error.description)
         }
         let data = try certificate.encoded()

@@ -16,8 +16,10 @@ extension RateSweep {
         }
         let reference: BasisPursuitReference
         do { reference = try BasisPursuitReference.compute(matrix: matrix, observations: observations) } catch {
-            if case let .noReference(message) = error { throw .noUniqueReference(message) }
-            throw .invalidData(error.description)
+            switch error {
+            case let .noReference(message), let .referenceNotProven(message): throw .noUniqueReference(message)
+            default: throw .invalidData(error.description)
+            }
         }
         let rho: SignedNullSpaceConstant
         do {

@@ -59,10 +59,10 @@ public struct BasisPursuitReference: Sendable, Hashable {
     ///     ``Proof/floatingCertificate``).
     ///   - solver: the GLPK configuration.
     /// - Throws: ``SparseRecoveryError`` for data the BP layer rejects, ``SparseRecoveryError/noReference(_:)``
-    ///   when BP is infeasible or x* cannot be proven.
+    ///   when BP is proven infeasible, ``SparseRecoveryError/referenceNotProven(_:)`` when x* cannot be proven.
     /// - Complexity: one floating-point BP solve, an exact s×s fraction-free solve and O(m·s) integer checks
-    ///   (one ϱ-LP and O(m·n) big-integer products more with `exactDual`); the exact mode (O(m³) rational work per verification) only when those
-    ///   do not prove x*.
+    ///   (one ϱ-LP and O(m·n) big-integer products more with `exactDual`); the exact mode (O(m³) rational work
+    ///   per verification) only when those do not prove x*.
     public static func compute(
         matrix: Matrix<Rational>, observations: [Rational], roundedMatrix: Matrix<Double>? = nil,
         certificateTolerance: Double = 1e-7, exactDual: Bool = false, solver: GLPKSolver = GLPKSolver()
@@ -130,11 +130,12 @@ public struct BasisPursuitReference: Sendable, Hashable {
         }
         let exact = try BasisPursuit.solveExactly(
             BasisPursuitProblem(matrix: matrix, observations: observations), options: options)
+        guard exact.verified else {
+            throw .referenceNotProven(
+                "basis pursuit could not be proven exactly: \(exact.steps.joined(separator: "; "))")
+        }
         guard exact.solution.status == .optimal else {
             throw .noReference("basis pursuit is \(exact.solution.status.rawValue) (y is not in the range of A)")
-        }
-        guard exact.verified else {
-            throw .noReference("basis pursuit could not be proven exactly: \(exact.steps.joined(separator: "; "))")
         }
         return BasisPursuitReference(
             x: exact.solution.x, support: exact.solution.support, signs: exact.solution.signs, proof: .exact,
