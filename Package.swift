@@ -172,6 +172,13 @@ let package = Package(
             dependencies: ["ErrorCertificates", "ProblemData"],
             path: "Benchmarks/Certificates"),
         .executableTarget(
+            name: "exact-lp-benchmark",
+            dependencies: [
+                "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            path: "Benchmarks/ExactLP"),
+        .executableTarget(
             name: "phase-benchmark",
             dependencies: ["PhaseTransitions"],
             path: "Benchmarks/PhaseTransitions"),
@@ -210,7 +217,7 @@ let package = Package(
             dependencies: ["ExactArithmetic"]),
         .testTarget(
             name: "DenseLinearAlgebraTests",
-            dependencies: ["DenseLinearAlgebra"]),
+            dependencies: ["DenseLinearAlgebra", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "ExactArithmetic", "ProblemData"]),
