@@ -36,6 +36,7 @@ benchmarks:
 	"$$($(SWIFT) build -c release --show-bin-path)/certify-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/problem-files-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/phase-benchmark"
+	"$$($(SWIFT) build -c release --show-bin-path)/exact-lp-benchmark"
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks examples

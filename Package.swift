@@ -180,6 +180,13 @@ let package = Package(
             dependencies: ["ErrorCertificates", "ProblemData"],
             path: "Benchmarks/Certificates"),
         .executableTarget(
+            name: "exact-lp-benchmark",
+            dependencies: [
+                "LinearProgramming", "DenseLinearAlgebra", "ExactArithmetic", "ProblemData",
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            path: "Benchmarks/ExactLP"),
+        .executableTarget(
             name: "phase-benchmark",
             dependencies: ["PhaseTransitions"],
             path: "Benchmarks/PhaseTransitions"),
@@ -218,7 +225,7 @@ let package = Package(
             dependencies: ["ExactArithmetic"]),
         .testTarget(
             name: "DenseLinearAlgebraTests",
-            dependencies: ["DenseLinearAlgebra"]),
+            dependencies: ["DenseLinearAlgebra", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["TestSupport", "LinearProgramming", "ExactArithmetic", "ProblemData"]),

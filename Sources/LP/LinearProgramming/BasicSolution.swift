@@ -64,7 +64,7 @@ struct BasicSolution {
         // row the next dual simplex step needs — from the same elimination.
         var leaving: Int?
         let solves: (primal: FractionFreeSolver.Solution, dual: FractionFreeSolver.Solution)? = {
-            guard let primal = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: [rhs]) else {
+            guard let primal = try? ExactIntegerSolver.solve(matrix, dimension: m, rightHandSides: [rhs]) else {
                 return nil
             }
             for (position, k) in basic.enumerated() {
@@ -77,7 +77,7 @@ struct BasicSolution {
             if let leaving { unit[leaving] = 1 }
             let sides = leaving == nil ? [costs] : [costs, unit]
             guard
-                let dual = try? FractionFreeSolver.solve(matrix, dimension: m, rightHandSides: sides, transposed: true)
+                let dual = try? ExactIntegerSolver.solve(matrix, dimension: m, rightHandSides: sides, transposed: true)
             else { return nil }
             return (primal, dual)
         }()
@@ -190,7 +190,7 @@ struct BasicSolution {
             let entering = status.indices.first(where: {
                 Self.improvement(status[$0], reducedCostSigns[$0], form.direction) != 0
             }),
-            let column = try? FractionFreeSolver.solve(
+            let column = try? ExactIntegerSolver.solve(
                 basisMatrix, dimension: m,
                 rightHandSides: [form.scaledColumns[entering]])
         else { return nil }

@@ -21,12 +21,14 @@ extension GLPKSolver {
     ///
     /// 1. Solves the LP rounded to doubles with the configured simplex method (the interior-point method
     ///    is replaced by the dual simplex: a basis is needed).
-    /// 2. Re-verifies the returned basis against the exact data (``ExactVerifier/verify(_:basis:)``).
-    /// 3. If it is not optimal there, pivots exactly from it (``ExactVerifier/repair(_:from:pivotLimit:)``):
-    ///    the dual simplex when its reduced costs are right but a basic value misses a bound by a rounding
-    ///    error, the primal simplex in the opposite case.
-    /// 4. If that basis was neither, solves again with tolerances a hundred times tighter and repairs from
-    ///    the new basis.
+    /// 2. Refines that solve (``IterativeRefinement``): the exact residual of the current point, magnified by a
+    ///    power of two, is the data of a correction LP solved in double precision from the last basis, until
+    ///    the basis stops changing — the basis that is optimal for the exact data, found without exact pivots.
+    /// 3. Verifies that basis once against the exact data (``ExactVerifier/verify(_:basis:)``).
+    /// 4. If it is not optimal there, pivots exactly from it (``ExactVerifier/repair(_:from:pivotLimit:)``):
+    ///    the dual simplex when its reduced costs are right but a basic value misses a bound, the primal
+    ///    simplex in the opposite case.
+    /// 5. If that basis was neither, solves again with tolerances a hundred times tighter and repeats.
     ///
     /// The result says honestly whether a certificate was obtained; it is never claimed without proof.
     /// (GLPK's `glp_exact` is not used: it solves a rationalisation of the doubles, not your data, and is
@@ -34,12 +36,14 @@ extension GLPKSolver {
     ///
     /// - Throws: ``LPError`` for invalid programs (integer variables included: certification is for LPs),
     ///   or when GLPK fails internally.
-    /// - Complexity: one or two GLPK solves plus O(m³) big-integer operations per verification or pivot.
+    /// - Complexity: a few GLPK solves, O(m·n) big-integer operations per refinement round, and one exact
+    ///   verification (O(m³) big-integer operations), plus O(m³) per exact pivot when refinement falls short.
     public func solveCertified(_ program: LinearProgram<Rational>) throws(LPError) -> CertifiedSolution {
         guard !program.isMixedInteger else {
             throw .invalidOption("exact certification is for LPs; this program has integer variables")
         }
         try program.validate()
+        let form = try ExactStandardForm(program)
         let rounded = program.map(\.doubleValue)
         var solver = self
         if solver.options.method == .interiorPoint { solver.options.method = .dualSimplex }
@@ -49,11 +53,15 @@ extension GLPKSolver {
             steps.append(
                 "GLPK \(solver.options.method.rawValue) on the data rounded to doubles"
                     + (attempt > 0 ? " with tolerances ×0.01" : "") + ": \(solution.status.rawValue)")
-            guard solution.status == .optimal, let basis = solution.basis else { break }
-            let verified = try ExactVerifier.verify(program, basis: basis)
-            steps.append("exact verification of its basis: \(verified.summary)")
+            guard solution.status == .optimal, let found = solution.basis else { break }
+            let refinement = try IterativeRefinement(
+                form, rounded: rounded, solution: solution, basis: found, solver: solver)
+            steps += refinement.steps
+            let basis = refinement.basis
+            let verified = try ExactVerifier.verify(form, basis: basis)
+            steps.append("exact verification of \(basis == found ? "its" : "the refined") basis: \(verified.summary)")
             if verified.isOptimal { return CertifiedSolution(solution: solution, certificate: verified, steps: steps) }
-            let repaired = try ExactVerifier.repair(program, from: basis)
+            let repaired = try ExactVerifier.repair(form, from: basis)
             steps.append("exact simplex pivots from that basis: \(repaired.summary)")
             switch repaired.verdict {
             case .optimal, .infeasible:

@@ -76,7 +76,11 @@ public enum ExactVerifier {
     ///   (wrong sizes, not exactly m basic variables, a nonbasic status its bounds do not allow).
     /// - Complexity: O(m³ + m·n) rational operations.
     public static func verify(_ program: LinearProgram<Rational>, basis: Basis) throws(LPError) -> ExactVerification {
-        try BasicSolution(ExactStandardForm(program), basis: basis).verification
+        try verify(ExactStandardForm(program), basis: basis)
+    }
+
+    static func verify(_ form: ExactStandardForm, basis: Basis) throws(LPError) -> ExactVerification {
+        try BasicSolution(form, basis: basis).verification
     }
 
     /// Pivots exactly from `basis` until optimality (or infeasibility) is proven.
@@ -95,7 +99,12 @@ public enum ExactVerifier {
         _ program: LinearProgram<Rational>, from basis: Basis,
         pivotLimit: Int = 1000
     ) throws(LPError) -> ExactVerification {
-        let form = try ExactStandardForm(program)
+        try repair(ExactStandardForm(program), from: basis, pivotLimit: pivotLimit)
+    }
+
+    static func repair(
+        _ form: ExactStandardForm, from basis: Basis, pivotLimit: Int = 1000
+    ) throws(LPError) -> ExactVerification {
         var current = try BasicSolution(form, basis: basis)
         for _ in 0..<pivotLimit {
             guard current.needsPivot else { break }
