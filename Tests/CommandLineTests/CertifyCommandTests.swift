@@ -94,6 +94,15 @@ struct CertifyCommandTests {
         #expect(output.stderr.contains("Error"))
     }
 
+    @Test("a tie (ϱ = 1): not proven in floating point (exit 3), proven not unique with --exact (exit 1)")
+    func tie() throws {
+        let tie = try Self.problem("{\"A\": [[1, 1]], \"y\": [1]}")
+        let floating = try CommandRunner.run(["certify", tie, "--depth", "2", "--alpha", "0.1"])
+        #expect(floating.status == 3 && floating.stderr.contains("not proven"), "\(floating.stderr)")
+        let exact = try CommandRunner.run(["certify", tie, "--depth", "2", "--alpha", "0.1", "--exact"])
+        #expect(exact.status == 1 && exact.stderr.contains("ϱ(S, σ) = 1 ≥ 1, proven exactly"), "\(exact.stderr)")
+    }
+
     @Test("sweep prints fitted slopes near the predictions and writes CSV and SVG")
     func sweep() throws {
         let input = try Self.problem()

@@ -81,8 +81,12 @@ public struct CertificateBuilder: Sendable {
         // 2. ϱ with an exact strict certificate, and ρ_S when asked for.
         let rho = try exponent(&context, reference: reference)
         guard rho.upperBound < 1 else {
-            throw .noUniqueSolution(
-                "ϱ(S, σ) ≥ \(rho.upperBound.doubleValue): x* is not the unique minimizer (or not provably so)")
+            if let exactRho = rho.exactValue, exactRho >= 1 {
+                throw .noUniqueSolution("ϱ(S, σ) = \(exactRho) ≥ 1, proven exactly: x* is not the unique minimizer")
+            }
+            throw .notProven(
+                "the uniqueness of x*: its certificate bounds ϱ(S, σ) only by \(rho.upperBound.doubleValue) ≥ 1, "
+                    + "so x* may not be the unique minimizer (--exact decides)")
         }
         if supportConstant {
             context.supportConstant = try CertificateClaims.computeSupportConstant(

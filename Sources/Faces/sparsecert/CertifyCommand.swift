@@ -18,9 +18,9 @@ struct CertifyCommand: ParsableCommand {
             with 'sparsecert verify FILE' (format: docs/certificate.schema.json).
 
             Exit status: 0 when the certificate is written and every claim in it holds (CERTIFIED); 1 for \
-            invalid input or data without a unique basis pursuit solution (nothing is written); 3 when a claim \
-            could not be proven (the enclosure did not contract, or the certificate is written with the verdict \
-            NOT certified).
+            invalid input or data proven to have no unique basis pursuit solution (nothing is written); 3 when a \
+            claim could not be proven (x* not proven optimal or unique, the enclosure did not contract, or the \
+            certificate is written with the verdict NOT certified).
             """)
 
     @OptionGroup var input: ProblemArgument
