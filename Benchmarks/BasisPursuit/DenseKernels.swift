@@ -7,21 +7,22 @@ import ProblemData
 /// `VerifiedSquareSystem` (LAPACK LU + inverse + BLAS product + the O(n²) rigorous bounds, about 4n³ flops
 /// in all, against the Swift LU's (2/3)n³ and product's 2n³). Gaussian n×n matrices, one run each.
 enum DenseKernels {
-    static func run(sizes: [Int], swiftProductLimit: Int) throws {
+    static func run(sizes: [Int], swiftLimit: Int) throws {
         print("\nDense Double kernels, one run each (seconds); Swift = generic DenseLinearAlgebra code")
         print("n       Swift LU   Swift A·A   LAPACK LU+inverse+product+bounds (verified)   α = ‖I − R·A‖ bound")
         for n in sizes {
             var generator = SplitMix64(seed: UInt64(n))
             let a = Matrix(
                 rows: n, columns: n, elements: (0..<(n * n)).map { _ in generator.nextGaussian() })
-            let lu = try seconds { _ = try LUDecomposition(a) }
-            let product = n <= swiftProductLimit ? try seconds { _ = a.multiply(a) } : .nan
+            let lu = n <= swiftLimit ? try seconds { _ = try LUDecomposition(a) } : .nan
+            let product = n <= swiftLimit ? try seconds { _ = a.multiply(a) } : .nan
             var defect = Double.nan
             let verified = try seconds { defect = try VerifiedSquareSystem(a).inverseDefect }
-            let productText = product.isNaN ? "—" : String(format: "%.3f", product)
+            let text = [lu, product].map { $0.isNaN ? "—" : String(format: "%.3f", $0) }
             print(
-                "\(n)".padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%-11.3f", lu)
-                    + productText.padding(toLength: 12, withPad: " ", startingAt: 0)
+                "\(n)".padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + text[0].padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + text[1].padding(toLength: 12, withPad: " ", startingAt: 0)
                     + String(format: "%-46.3f%.2e", verified, defect))
         }
     }

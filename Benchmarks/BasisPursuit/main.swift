@@ -176,7 +176,7 @@ do {
                 + String(format: "%.1e", worstDifference))
     }
     highs.close()
-    try DenseKernels.run(sizes: [200, 400, 800, 1500], swiftProductLimit: 800)
+    try DenseKernels.run(sizes: [200, 400, 800, 1500], swiftLimit: 800)
 } catch {
     fail("\(error)")
 }

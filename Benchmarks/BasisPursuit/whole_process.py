@@ -69,7 +69,7 @@ def main():
     sizes = [tuple(map(int, s.split("x"))) for s in option("--sizes", "200x800,600x2560,1500x1500").split(",")]
     exact_sizes = [tuple(map(int, s.split("x"))) for s in option("--exact-sizes", "50x50,200x200").split(",") if s]
     print(f"load average at start: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
-    print("size        command          wall (s)  CPU (s)  RSS (MB)  status / method")
+    print("size        command               wall (s)  CPU (s)  RSS (MB)  status / method")
     with tempfile.TemporaryDirectory() as scratch:
         folder = pathlib.Path(scratch)
         script = folder / "scipy_bp.py"
@@ -97,7 +97,7 @@ def main():
             for name, runs, text in [("sparsecert bp" + (" --exact" if exact else ""), ours, outcome),
                                      ("SciPy HiGHS", theirs, "")]:
                 wall, cpu, rss = (statistics.median(r[i] for r in runs) for i in range(3))
-                print(f"{m}x{n}".ljust(12) + name.ljust(17) + f"{wall:<10.2f}{cpu:<9.2f}{rss:<10.0f}{text}")
+                print(f"{m}x{n}".ljust(12) + name.ljust(22) + f"{wall:<10.2f}{cpu:<9.2f}{rss:<10.0f}{text}")
             spread = (max(objectives) - min(objectives)) / max(1.0, abs(objectives[0]))
             print(" " * 12 + f"objectives agree to {spread:.1e} (relative)")
 
