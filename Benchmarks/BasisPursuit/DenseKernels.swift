@@ -5,9 +5,11 @@ import ProblemData
 /// Dense Double kernels side by side: the generic Swift code (`LUDecomposition`, `Matrix.multiply`, which
 /// stays the implementation for exact and interval scalars) against the BLAS/LAPACK path of
 /// `VerifiedSquareSystem` (LAPACK LU + inverse + BLAS product + the O(n²) rigorous bounds, about 4n³ flops
-/// in all, against the Swift LU's (2/3)n³ and product's 2n³). Gaussian n×n matrices, one run each.
+/// in all, against the Swift LU's (2/3)n³ and product's 2n³). Gaussian n×n matrices, one run each, after one
+/// untimed small call (OpenBLAS starts its threads on the first).
 enum DenseKernels {
     static func run(sizes: [Int], swiftLimit: Int) throws {
+        _ = try? VerifiedSquareSystem(Matrix(rows: 8, columns: 8, elements: (0..<64).map { Double($0 % 9 + $0 / 8) }))
         print("\nDense Double kernels, one run each (seconds); Swift = generic DenseLinearAlgebra code")
         print("n       Swift LU   Swift A·A   LAPACK LU+inverse+product+bounds (verified)   α = ‖I − R·A‖ bound")
         for n in sizes {
