@@ -5,7 +5,7 @@
 /// inverse R (`dgetri`). Then α ≥ ‖I − R·A‖_∞ is bounded
 /// from the computed product C̃ = fl(R·A) (`dgemm`) by
 ///
-///     ‖I − R·A‖_∞ ≤ ‖I − C̃‖_∞ + γₙ·‖|R|·(|A|·e)‖_∞ + n²·η        (``RoundingBounds``),
+///     ‖I − R·A‖_∞ ≤ ‖I − C̃‖_∞ + γₙ·‖|R|·(|A|·e)‖_∞ + n²·η        (a priori bounds),
 ///
 /// every term rounded upwards. If α < 1, R·A and hence A are nonsingular, and for every x̃
 ///
