@@ -165,7 +165,7 @@ let package = Package(
             name: "bp-benchmark",
             dependencies: ["SparseRecovery", "ProblemData", "DenseLinearAlgebra", "ExactArithmetic"],
             path: "Benchmarks/BasisPursuit",
-            exclude: ["highs_reference.py"]),
+            exclude: ["highs_reference.py", "whole_process.py"]),
         .executableTarget(
             name: "nsp-benchmark",
             dependencies: ["NullSpaceProperty", "ProblemData"],

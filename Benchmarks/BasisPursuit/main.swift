@@ -8,7 +8,8 @@
 // instance per request, so the two solvers alternate solve by solve (the order flips every round) and the
 // machine's load hits both alike. The table reports medians per solve and their ratio, plus the time of
 // the full certified solve (BP + the ϱ-LP for uniqueness) and, for m ≤ 50, of the exact mode (GLPK + exact
-// rational re-verification of the BP basis, without the ϱ-LP).
+// rational re-verification of the BP basis, without the ϱ-LP). A second table (DenseKernels.swift) times the dense
+// Double kernels, generic Swift against BLAS/LAPACK. Whole-process runs against SciPy: whole_process.py.
 //
 // Usage: bp-benchmark [--repeats R] [--python PYTHON]   (release build)
 import DenseLinearAlgebra
@@ -175,6 +176,7 @@ do {
                 + String(format: "%.1e", worstDifference))
     }
     highs.close()
+    try DenseKernels.run(sizes: [200, 400, 800, 1500], swiftLimit: 800)
 } catch {
     fail("\(error)")
 }

@@ -182,3 +182,34 @@ def test_tightness_family_rho_is_r_exactly(tmp_path, r):
     report = run("bp", "p.json", "--exact", "--json", cwd=tmp_path)
     assert Fraction(report["rho_exact"]) == Fraction(r)
     assert highs_rho_dual_form([[1, float(Fraction(r))]], [0], [1]) == pytest.approx(float(Fraction(r)), abs=1e-12)
+
+
+@pytest.mark.parametrize("shape,seed", [((60, 60), 1), ((80, 50), 2), ((300, 300), 3)])
+def test_full_column_rank_raw_float64_against_highs_and_fractions(tmp_path, shape, seed):
+    """Raw float64 data (NumPy Gaussian, y = fl(A x0)) with m ≥ n: bp solves without an LP (method
+    fullColumnRank). Its objective agrees with HiGHS; for m = n, `--exact` gives the exact solution A⁻¹y (A x = y
+    re-checked with Python fractions) and the floating x lies within its own rigorous error_bound of it."""
+    m, n = shape
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((m, n)) / np.sqrt(m)
+    x0 = np.zeros(n)
+    x0[rng.choice(n, 5, replace=False)] = rng.standard_normal(5)
+    y = a @ x0  # for m > n, fl(A x0) is consistent only to rounding: the floating-point claim is to tolerance
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"A": a.tolist(), "y": y.tolist()}))
+    report = run("bp", str(path), "--json", cwd=tmp_path)
+    assert report["method"] == "fullColumnRank"
+    assert report["status"] == "optimal" and report["unique"] is True and report["rho"] == 0
+    status, objective, _ = highs_bp(a, y)
+    assert status == 0
+    assert abs(report["objective"] - objective) <= 1e-9 * max(1.0, abs(objective))
+    if m != n or m > 60:  # exact elimination on raw doubles: ~1 s at 60×60, minutes beyond 100×100
+        return
+    exact_a = [[Fraction(v) for v in row] for row in a.tolist()]
+    exact_y = [Fraction(v) for v in y.tolist()]
+    exact = run("bp", str(path), "--exact", "--json", cwd=tmp_path)
+    assert exact["verified"] is True and exact["method"] == "fullColumnRank"
+    x = [Fraction(v) for v in exact["x_exact"]]
+    assert all(sum(r * v for r, v in zip(row, x)) == b for row, b in zip(exact_a, exact_y))
+    bound = Fraction(report["error_bound"])
+    assert all(abs(Fraction(f) - e) <= bound for f, e in zip(report["x"], x))

@@ -2,7 +2,8 @@ internal import CLAPACK
 
 /// The Double kernels DenseLinearAlgebra takes from BLAS and LAPACK (OpenBLAS, through LAPACKE and CBLAS): the
 /// one place this module calls C. Every matrix is row-major, as ``Matrix`` stores it; LAPACKE transposes where
-/// LAPACK needs column-major storage. The generic Swift code stays the implementation for exact and interval
+/// LAPACK needs column-major storage, unless `transposedStorage` asks to treat the row-major buffer of A as the
+/// column-major buffer of Aᵀ (no copy: the factors are then those of Aᵀ). The generic Swift code stays the implementation for exact and interval
 /// scalars, and for Double at small sizes.
 enum LAPACK {
     /// P·A = L·U with partial pivoting (`dgetrf`) of an m×n matrix, in place: L (unit lower, below the
@@ -11,12 +12,14 @@ enum LAPACK {
     /// - Returns: the row interchanges, 0-based (row k was swapped with row `swaps[k]` ≥ k, in order k = 0, 1, …),
     ///   and the first column without a non-zero pivot (`nil` when every pivot is non-zero).
     /// - Complexity: O(m·n·min(m, n)) flops.
-    static func factor(_ elements: inout [Double], rows: Int, columns: Int) -> (swaps: [Int], zeroPivot: Int?) {
+    static func factor(
+        _ elements: inout [Double], rows: Int, columns: Int, transposedStorage: Bool = false
+    ) -> (swaps: [Int], zeroPivot: Int?) {
         var pivots = [Int32](repeating: 0, count: Swift.max(1, Swift.min(rows, columns)))
+        let layout = transposedStorage ? LAPACK_COL_MAJOR : LAPACK_ROW_MAJOR
         let info = elements.withUnsafeMutableBufferPointer { a in
             pivots.withUnsafeMutableBufferPointer { p in
-                LAPACKE_dgetrf(
-                    LAPACK_ROW_MAJOR, Int32(rows), Int32(columns), a.baseAddress, Int32(columns), p.baseAddress)
+                LAPACKE_dgetrf(layout, Int32(rows), Int32(columns), a.baseAddress, Int32(columns), p.baseAddress)
             }
         }
         let swaps = pivots.prefix(Swift.min(rows, columns)).map { Int($0) - 1 }
@@ -27,11 +30,16 @@ enum LAPACK {
     ///
     /// - Returns: whether LAPACK succeeded (it fails only on a zero pivot).
     /// - Complexity: O(n³) flops.
-    static func invert(_ factors: inout [Double], dimension n: Int, swaps: [Int]) -> Bool {
+    static func invert(
+        _ factors: inout [Double], dimension n: Int, swaps: [Int], transposedStorage: Bool = false
+    )
+        -> Bool
+    {
         var pivots = swaps.map { Int32($0 + 1) }
+        let layout = transposedStorage ? LAPACK_COL_MAJOR : LAPACK_ROW_MAJOR
         let info = factors.withUnsafeMutableBufferPointer { a in
             pivots.withUnsafeMutableBufferPointer { p in
-                LAPACKE_dgetri(LAPACK_ROW_MAJOR, Int32(n), a.baseAddress, Int32(n), p.baseAddress)
+                LAPACKE_dgetri(layout, Int32(n), a.baseAddress, Int32(n), p.baseAddress)
             }
         }
         return info == 0
@@ -39,15 +47,20 @@ enum LAPACK {
 
     /// The solution of A·x = b (or Aᵀ·x = b) from the packed factors of a square A (`dgetrs`).
     /// - Complexity: O(n²) flops.
-    static func solve(factors: [Double], dimension n: Int, swaps: [Int], _ b: [Double], transposed: Bool) -> [Double] {
+    static func solve(
+        factors: [Double], dimension n: Int, swaps: [Int], _ b: [Double], transposed: Bool,
+        transposedStorage: Bool = false
+    ) -> [Double] {
         var x = b
+        let layout = transposedStorage ? LAPACK_COL_MAJOR : LAPACK_ROW_MAJOR
         var pivots = swaps.map { Int32($0 + 1) }
         let trans: CChar = transposed ? CChar(UInt8(ascii: "T")) : CChar(UInt8(ascii: "N"))
         _ = factors.withUnsafeBufferPointer { a in
             pivots.withUnsafeMutableBufferPointer { p in
                 x.withUnsafeMutableBufferPointer { v in
                     LAPACKE_dgetrs(
-                        LAPACK_ROW_MAJOR, trans, Int32(n), 1, a.baseAddress, Int32(n), p.baseAddress, v.baseAddress, 1)
+                        layout, trans, Int32(n), 1, a.baseAddress, Int32(n), p.baseAddress, v.baseAddress,
+                        transposedStorage ? Int32(n) : 1)
                 }
             }
         }

@@ -1,10 +1,11 @@
 /// A square Double system A·x = b with a rigorous proof that A is nonsingular and a rigorous bound on the error
 /// of each computed solution (Rump, "Verification methods", Acta Numerica 2010, Thm 10.2).
 ///
-/// The LU factors (`dgetrf`) give x̃ and an approximate inverse R (`dgetri`). Then α ≥ ‖I − R·A‖_∞ is bounded
+/// The LU factors (`dgetrf`, of Aᵀ: the row-major storage needs no transposition) give x̃ and an approximate
+/// inverse R (`dgetri`). Then α ≥ ‖I − R·A‖_∞ is bounded
 /// from the computed product C̃ = fl(R·A) (`dgemm`) by
 ///
-///     ‖I − R·A‖_∞ ≤ ‖I − C̃‖_∞ + γₙ·‖|R|·(|A|·e)‖_∞ + n²·η        (``RoundingBounds``),
+///     ‖I − R·A‖_∞ ≤ ‖I − C̃‖_∞ + γₙ·‖|R|·(|A|·e)‖_∞ + n²·η        (a priori bounds),
 ///
 /// every term rounded upwards. If α < 1, R·A and hence A are nonsingular, and for every x̃
 ///
@@ -36,7 +37,9 @@ public struct VerifiedSquareSystem: Sendable {
         guard a.rows == a.columns else { throw .notSquare(rows: a.rows, columns: a.columns) }
         let n = a.rows
         var factors = a.elements
-        let (swaps, zeroPivot) = LAPACK.factor(&factors, rows: n, columns: n)
+        // A's row-major buffer is Aᵀ's column-major one: LAPACK factors Aᵀ with no copy, and inverting it in
+        // place leaves (Aᵀ)⁻¹ column-major, that is A⁻¹ row-major.
+        let (swaps, zeroPivot) = LAPACK.factor(&factors, rows: n, columns: n, transposedStorage: true)
         if let zeroPivot { throw .singular(column: zeroPivot) }
         let scale = a.elements.reduce(0) { Swift.max($0, $1.magnitude) }
         if let small = (0..<n).first(where: {
@@ -45,7 +48,7 @@ public struct VerifiedSquareSystem: Sendable {
             throw .singular(column: small)
         }
         var inverse = factors
-        let inverted = LAPACK.invert(&inverse, dimension: n, swaps: swaps)
+        let inverted = LAPACK.invert(&inverse, dimension: n, swaps: swaps, transposedStorage: true)
         let r = Matrix(rows: n, columns: n, elements: inverse)
         let magnitudes = a.map(\.magnitude)
         let inverseMagnitudes = r.map(\.magnitude)
@@ -86,10 +89,10 @@ public struct VerifiedSquareSystem: Sendable {
     public func solve(_ b: [Double]) throws(LinearAlgebraError) -> (solution: [Double], errorBound: Double) {
         let n = dimension
         guard b.count == n else { throw .dimensionMismatch("right-hand side has \(b.count) entries, expected \(n)") }
-        var x = LAPACK.solve(factors: factors, dimension: n, swaps: swaps, b, transposed: false)
+        var x = LAPACK.solve(factors: factors, dimension: n, swaps: swaps, b, transposed: true, transposedStorage: true)
         let correction = LAPACK.solve(
             factors: factors, dimension: n, swaps: swaps, LAPACK.multiply(matrix, x, scale: -1, shift: b),
-            transposed: false)
+            transposed: true, transposedStorage: true)
         let refined = zip(x, correction).map { $0 + $1 }
         if refined.allSatisfy(\.isFinite) { x = refined }
         guard provesNonsingular, x.allSatisfy(\.isFinite) else { return (x, .infinity) }
@@ -116,7 +119,8 @@ public struct VerifiedSquareSystem: Sendable {
         guard c.count == dimension else {
             throw .dimensionMismatch("right-hand side has \(c.count) entries, expected \(dimension)")
         }
-        return LAPACK.solve(factors: factors, dimension: dimension, swaps: swaps, c, transposed: true)
+        return LAPACK.solve(
+            factors: factors, dimension: dimension, swaps: swaps, c, transposed: false, transposedStorage: true)
     }
 
     /// n rows of an m×n matrix (m ≥ n) that are linearly independent in floating point: the pivot rows of

@@ -8,7 +8,7 @@ extension BasisPursuit {
     /// After exact power-of-two scaling of rows and columns (``RowEquilibration``), n rows I are chosen by LU
     /// with partial pivoting (all rows when m = n) and A_I is proven nonsingular by ``VerifiedSquareSystem``
     /// (‖I − R·A_I‖_∞ ≤ α < 1, rigorously). Then x = A_I⁻¹ y_I, with a rigorous bound on its distance to the
-    /// exact A_I⁻¹ y_I, and μ solves A_Iᵀ μ_I = w ⊙ σ̄ (σ̄ = σ on S, 0 elsewhere; μ = 0 off I), so that
+    /// exact A_I⁻¹ y_I (reported as the error bound when m = n, where that is the exact minimizer), and μ solves A_Iᵀ μ_I = w ⊙ σ̄ (σ̄ = σ on S, 0 elsewhere; μ = 0 off I), so that
     /// ``OptimalityCheck`` applies as on the LP path; ϱ(S, σ) = 0 with certificate μ. When A x = y fails on the
     /// other rows (m > n), z = (−A_I⁻ᵀ A_Jᵀ r_J, r_J) with r_J = y_J − A_J x is the Farkas candidate:
     /// Aᵀz = 0 and ⟨y, z⟩ = ‖r_J‖². Every claim is the usual relative check of x, μ or z against the data.
@@ -31,7 +31,11 @@ extension BasisPursuit {
         let y = rowScaling.apply(problem.observations)
         guard let (scaledX, scaledBound) = try? system.solve(rows.map { y[$0] }) else { return nil }
         let x = columnScaling.apply(scaledX)
-        let errorBound = columnScaling.apply([Double](repeating: scaledBound, count: n)).max() ?? scaledBound
+        // x = C·x' is exact unless an entry lands among the subnormals: then allow for that rounding too.
+        let subnormal = x.contains { $0 != 0 && $0.magnitude < Double.leastNormalMagnitude }
+        let errorBound =
+            (columnScaling.apply([Double](repeating: scaledBound, count: n)).max() ?? scaledBound).nextUp
+            + (subnormal ? Double.leastNormalMagnitude : 0)
         let (support, threshold) = floatingSupport(x, matrix: a, tolerance: options.supportTolerance)
         let signs = support.map { x[$0] > 0 ? 1 : -1 }
         var target = [Double](repeating: 0, count: n)
@@ -63,7 +67,8 @@ extension BasisPursuit {
             signs: signs, supportTolerance: threshold, dual: mu,
             residual: zip(a.multiply(x), problem.observations).map { $0 - $1 }, optimality: check,
             uniqueness: options.analyzeUniqueness ? (proven ? uniqueness : uniqueness.undecidedForUnprovenAnswer) : nil,
-            farkas: nil, statistics: statistics, method: .fullColumnRank, errorBound: proven ? errorBound : nil)
+            farkas: nil, statistics: statistics, method: .fullColumnRank,
+            errorBound: proven && m == n ? errorBound : nil)
     }
 
     /// The rows `rows` of `matrix`.

@@ -72,8 +72,8 @@ public struct BasisPursuitSolution<Scalar: LinearAlgebraScalar>: Sendable, Hasha
     public let statistics: LPStatistics
     /// How x* was found: by the LP, or directly because A has full column rank.
     public internal(set) var method: BasisPursuitMethod = .linearProgram
-    /// A rigorous bound on ‖x − x̂‖_∞, x̂ the exact minimizer, when known (``BasisPursuitMethod/fullColumnRank``
-    /// with a proven answer); `nil` otherwise.
+    /// A rigorous bound on ‖x − x̂‖_∞, x̂ = A⁻¹y the exact minimizer, when known (``BasisPursuitMethod/fullColumnRank``
+    /// with m = n and a proven answer); `nil` otherwise.
     public internal(set) var errorBound: Double? = nil
 }
 
