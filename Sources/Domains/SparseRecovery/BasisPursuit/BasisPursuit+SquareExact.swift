@@ -4,14 +4,14 @@ import ExactArithmetic
 
 extension BasisPursuit {
     /// Exact basis pursuit without an LP for a square A: when A is nonsingular, x* = A⁻¹y is the only feasible
-    /// point, found by one fraction-free elimination (``FractionFreeSolver``) of A with its rows scaled to
-    /// integers; μ solves Aᵀμ = w ⊙ σ̄ (σ̄ = σ on S, 0 elsewhere) by a second one, so that the exact
+    /// point, found by one exact integer solve (`ExactIntegerSolver`: Bareiss, or Dixon's p-adic lifting from
+    /// dimension 8) of A with its rows scaled to integers; μ solves Aᵀμ = w ⊙ σ̄ (σ̄ = σ on S, 0 elsewhere) by a second one, so that the exact
     /// ``OptimalityCheck`` applies as on the LP path, and ϱ(S, σ) = 0 with certificate μ. The floating-point
     /// support reported for comparison is the floating support rule applied to x* rounded to doubles.
     ///
     /// - Returns: the proven solution, or `nil` when the path does not apply (x ≥ 0, a residual ball with
     ///   η > 0, or A singular): the LP then decides.
-    /// - Complexity: two Bareiss eliminations, O(n³) big-integer operations.
+    /// - Complexity: two exact integer solves (see `ExactIntegerSolver`).
     static func solveSquareExactly(
         _ problem: BasisPursuitProblem<Rational>, options: BasisPursuitOptions
     ) -> ExactBasisPursuitSolution? {
@@ -26,7 +26,7 @@ extension BasisPursuit {
         }
         let right = (0..<n).map { i in problem.observations[i] * Rational(scales[i]) }
         let (yIntegers, yScale) = Rational.overCommonDenominator(right)
-        guard let solved = try? FractionFreeSolver.solve(integers, dimension: n, rightHandSides: [yIntegers])
+        guard let solved = try? ExactIntegerSolver.solve(integers, dimension: n, rightHandSides: [yIntegers])
         else { return nil }
         let denominator = Rational(solved.denominator) * Rational(yScale)
         let x = solved.numerators[0].map { Rational($0) / denominator }
@@ -36,7 +36,7 @@ extension BasisPursuit {
         for (j, sign) in zip(support, signs) { target[j] = sign > 0 ? problem.weight(j) : -problem.weight(j) }
         let (cIntegers, cScale) = Rational.overCommonDenominator(target)
         guard
-            let dual = try? FractionFreeSolver.solve(
+            let dual = try? ExactIntegerSolver.solve(
                 integers, dimension: n, rightHandSides: [cIntegers], transposed: true)
         else { return nil }
         let mu = (0..<n).map { i in
