@@ -115,7 +115,8 @@ final class OrderSearch: Sendable {
         self.chunkCount = (coder.count - 1) / size + 1
         self.levels =
             switch mode {
-            case .branchAndBound where s >= 2: LevelBounds(columns: matrix.columns, top: s - 1)
+            case .branchAndBound where s >= 2:
+                LevelBounds(columns: matrix.columns, top: s - 1, combinesDuals: !options.certifyBounds)
             case .cheapBounds where s >= 2:
                 LevelBounds(columns: matrix.columns, top: binomialDouble(matrix.columns, 2) <= 1e5 ? min(2, s - 1) : 1)
             default: nil
