@@ -8,9 +8,8 @@ import Synchronization
 ///              ≤ f(λ) = max( max_{j∈T} |τ_j − λW_j|,  λ·max_{j∉T} |W_j| )   for ‖v‖₁ ≤ 1.
 ///
 /// With W = Σ_{j∈T} Aᵀμ_j, the certificates of the (k−1)-subsets T ∖ j for τ restricted ((Aᵀμ_j) = τ on
-/// T ∖ j), W_i = (k−1)τ_i + (the one part without i) on T. In the worst case over those parts' free entries
-/// this is the averaging bound (1/(k−1)) Σ_j α(T ∖ j); the actual certificates do better when their entries
-/// off their own supports do not line up. f is convex and piecewise linear; it is evaluated at the two
+/// T ∖ j), W_i = (k−1)τ_i + (the one part without i) on T. It is taken where it is smaller than
+/// the averaging bound (1/(k−1)) Σ_j u(T ∖ j): when the parts' entries off their own supports do not line up. f is convex and piecewise linear; it is evaluated at the two
 /// candidate minimizers (every λ gives a valid bound).
 enum DualCombination {
     /// min over the candidate λ of f(λ) for the combined vector `w` (n entries), T = `support` (increasing),
