@@ -8,13 +8,31 @@ import Synchronization
 ///              ≤ f(λ) = max( max_{j∈T} |τ_j − λW_j|,  λ·max_{j∉T} |W_j| )   for ‖v‖₁ ≤ 1.
 ///
 /// With W = Σ_{j∈T} Aᵀμ_j, the certificates of the (k−1)-subsets T ∖ j for τ restricted ((Aᵀμ_j) = τ on
-/// T ∖ j), W_i = (k−1)τ_i + (the one part without i) on T. It is taken where it is smaller than
-/// the averaging bound (1/(k−1)) Σ_j u(T ∖ j): when the parts' entries off their own supports do not line up. f is convex and piecewise linear; it is evaluated at the two
+/// T ∖ j), W_i = (k−1)τ_i + (the one part without i) on T; a few reweightings of the parts are tried too.
+/// It is taken where it is smaller than the averaging bound (1/(k−1)) Σ_j u(T ∖ j): when the parts' entries
+/// off their own supports do not line up. f is convex and piecewise linear; it is evaluated at the two
 /// candidate minimizers (every λ gives a valid bound).
 enum DualCombination {
+    /// The smallest ``bound(support:signs:combined:)`` over W = Σ_j β_j w_j for the weights β = (1, …, 1)
+    /// and, for each part j, β_j ∈ {½, 2} with the others 1 (every W in the row space gives a valid bound).
+    /// - Complexity: O(k²·n) for k parts.
+    static func bound(support: [Int], signs: [Int], parts: [[Double]]) -> Double {
+        guard let n = parts.first?.count else { return 1 }
+        var sum = Array(repeating: 0.0, count: n)
+        for w in parts { for i in 0..<n { sum[i] += w[i] } }
+        var best = bound(support: support, signs: signs, combined: sum)
+        for w in parts {
+            for change in [-0.5, 1.0] {
+                var weighted = sum
+                for i in 0..<n { weighted[i] += change * w[i] }
+                best = min(best, bound(support: support, signs: signs, combined: weighted))
+            }
+        }
+        return best
+    }
+
     /// min over the candidate λ of f(λ) for the combined vector `w` (n entries), T = `support` (increasing),
-    /// τ = `signs`;
-    /// 1 (the trivial bound) when no candidate is positive and finite.
+    /// τ = `signs`; 1 (the trivial bound) when no candidate is positive and finite.
     /// - Complexity: O(n).
     static func bound(support: [Int], signs: [Int], combined w: [Double]) -> Double {
         var smallest = Double.infinity, largest = 0.0, outside = 0.0

@@ -101,9 +101,9 @@ final class LevelBounds: Sendable {
                 split = min(split, part + singles[j])
             }
             var bound = min(sum / Double(k - 1), split)
-            if k <= top, let duals, let combined = Self.combined(duals, subsets, mask: mask, length: k) {
+            if k <= top, let duals, let parts = Self.parts(duals, subsets, mask: mask, length: k) {
                 let signs = SignPattern.signs(mask: mask, length: k)
-                bound = min(bound, DualCombination.bound(support: support, signs: signs, combined: combined))
+                bound = min(bound, DualCombination.bound(support: support, signs: signs, parts: parts))
             }
             return min(1, outward ? (bound * factor).nextUp : bound)
         }
@@ -112,18 +112,17 @@ final class LevelBounds: Sendable {
     /// Records Aᵀμ of T's solved patterns for ``DualCombination``.
     func setDuals(_ subset: [Int], vectors: [[Double]]) { duals?.set(subset, vectors: vectors) }
 
-    /// W = Σ_j Aᵀμ of T ∖ T[j] for τ restricted (negated where the restriction starts with −1 and was
+    /// Aᵀμ of T ∖ T[j] for τ restricted, for each j (negated where the restriction starts with −1 and was
     /// stored as its negation), or `nil` when one of them is not recorded.
-    private static func combined(_ duals: DualTable, _ subsets: [[Int]], mask: Int, length k: Int) -> [Double]? {
-        var sum: [Double] = []
+    private static func parts(_ duals: DualTable, _ subsets: [[Int]], mask: Int, length k: Int) -> [[Double]]? {
+        var parts: [[Double]] = []
         for (j, subset) in subsets.enumerated() {
             let restricted = (mask & ((1 << j) - 1)) | ((mask >> (j + 1)) << j)
             guard let w = duals.vector(subset, pattern: SignPattern.number(mask: restricted, length: k - 1))
             else { return nil }
-            let sign = restricted & 1 == 1 ? -1.0 : 1.0
-            if sum.isEmpty { sum = w.map { sign * $0 } } else { for i in sum.indices { sum[i] += sign * w[i] } }
+            parts.append(restricted & 1 == 1 ? w.map { -$0 } : w)
         }
-        return sum.isEmpty ? nil : sum
+        return parts
     }
 
     /// Every exactly solved subset with its α-values (NaN, for patterns never solved, written as the
