@@ -98,3 +98,20 @@ def test_exact_witness_is_exactly_in_the_kernel(tmp_path):
     outside = sum(abs(v[j]) for j in range(10) if j not in support)
     assert inside / outside == Fraction(exact["constant"])
     assert float(Fraction(exact["constant"])) == pytest.approx(scipy_order_constant(a, 2), rel=1e-7)
+
+
+
+def test_stopped_milp_interval_contains_brute_force(tmp_path):
+    """A MILP stopped by its time limit reports GLPK's best bound (or the relaxation or pick-1 bound): each
+    interval must contain SciPy's brute-force ρ_s and be no looser than the pick-1 bound."""
+    a, path = random_matrix(tmp_path, 8, 16, 9)
+    expected = scipy_order_constant(a, 3)
+    singles = sorted((scipy_support_constant(a, [j]) for j in range(16)), reverse=True)
+    pick_one = sum(r / (1 + r) for r in singles[:3])
+    for limit in ["0.02", "0.2", "1"]:
+        report = run("nsp", str(path), "--order", "3", "--method", "milp", "--time-limit", limit, "--json",
+                     cwd=tmp_path)
+        assert report["lower"] <= expected * (1 + 1e-7), limit
+        assert report["upper"] is None or expected <= report["upper"] * (1 + 1e-7), limit
+        if pick_one < 1:
+            assert report["upper_alpha"] <= pick_one * (1 + 1e-7), limit

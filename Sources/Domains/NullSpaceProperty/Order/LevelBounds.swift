@@ -28,12 +28,17 @@ final class LevelBounds: Sendable {
 
     /// Whether derived bounds are rounded outward (for proven bounds).
     let outward: Bool
+    /// The certificates' Aᵀμ of solved subsets, for the ``DualCombination`` bound of the table levels
+    /// (`nil`: averaging and splitting only).
+    let duals: DualTable?
 
-    /// Tables for levels 1 … top (top ≥ 1); `outward` rounds every derived bound up.
-    init(columns n: Int, top: Int, outward: Bool = false) {
+    /// Tables for levels 1 … top (top ≥ 1); `outward` rounds every derived bound up; `combinesDuals` keeps
+    /// the solved subsets' Aᵀμ (``setDuals(_:vectors:)``) for ``DualCombination`` (not with `outward`).
+    init(columns n: Int, top: Int, outward: Bool = false, combinesDuals: Bool = false) {
         self.outward = outward
         let coders = (0...top).map { CombinationCoder(n: n, k: $0) }
         self.coders = coders
+        duals = combinesDuals && !outward ? DualTable(coders: coders) : nil
         let values = (0...top).map { k in
             k == 0 ? [] : Array(repeating: Double.nan, count: coders[k].count * SignPattern.count(k))
         }
@@ -79,11 +84,12 @@ final class LevelBounds: Sendable {
     /// (⟨τ, v_S⟩ = ⟨τ|, v_{S∖j}⟩ + τ_j v_j, each part at most its own maximum).
     func averaged(_ support: [Int]) -> [Double] {
         let k = support.count
-        let parts = (0..<k).map { j in
+        let subsets = (0..<k).map { j in
             var subset = support
             subset.remove(at: j)
-            return bounds(subset)
+            return subset
         }
+        let parts = subsets.map(bounds)
         let singles = k == 2 ? [parts[1][0], parts[0][0]] : support.map { bounds([$0])[0] }
         let factor = outward ? 1 + Double(k + 2) * Double.ulpOfOne : 1
         return (0..<SignPattern.count(k)).map { p in
@@ -94,9 +100,29 @@ final class LevelBounds: Sendable {
                 sum += part
                 split = min(split, part + singles[j])
             }
-            let bound = min(sum / Double(k - 1), split)
+            var bound = min(sum / Double(k - 1), split)
+            if k <= top, let duals, let parts = Self.parts(duals, subsets, mask: mask, length: k) {
+                let signs = SignPattern.signs(mask: mask, length: k)
+                bound = min(bound, DualCombination.bound(support: support, signs: signs, parts: parts))
+            }
             return min(1, outward ? (bound * factor).nextUp : bound)
         }
+    }
+
+    /// Records Aᵀμ of T's solved patterns for ``DualCombination``.
+    func setDuals(_ subset: [Int], vectors: [[Double]]) { duals?.set(subset, vectors: vectors) }
+
+    /// Aᵀμ of T ∖ T[j] for τ restricted, for each j (negated where the restriction starts with −1 and was
+    /// stored as its negation), or `nil` when one of them is not recorded.
+    private static func parts(_ duals: DualTable, _ subsets: [[Int]], mask: Int, length k: Int) -> [[Double]]? {
+        var parts: [[Double]] = []
+        for (j, subset) in subsets.enumerated() {
+            let restricted = (mask & ((1 << j) - 1)) | ((mask >> (j + 1)) << j)
+            guard let w = duals.vector(subset, pattern: SignPattern.number(mask: restricted, length: k - 1))
+            else { return nil }
+            parts.append(restricted & 1 == 1 ? w.map { -$0 } : w)
+        }
+        return parts
     }
 
     /// Every exactly solved subset with its α-values (NaN, for patterns never solved, written as the

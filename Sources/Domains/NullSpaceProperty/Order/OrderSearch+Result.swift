@@ -49,6 +49,23 @@ extension OrderSearch {
         return result
     }
 
+    /// (s/3)·max_T max_τ u(T, τ) over all triples — α_3 ≤ that maximum, and α_s ≤ (s/3)·α_3 — where the
+    /// tables hold triples (s ≥ 4) and there are at most ``pickThreeLimit`` of them; `nil` otherwise.
+    /// - Complexity: C(n, 3) table reads or derivations, O(n) each.
+    func derivedPickThree(_ levels: LevelBounds) -> Double? {
+        guard s >= 4, levels.top >= 3, binomialDouble(matrix.columns, 3) <= Self.pickThreeLimit else { return nil }
+        let coder = levels.coders[3]
+        var triple = coder.subset(rank: 0), largest = 0.0
+        for rank in 0..<coder.count {
+            largest = max(largest, levels.bounds(triple).max() ?? 1)
+            if rank + 1 < coder.count { _ = coder.advance(&triple) }
+        }
+        return min(1, Double(s) / 3 * largest)
+    }
+
+    /// The most triples ``derivedPickThree(_:)`` bounds (n = 100 has 161,700).
+    static let pickThreeLimit = 3e5
+
     /// An upper bound on α_s after an interrupted search: the smaller of the pick-l bounds α_s ≤ (s/l)·α_l of
     /// the finished levels and the frontier bound (``frontier(lower:completed:closed:collect:nodeBudget:)``: the
     /// largest bound open in the subset tree, leaves of finished chunks excluded).
@@ -65,6 +82,13 @@ extension OrderSearch {
         for l in 1...min(levelsDone, s - 1) {
             let pick = Double(s) / Double(l) * levels.maximum(level: l)
             if pick < best { (best, source) = (pick, "pick-\(l) bound α_s ≤ (s/\(l))·α_\(l)") }
+        }
+        if levelsDone >= 2, let pickThree = derivedPickThree(levels), pickThree < best {
+            (best, source) = (
+                pickThree,
+                "pick-3 bound α_s ≤ (s/3)·max_T ū(T) over every triple T (ū: its LP values, or bounds derived "
+                    + "from the pairs' values and certificates)"
+            )
         }
         let closed = shared.withLock { $0.closedSupports }
         let walk =

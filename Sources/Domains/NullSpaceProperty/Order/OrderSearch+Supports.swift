@@ -62,6 +62,9 @@ extension OrderSearch {
                 exact: matrix.exact, support: constant.support,
                 certificates: constant.certificates))
         levels.setExact(constant.support, alphas: constant.patternValues.map(alphaOf))
+        if levels.duals != nil {
+            levels.setDuals(constant.support, vectors: constant.certificates.map(matrix.rowCombination))
+        }
         try record(constant, atOrderLevel: false)
     }
 

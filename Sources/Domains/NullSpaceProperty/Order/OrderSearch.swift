@@ -9,12 +9,14 @@ extension NullSpaceMatrix {
     /// 1. α_{j} for every column (n LPs) and, for s ≥ 3, the exact sign-specific values of every pair
     ///    (C(n,2)·2 LPs);
     /// 2. an incumbent from a local search: from each LP witness v, the support of its s largest entries,
-    ///    re-solved, repeated while it improves;
+    ///    re-solved, repeated while it improves — from every column's witness, and at once from any later
+    ///    witness that beats the incumbent;
     /// 3. every support S of size s (in the shard's chunks) gets, per sign pattern τ, the bound
     ///    u(S, τ) = (1/(s−1)) Σ_{j∈S} u(S∖j, τ|) (see `LevelBounds`); S is pruned when max_τ u ≤ incumbent;
     ///    otherwise its subsets of size s − 1 are solved exactly one by one (shared by many supports) until
     ///    the bound prunes it, and if it survives, ϱ(S, τ) is solved for the patterns whose bound exceeds the
-    ///    incumbent — the largest of these equals α_S whenever α_S exceeds the incumbent.
+    ///    incumbent — the largest of these equals α_S whenever α_S exceeds the incumbent. Chunks are taken
+    ///    largest bound first.
     ///
     /// - Parameters:
     ///   - s: the order, 1 ≤ s ≤ min(m, n).
@@ -115,7 +117,8 @@ final class OrderSearch: Sendable {
         self.chunkCount = (coder.count - 1) / size + 1
         self.levels =
             switch mode {
-            case .branchAndBound where s >= 2: LevelBounds(columns: matrix.columns, top: s - 1)
+            case .branchAndBound where s >= 2:
+                LevelBounds(columns: matrix.columns, top: s - 1, combinesDuals: !options.certifyBounds)
             case .cheapBounds where s >= 2:
                 LevelBounds(columns: matrix.columns, top: binomialDouble(matrix.columns, 2) <= 1e5 ? min(2, s - 1) : 1)
             default: nil

@@ -115,6 +115,16 @@ public struct NullSpaceMatrix: Sendable, Hashable {
         guard s >= 1, s <= columns, s <= rows else { throw .invalidOrder(order: s, rows: rows, columns: columns) }
     }
 
+    /// Aᵀμ in floating point (empty for an empty μ).
+    /// - Complexity: O(m·n).
+    func rowCombination(_ mu: [Double]) -> [Double] {
+        guard mu.count == rows else { return [] }
+        let a = matrix.elements, n = columns
+        var w = Array(repeating: 0.0, count: n)
+        for i in 0..<rows where mu[i] != 0 { for j in 0..<n { w[j] += a[i * n + j] * mu[i] } }
+        return w
+    }
+
     /// The exact kernel of A_S (the columns S of the exact data): its dimension and a basis, as vectors
     /// indexed like S. ρ_S = ∞ exactly when the dimension is positive.
     /// - Complexity: O(m·|S|²) rational operations.

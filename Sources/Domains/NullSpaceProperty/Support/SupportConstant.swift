@@ -37,7 +37,7 @@ func rhoOf(_ alpha: Double) -> Double { alpha >= 1 ? .infinity : alpha / (1 - al
 extension NullSpaceMatrix {
     /// ρ_S: solves ϱ(S, τ) for all 2^(s−1) sign patterns up to global sign (or the listed ones), in Gray-code
     /// order. Two or more patterns are solved on one GLPK problem in the null-space form, where τ changes only
-    /// the objective, each run warm from the previous optimum (`PatternBatch`; 30×60, s = 4: ≈ 15 % less CPU
+    /// the objective, each run warm from the previous optimum (`PatternBatch`; 30×60, s = 4: ≈ 13 % less CPU
     /// than cold solves); a single pattern is solved cold by `SparseRecovery`, in its form that is feasible at
     /// the origin.
     ///
