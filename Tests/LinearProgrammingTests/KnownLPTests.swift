@@ -83,6 +83,18 @@ struct KnownLPTests {
         #expect(try GLPKSolver(options: options).solve(lp).status == .infeasible)
     }
 
+    @Test(
+        "a MILP's best bound is in the units of its objective, whatever the scale of the costs",
+        arguments: [1.0, 1e3, 1e-7])
+    func bestBoundUnscaled(scale: Double) throws {
+        var lp = LinearProgram<Double>(direction: .maximize)
+        let x = lp.addVariable(cost: scale, isInteger: true), y = lp.addVariable(cost: scale, isInteger: true)
+        lp.addConstraint([(x, 2), (y, 2)], .atMost(3))
+        let solution = try GLPKSolver().solve(lp)
+        #expect(solution.status == .optimal && solution.objective == scale)
+        #expect(solution.bestBound == solution.objective)
+    }
+
     @Test("a MILP through branch-and-cut")
     func mixedInteger() throws {
         // max x + y, 2x + 2y ≤ 3, x, y ∈ ℤ₊: the relaxation gives 1.5, the integers 1.

@@ -135,6 +135,7 @@ struct PowerOfTwoScaling: Sendable, Hashable {
         var result = solution
         let g = objectiveExponent
         result.objective = scalbn(solution.objective, g)
+        result.bestBound = solution.bestBound.map { scalbn($0, g) }
         if solution.x.count == columnExponents.count {
             result.x = zip(solution.x, columnExponents).map { scalbn($0, $1) }
         }
