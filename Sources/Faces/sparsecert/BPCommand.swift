@@ -75,11 +75,7 @@ struct BPCommand: ParsableCommand {
         let loaded = try input.load()
         let weightValues: [Rational]?
         let eta: Rational?
-        do {
-            weightValues = try weights.map { path throws(ProblemDataError) in try ProblemFile.loadVector(path) }
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        weightValues = try weights.map { path throws(ProblemDataError) in try ProblemFile.loadVector(path) }
         do {
             eta = try noiseBound.map { text throws(RationalParseError) in try Rational(parsing: text) }
         } catch {
@@ -89,25 +85,21 @@ struct BPCommand: ParsableCommand {
         let report: BPReport
         var options = BasisPursuitOptions()
         options.progress = { progress.show($0.stage.name) }
-        do {
-            if exact {
-                progress.show("rationals")
-                report = BPReport(
-                    try BasisPursuit.solveExactly(
-                        BasisPursuitProblem(
-                            matrix: loaded.matrix, observations: loaded.observations, weights: weightValues,
-                            nonnegative: nonnegative, noise: noise),
-                        options: options))
-            } else {
-                // The stored doubles: no exact rational is made on this path.
-                let problem = BasisPursuitProblem(
-                    matrix: loaded.doubleMatrix, observations: loaded.doubleObservations,
-                    weights: weightValues?.map(\.doubleValue), nonnegative: nonnegative,
-                    noise: noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
-                report = BPReport(try BasisPursuit.solve(problem, options: options))
-            }
-        } catch {
-            throw CommandFailure(error.description)
+        if exact {
+            progress.show("rationals")
+            report = BPReport(
+                try BasisPursuit.solveExactly(
+                    BasisPursuitProblem(
+                        matrix: loaded.matrix, observations: loaded.observations, weights: weightValues,
+                        nonnegative: nonnegative, noise: noise),
+                    options: options))
+        } else {
+            // The stored doubles: no exact rational is made on this path.
+            let problem = BasisPursuitProblem(
+                matrix: loaded.doubleMatrix, observations: loaded.doubleObservations,
+                weights: weightValues?.map(\.doubleValue), nonnegative: nonnegative,
+                noise: noise.map { NoiseBall(bound: $0.bound.doubleValue, norm: $0.norm) })
+            report = BPReport(try BasisPursuit.solve(problem, options: options))
         }
         if output.json {
             try printJSON(report)

@@ -55,7 +55,7 @@ struct CertifyCommand: ParsableCommand {
             throw CertificateExit.notProven(ErrorCertificatesError.enclosureFailed(message).description)
         case let .failure(.notProven(message)):
             throw CertificateExit.notProven(ErrorCertificatesError.notProven(message).description)
-        case let .failure(error): throw CommandFailure(error.description)
+        case let .failure(error): throw error
         }
         let data = try certificate.encoded()
         if let out {

@@ -83,27 +83,23 @@ struct FlowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
+        let network = try DiagonalNetwork(
+            exactMatrix: loaded.matrix, observations: loaded.observations,
+            depth: depth, alpha: alpha, convention: initConvention.library)
+        let reference: BasisPursuitReference
         do {
-            let network = try DiagonalNetwork(
-                exactMatrix: loaded.matrix, observations: loaded.observations,
-                depth: depth, alpha: alpha, convention: initConvention.library)
-            let reference: BasisPursuitReference
-            do {
-                reference = try BasisPursuitReference.compute(
-                    matrix: loaded.matrix, observations: loaded.observations,
-                    roundedMatrix: network.matrix)
-            } catch { throw CommandFailure("basis pursuit: \(error.description)") }
-            let report = try solve(network, reference: reference)
-            if output.json {
-                try printJSON(report)
-            } else {
-                printText(report)
-            }
-            // A simulation stopped by its step cap has not reached x_∞: the answer printed is not the one asked for.
-            if !report.converged { throw ExitStatus.notProven }
-        } catch let error as DiagonalNetworkError {
-            throw CommandFailure(error.description)
+            reference = try BasisPursuitReference.compute(
+                matrix: loaded.matrix, observations: loaded.observations,
+                roundedMatrix: network.matrix)
+        } catch { throw CommandFailure("basis pursuit: \(error.description)") }
+        let report = try solve(network, reference: reference)
+        if output.json {
+            try printJSON(report)
+        } else {
+            printText(report)
         }
+        // A simulation stopped by its step cap has not reached x_∞: the answer printed is not the one asked for.
+        if !report.converged { throw ExitStatus.notProven }
     }
 
     private func solve(_ network: DiagonalNetwork, reference: BasisPursuitReference) throws -> Report {

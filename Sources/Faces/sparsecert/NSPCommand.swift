@@ -127,29 +127,25 @@ struct NSPComputeCommand: ParsableCommand {
                         + "give one per index")
             }
             let tau = signs.signs
-            let result = try library { () throws(NullSpacePropertyError) in
-                try a.signedConstant(support: support, signs: tau)
-            }
+            let result = try a.signedConstant(support: support, signs: tau)
             var report = NSPReport(
                 matrix: a, support: result.support, signs: result.signs, rho: result.value,
                 witness: result.witness, lps: 1, naive: 1, seconds: start.elapsedSeconds)
             report.method = "signed-lp"
             if exact {
-                let proven = try library { () throws(NullSpacePropertyError) in
-                    try a.exactSupportConstant(support, signs: tau)
-                }
+                let proven = try a.exactSupportConstant(support, signs: tau)
                 report.exact = Nullable(ExactReport(proven))
             }
             return report
         }
-        let result = try library { () throws(NullSpacePropertyError) in try a.supportConstant(support) }
+        let result = try a.supportConstant(support)
         var report = NSPReport(
             matrix: a, support: result.support, signs: result.signs, rho: result.value,
             witness: result.witness, lps: result.lpsSolved, naive: Double(result.lpsSolved),
             seconds: start.elapsedSeconds)
         if exact {
             report.exact = Nullable(
-                ExactReport(try library { () throws(NullSpacePropertyError) in try a.exactSupportConstant(support) }))
+                ExactReport(try a.exactSupportConstant(support)))
         }
         return report
     }
@@ -179,18 +175,17 @@ struct NSPComputeCommand: ParsableCommand {
         let interrupts = InterruptHandler()
         defer { interrupts.uninstall() }
         options.stop = interrupts.stop
-        let result = try library { () throws(NullSpacePropertyError) in
-            switch method {
-            case .naive: try a.naiveOrderConstant(order: order, options: options)
-            case .milp: try a.mixedIntegerOrderConstant(order: order, timeLimit: options.timeLimit)
-            case .bounds: try a.orderBounds(order: order, options: options)
-            case .bnb: try a.orderConstant(order: order, options: options)
-            }
+        let result: OrderConstant
+        switch method {
+        case .naive: result = try a.naiveOrderConstant(order: order, options: options)
+        case .milp: result = try a.mixedIntegerOrderConstant(order: order, timeLimit: options.timeLimit)
+        case .bounds: result = try a.orderBounds(order: order, options: options)
+        case .bnb: result = try a.orderConstant(order: order, options: options)
         }
         bar.finish()
         var report = NSPReport(matrix: a, result: result)
         if exact {
-            let certificate = try library { () throws(NullSpacePropertyError) in try a.certifyExactly(result) }
+            let certificate = try a.certifyExactly(result)
             report.exact = Nullable(ExactReport(certificate))
             report.exactValue = certificate.isProven
             report.lower = certificate.winner.value?.doubleValue ?? .infinity
@@ -206,7 +201,7 @@ func loadNullSpaceMatrix(_ path: String) throws -> NullSpaceMatrix {
     let exact: Matrix<Rational>
     do { exact = try ProblemFile.loadMatrix(path) } catch {
         guard path.lowercased().hasSuffix(".json"), FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(error.description)
+            throw error
         }
         do { exact = try ProblemFile.load(path).matrix } catch let problemError {
             throw CommandFailure(
@@ -214,10 +209,5 @@ func loadNullSpaceMatrix(_ path: String) throws -> NullSpaceMatrix {
                     + "(\(problemError.description))")
         }
     }
-    return try library { () throws(NullSpacePropertyError) in try NullSpaceMatrix(exact: exact) }
-}
-
-/// Runs a library call, turning its error into the command's `Error: …` message.
-func library<T>(_ body: () throws(NullSpacePropertyError) -> T) throws -> T {
-    do { return try body() } catch { throw CommandFailure(error.description) }
+    return try NullSpaceMatrix(exact: exact)
 }

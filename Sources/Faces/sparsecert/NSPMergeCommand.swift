@@ -20,12 +20,12 @@ struct NSPMergeCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw CommandFailure("name the shard result files to merge") }
         let reports = try files.map { file in
-            try library { () throws(NullSpacePropertyError) in try ShardReport.read(path: file) }
+            try ShardReport.read(path: file)
         }
         let parts = try reports.map { report in
-            try library { () throws(NullSpacePropertyError) in try report.orderConstant() }
+            try report.orderConstant()
         }
-        let merged = try library { () throws(NullSpacePropertyError) in try OrderConstant.merging(parts) }
+        let merged = try OrderConstant.merging(parts)
         let report = NSPReport(rows: reports[0].rows, columns: reports[0].columns, result: merged)
         if output.json { try printJSON(report) } else { print(report.text) }
     }

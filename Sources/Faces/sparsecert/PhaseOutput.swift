@@ -5,8 +5,8 @@ import PhaseTransitions
 /// Prints a phase diagram (JSON or text), writes its CSV and SVG, and sets the exit status: 3 when --exact
 /// was asked for and some exact check did not pass.
 func writePhaseOutputs(_ result: PhaseDiagramResult, json: Bool, csv: String?, plot: String?) throws {
-    if let csv { try writePhaseFile(result.csv(), to: csv) }
-    if let plot { try writePhaseFile(result.heatmap().svg(), to: plot) }
+    if let csv { try OutputFile.write(Array(result.csv().utf8), to: csv) }
+    if let plot { try OutputFile.write(Array(result.heatmap().svg().utf8), to: plot) }
     if json { try printJSON(result) } else { print(phaseText(result)) }
     let unverified = result.cells.reduce(0) { $0 + $1.unverified }
     if result.grid.exact && unverified > 0 {
@@ -15,12 +15,6 @@ func writePhaseOutputs(_ result: PhaseDiagramResult, json: Bool, csv: String?, p
                 ("not proven: \(unverified) exact basis pursuit checks did not pass; those "
                     + "trials count as not recovered\n").utf8))
         throw ExitStatus.notProven
-    }
-}
-
-private func writePhaseFile(_ text: String, to path: String) throws {
-    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
     }
 }
 

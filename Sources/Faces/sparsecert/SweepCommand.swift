@@ -65,7 +65,7 @@ struct SweepCommand: ParsableCommand {
             throw CommandFailure("--shard '\(shard)': give k/K with 1 ≤ k ≤ K, e.g. 2/4")
         }
         let loaded = try input.load()
-        let sweep = try Self.prepare(loaded.matrix, loaded.observations)
+        let sweep = try RateSweep.prepare(matrix: loaded.matrix, observations: loaded.observations)
         let depthValues = depthList.compactMap { $0 }
         let progress = ProgressBar(enabled: !output.json)
         let points = sweep.run(depths: depthValues, alphas: grid, shard: k - 1, shards: total) { done, count in
@@ -112,13 +112,6 @@ struct SweepCommand: ParsableCommand {
         if failed.count == points.count { throw CommandFailure(message) }
         FileHandle.standardError.write(Data("sparsecert sweep: \(message)\n".utf8))
         throw ExitStatus.notProven
-    }
-
-    /// x* (exact BP) and ϱ for a sweep.
-    static func prepare(_ matrix: Matrix<Rational>, _ observations: [Rational]) throws -> RateSweep {
-        do { return try RateSweep.prepare(matrix: matrix, observations: observations) } catch {
-            throw CommandFailure(error.description)
-        }
     }
 
     static func printTable(
