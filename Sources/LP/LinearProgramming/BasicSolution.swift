@@ -125,6 +125,19 @@ struct BasicSolution {
             status[$0] == .basic ? Rational.zero : Rational(reducedCostNumerators[$0], reducedCostScale)
         }
         let duals = (0..<m).map { Rational(-form.rowScales[$0] * dualNumerators[$0], reducedCostScale) }
+        let x = Array(values[m...])
+        var objective = form.objectiveConstant
+        for j in 0..<form.columns where form.costs[j] != .zero { objective += form.costs[j] * x[j] }
+        return ExactVerification(
+            verdict: verdict, basis: judgedBasis, x: x, rowActivities: Array(values[..<m]), rowDuals: duals,
+            reducedCosts: Array(reduced[m...]), objective: objective)
+    }
+
+    /// The verdict alone: optimal, singular, or the violated conditions (only their values become fractions).
+    ///
+    /// - Complexity: O(m + n) comparisons, plus one rational normalization per violation.
+    var verdict: ExactVerification.Verdict {
+        guard basisMatrix != nil else { return .singularBasis }
         var violations: [ExactVerification.Violation] = []
         for k in basic where !Self.withinBounds(values[k], form.lower[k], form.upper[k]) {
             violations.append(.init(kind: .primal, variable: form.describe(k), value: values[k]))
@@ -133,15 +146,12 @@ struct BasicSolution {
         where status[k] != .basic
             && Self.improvement(status[k], reducedCostSigns[k], form.direction) != 0
         {
-            violations.append(.init(kind: .dual, variable: form.describe(k), value: reduced[k]))
+            violations.append(
+                .init(
+                    kind: .dual, variable: form.describe(k),
+                    value: Rational(reducedCostNumerators[k], reducedCostScale)))
         }
-        let x = Array(values[m...])
-        var objective = form.objectiveConstant
-        for j in 0..<form.columns where form.costs[j] != .zero { objective += form.costs[j] * x[j] }
-        return ExactVerification(
-            verdict: violations.isEmpty ? .optimal : .notOptimal(violations), basis: judgedBasis, x: x,
-            rowActivities: Array(values[..<m]), rowDuals: duals,
-            reducedCosts: Array(reduced[m...]), objective: objective)
+        return violations.isEmpty ? .optimal : .notOptimal(violations)
     }
 
     /// Whether this basis is nonsingular but not optimal (a repair has work to do).

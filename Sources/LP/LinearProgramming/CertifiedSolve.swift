@@ -21,11 +21,13 @@ extension GLPKSolver {
     ///
     /// 1. Solves the LP rounded to doubles with the configured simplex method (the interior-point method
     ///    is replaced by the dual simplex: a basis is needed).
-    /// 2. Refines that solve (``IterativeRefinement``): the exact residual of the current point, magnified by a
-    ///    power of two, is the data of a correction LP solved in double precision from the last basis, until
-    ///    the basis stops changing — the basis that is optimal for the exact data, found without exact pivots.
-    /// 3. Verifies that basis once against the exact data (``ExactVerifier/verify(_:basis:)``).
-    /// 4. If it is not optimal there, pivots exactly from it (``ExactVerifier/repair(_:from:pivotLimit:)``):
+    /// 2. Judges the returned basis against the exact data (``ExactVerifier/verify(_:basis:)``); for exactly
+    ///    consistent data it is usually optimal there, and the proof is done.
+    /// 3. Otherwise refines that solve (``IterativeRefinement``): the exact residual of the current point,
+    ///    magnified by a power of two, is the data of a correction LP solved in double precision from the last
+    ///    basis, until the basis stops changing — for data such as y = fl(A x₀) the basis that is optimal for
+    ///    the exact data, found without exact pivots — and judges the refined basis exactly, once.
+    /// 4. If it is still not optimal, pivots exactly from it (``ExactVerifier/repair(_:from:pivotLimit:)``):
     ///    the dual simplex when its reduced costs are right but a basic value misses a bound, the primal
     ///    simplex in the opposite case.
     /// 5. If that basis was neither, solves again with tolerances a hundred times tighter and repeats.
@@ -36,8 +38,9 @@ extension GLPKSolver {
     ///
     /// - Throws: ``LPError`` for invalid programs (integer variables included: certification is for LPs),
     ///   or when GLPK fails internally.
-    /// - Complexity: a few GLPK solves, O(m·n) big-integer operations per refinement round, and one exact
-    ///   verification (O(m³) big-integer operations), plus O(m³) per exact pivot when refinement falls short.
+    /// - Complexity: a few GLPK solves, O(m·n) big-integer operations per refinement round, and at most two
+    ///   exact basis solves (Dixon's p-adic lifting, ``DenseLinearAlgebra/ExactIntegerSolver``), plus one more
+    ///   per exact pivot when refinement falls short.
     public func solveCertified(_ program: LinearProgram<Rational>) throws(LPError) -> CertifiedSolution {
         guard !program.isMixedInteger else {
             throw .invalidOption("exact certification is for LPs; this program has integer variables")
@@ -54,13 +57,24 @@ extension GLPKSolver {
                 "GLPK \(solver.options.method.rawValue) on the data rounded to doubles"
                     + (attempt > 0 ? " with tolerances ×0.01" : "") + ": \(solution.status.rawValue)")
             guard solution.status == .optimal, let found = solution.basis else { break }
+            var basis = found
+            var current = try BasicSolution(form, basis: found)
+            steps.append("exact verification of its basis: \(ExactVerification.summary(of: current.verdict))")
+            if current.verdict == .optimal {
+                return CertifiedSolution(solution: solution, certificate: current.verification, steps: steps)
+            }
             let refinement = try IterativeRefinement(
                 form, rounded: rounded, solution: solution, basis: found, solver: solver)
             steps += refinement.steps
-            let basis = refinement.basis
-            let verified = try ExactVerifier.verify(form, basis: basis)
-            steps.append("exact verification of \(basis == found ? "its" : "the refined") basis: \(verified.summary)")
-            if verified.isOptimal { return CertifiedSolution(solution: solution, certificate: verified, steps: steps) }
+            if refinement.basis != found {
+                basis = refinement.basis
+                current = try BasicSolution(form, basis: basis)
+                steps.append(
+                    "exact verification of the refined basis: \(ExactVerification.summary(of: current.verdict))")
+                if current.verdict == .optimal {
+                    return CertifiedSolution(solution: solution, certificate: current.verification, steps: steps)
+                }
+            }
             let repaired = try ExactVerifier.repair(form, from: basis)
             steps.append("exact simplex pivots from that basis: \(repaired.summary)")
             switch repaired.verdict {
@@ -82,7 +96,9 @@ extension GLPKSolver {
 
 extension ExactVerification {
     /// A one-line account of the verdict.
-    public var summary: String {
+    public var summary: String { Self.summary(of: verdict) }
+
+    static func summary(of verdict: Verdict) -> String {
         switch verdict {
         case .optimal: "optimal, proven exactly"
         case .singularBasis: "the basis matrix is singular"

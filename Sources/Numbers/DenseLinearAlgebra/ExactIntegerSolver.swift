@@ -5,7 +5,7 @@ import BigInt
 /// there on, falling back to Bareiss when B is singular modulo every prime tried.
 public enum ExactIntegerSolver {
     /// The smallest dimension solved by p-adic lifting.
-    public static let dixonDimension = 8
+    public static let dixonDimension = 24
 
     /// Solves B·xₖ = bₖ (or Bᵀ·xₖ = bₖ) for every right-hand side, as ``FractionFreeSolver`` does.
     ///
