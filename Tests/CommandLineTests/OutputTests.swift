@@ -31,6 +31,7 @@ struct OutputTests {
         ["certify", "g.json", "--depth", "3", "--alpha", "1e-6"],
         ["verify", "c.cert"],
         ["sweep", "g.json", "--depths", "2", "--alphas", "1e-2:1e-3:2"],
+        ["phase", "--columns", "8", "--deltas", "0.5", "--rhos", "0.3", "--trials", "1", "--seed", "1", "--quiet"],
         ["--help"],
     ]
 
@@ -73,6 +74,20 @@ struct OutputTests {
         (["sweep", "g.json", "--depths", "2", "--alphas", "1e-2:1e-3:2", "--plot"], "out.svg"),
         (["flow", "g.json", "--depth", "2", "--alpha", "1e-2", "--method", "ode", "--trajectory"], "out.json"),
         (["demo", "--plot"], "out.svg"),
+        (
+            [
+                "phase", "--columns", "8", "--deltas", "0.5", "--rhos", "0.3", "--trials", "1", "--seed", "1",
+                "--quiet", "--csv",
+            ],
+            "out.csv"
+        ),
+        (
+            [
+                "phase", "--columns", "8", "--deltas", "0.5", "--rhos", "0.3", "--trials", "1", "--seed", "1",
+                "--quiet", "--plot",
+            ],
+            "out.svg"
+        ),
     ]
 
     @Test(
@@ -123,7 +138,7 @@ struct OutputTests {
         let fifo = folder.appendingPathComponent(name).path
         #expect(mkfifo(fifo, 0o600) == 0)
         let reader = try CommandRunner.shell(
-            "timeout 20 cat \(name) > fifo.out & sparsecert "
+            "timeout -s KILL 20 cat \(name) > fifo.out & sparsecert "
                 + (arguments + [name]).joined(separator: " ") + "; status=$?; wait; exit $status",
             in: folder)
         #expect(reader.status == 0, "\(reader.stderr)")

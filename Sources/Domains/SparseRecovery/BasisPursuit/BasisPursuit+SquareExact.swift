@@ -4,8 +4,9 @@ import ExactArithmetic
 
 extension BasisPursuit {
     /// Exact basis pursuit without an LP for a square A: when A is nonsingular, x* = A⁻¹y is the only feasible
-    /// point, found by one exact integer solve (`ExactIntegerSolver`: Bareiss, or Dixon's p-adic lifting from
-    /// dimension 8) of A with its rows scaled to integers; μ solves Aᵀμ = w ⊙ σ̄ (σ̄ = σ on S, 0 elsewhere) by a second one, so that the exact
+    /// point, found by one exact integer solve (`ExactIntegerSolver`: Bareiss for small A, Dixon's p-adic
+    /// lifting for large) of A with its rows scaled to integers; μ solves Aᵀμ = w ⊙ σ̄ (σ̄ = σ on S, 0
+    /// elsewhere) by a second one, so that the exact
     /// ``OptimalityCheck`` applies as on the LP path, and ϱ(S, σ) = 0 with certificate μ. The floating-point
     /// support reported for comparison is the floating support rule applied to x* rounded to doubles.
     ///

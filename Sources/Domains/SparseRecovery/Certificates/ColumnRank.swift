@@ -1,4 +1,5 @@
 import DenseLinearAlgebra
+import ExactArithmetic
 
 extension Matrix {
     /// The rank of the columns `indices`, by Gaussian elimination with partial pivoting.
@@ -8,8 +9,14 @@ extension Matrix {
     /// column and then every row has been divided by its largest magnitude — so that scaling rows or columns
     /// of A changes no rank.
     ///
-    /// - Complexity: O(m·k·min(m, k)) for k = `indices.count`.
+    /// Exact columns that are independent modulo a prime (`columnsAreIndependentModuloPrime`) have full rank
+    /// at once, without rational elimination.
+    ///
+    /// - Complexity: O(m·k·min(m, k)) for k = `indices.count` (word operations when the modular test succeeds).
     func columnRank(_ indices: [Int], relativeTolerance: Double = 1e-12) -> Int {
+        if let exact = self as? Matrix<Rational>, exact.columnsAreIndependentModuloPrime(indices) {
+            return indices.count
+        }
         var work = columns(indices)
         let k = indices.count
         if !Scalar.isExact {
