@@ -33,7 +33,9 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
     /// Σ wⱼ|xⱼ| − D(μ) (≥ 0 up to rounding when both are feasible).
     public var gap: Scalar { primalObjective - dualObjective }
 
-    /// Computes every quantity.
+    /// Computes every quantity. For exact scalars the scales (``residualScale``, ``dualScale``, ``gapScale``),
+    /// which only the floating-point tolerances of `holds(tolerance:residualTolerance:)` use, are left at 0:
+    /// they would cost two more rational matrix products.
     ///
     /// - Complexity: O(m·n).
     init(problem: BasisPursuitProblem<Scalar>, x: [Scalar], dual mu: [Scalar], support: [Int], signs: [Int]) {
@@ -41,7 +43,8 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         primalObjective = x.indices.reduce(Scalar.zero) { $0 + problem.weight($1) * x[$1].magnitude }
         let y = problem.observations
         let residual = zip(a.multiply(x), y).map { $0 - $1 }
-        let sizes = zip(a.map(\.magnitude).multiply(x.map(\.magnitude)), y).map { $0 + $1.magnitude }
+        let sizes =
+            Scalar.isExact ? [] : zip(a.map(\.magnitude).multiply(x.map(\.magnitude)), y).map { $0 + $1.magnitude }
         let eta = problem.noise?.bound ?? .zero
         let residualNorm: Scalar, dualNorm: Scalar, sizeNorm: Scalar
         switch problem.noise?.norm ?? .infinity {
@@ -64,9 +67,11 @@ public struct OptimalityCheck<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         dualInfeasibility = activity.indices.map { j in
             (problem.nonnegative ? activity[j] : activity[j].magnitude) - problem.weight(j)
         }.reduce(Scalar.zero, max)
-        let activitySize = a.map(\.magnitude).multiplyTransposed(mu.map(\.magnitude))
+        let activitySize = Scalar.isExact ? [] : a.map(\.magnitude).multiplyTransposed(mu.map(\.magnitude))
         dualScale = activitySize.indices.map { activitySize[$0] + problem.weight($0) }.reduce(Scalar.zero, max)
-        gapScale = primalObjective + zip(y, mu).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude } + eta * dualNorm
+        gapScale =
+            Scalar.isExact
+            ? .zero : primalObjective + zip(y, mu).reduce(Scalar.zero) { $0 + ($1.0 * $1.1).magnitude } + eta * dualNorm
         supportMismatch = zip(support, signs).map { j, sign in
             (activity[j] - (sign > 0 ? problem.weight(j) : -problem.weight(j))).magnitude
         }.reduce(Scalar.zero, max)
