@@ -179,7 +179,7 @@ let package = Package(
             name: "certify-benchmark",
             dependencies: [
                 "ErrorCertificates", "ProblemData", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
-                "ExactArithmetic",
+                "ExactArithmetic", .product(name: "BigInt", package: "BigInt"),
             ],
             path: "Benchmarks/Certificates"),
         .executableTarget(

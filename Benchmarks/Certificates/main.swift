@@ -7,6 +7,7 @@
 // 100×400 (s = 14, D = 2) and 200×800 (s = 28, D = 2) at α = 1e-10.
 // Usage: swift run -c release certify-benchmark [--quick]   (--quick: the first block only)
 //        swift run -c release certify-benchmark --stages ROWS COLUMNS SPARSITY [SEED]   (Stages.swift)
+//        swift run -c release certify-benchmark --exact-solves ROWS COLUMNS SPARSITY [SEED]   (ExactSolves.swift)
 import ErrorCertificates
 import Foundation
 import ProblemData
@@ -18,6 +19,10 @@ func seconds(_ duration: Duration) -> Double {
 
 if let index = CommandLine.arguments.firstIndex(of: "--stages") {
     try runStages(Array(CommandLine.arguments[(index + 1)...]))
+    exit(0)
+}
+if let index = CommandLine.arguments.firstIndex(of: "--exact-solves") {
+    try runExactSolves(Array(CommandLine.arguments[(index + 1)...]))
     exit(0)
 }
 
