@@ -4,7 +4,8 @@
 // then SupportDual (the ϱ-LP's μ made exact on S) and the whole BasisPursuitReference with its exact dual
 // (its exact A_S x_S = y solve is the remainder). Every LP is solved as certify solves it: rows equilibrated by
 // powers of two, y scaled to max|yᵢ| ∈ [1, 2).
-// Usage: swift run -c release certify-benchmark --stages ROWS COLUMNS SPARSITY [SEED]
+// Usage: swift run -c release certify-benchmark --stages ROWS COLUMNS SPARSITY [SEED] [--defaults-only]
+// (--defaults-only: only certify's own GLPK options, dual simplex for BP and no presolve).
 import DenseLinearAlgebra
 import ExactArithmetic
 import Foundation
@@ -40,10 +41,12 @@ func runStages(_ arguments: [String]) throws {
     y = y.map { scalbn($0, largest > 0 ? -Int(largest.exponent) : 0) }
     let scaled = BasisPursuitProblem(matrix: rows.apply(a), observations: y)
     var found: BasisPursuitSolution<Double>?
-    for (name, method, presolve) in [
-        ("dual simplex", GLPKSolver.Method.dualSimplex, false), ("primal simplex", .primalSimplex, false),
+    let defaultsOnly = arguments.contains("--defaults-only")
+    let variants: [(String, GLPKSolver.Method, Bool)] = [
+        ("dual simplex", .dualSimplex, false), ("primal simplex", .primalSimplex, false),
         ("dual simplex + presolve", .dualSimplex, true),
-    ] {
+    ]
+    for (name, method, presolve) in variants.prefix(defaultsOnly ? 1 : 3) {
         var options = BasisPursuitOptions()
         options.analyzeUniqueness = false
         options.solver.options.method = method
@@ -58,7 +61,7 @@ func runStages(_ arguments: [String]) throws {
     let signs = support.map { bp.x[$0] > 0 ? 1 : -1 }
     print("    |S| = \(support.count)")
     var exponent: SignedNullSpaceConstant?
-    for presolve in [false, true] {
+    for presolve in defaultsOnly ? [false] : [false, true] {
         var solver = GLPKSolver()
         solver.options.presolve = presolve
         let value = try timed("ϱ-LP, primal simplex" + (presolve ? " + presolve" : "")) {
