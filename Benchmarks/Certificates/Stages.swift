@@ -23,12 +23,13 @@ func runStages(_ arguments: [String]) throws {
     func timed<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
         let start = clock.now
         let result = try work()
+        defer { fflush(nil) }
         print(
             name.padding(toLength: 52, withPad: " ", startingAt: 0)
                 + String(format: "%8.2f s", seconds(clock.now - start)))
         return result
     }
-    let recipe = try RandomProblemRecipe(
+    let recipe = RandomProblemRecipe(
         ensemble: .gaussian, rows: numbers[0], columns: numbers[1], sparsity: numbers[2],
         seed: UInt64(numbers.count > 3 ? numbers[3] : 1))
     let problem = try timed("generate") { try recipe.generate() }
