@@ -177,7 +177,10 @@ let package = Package(
             path: "Benchmarks/ProblemFiles"),
         .executableTarget(
             name: "certify-benchmark",
-            dependencies: ["ErrorCertificates", "ProblemData"],
+            dependencies: [
+                "ErrorCertificates", "ProblemData", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
+                "ExactArithmetic", .product(name: "BigInt", package: "BigInt"),
+            ],
             path: "Benchmarks/Certificates"),
         .executableTarget(
             name: "exact-lp-benchmark",
@@ -248,7 +251,10 @@ let package = Package(
             dependencies: ["TestSupport", "ProblemData", "ExactArithmetic", "DenseLinearAlgebra"]),
         .testTarget(
             name: "ErrorCertificatesTests",
-            dependencies: ["ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic"]),
+            dependencies: [
+                "ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
         .testTarget(
             name: "IntervalArithmeticTests",
             dependencies: ["IntervalArithmetic", "ExactArithmetic", .product(name: "BigInt", package: "BigInt")]),

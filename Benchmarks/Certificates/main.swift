@@ -6,6 +6,8 @@
 // Rows: 20×60 and 50×200 for D = 2, 3, 4 at α = 1e-10 and 1e-30, then the issue-10 sizes 50×200 (s = 7, D = 4),
 // 100×400 (s = 14, D = 2) and 200×800 (s = 28, D = 2) at α = 1e-10.
 // Usage: swift run -c release certify-benchmark [--quick]   (--quick: the first block only)
+//        swift run -c release certify-benchmark --stages ROWS COLUMNS SPARSITY [SEED]   (Stages.swift)
+//        swift run -c release certify-benchmark --exact-solves ROWS COLUMNS SPARSITY [SEED]   (ExactSolves.swift)
 import ErrorCertificates
 import Foundation
 import ProblemData
@@ -13,6 +15,15 @@ import ProblemData
 let clock = ContinuousClock()
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+if let index = CommandLine.arguments.firstIndex(of: "--stages") {
+    try runStages(Array(CommandLine.arguments[(index + 1)...]))
+    exit(0)
+}
+if let index = CommandLine.arguments.firstIndex(of: "--exact-solves") {
+    try runExactSolves(Array(CommandLine.arguments[(index + 1)...]))
+    exit(0)
 }
 
 var cases: [(rows: Int, columns: Int, sparsity: Int, seed: UInt64, depth: Int, alpha: Double)] = []

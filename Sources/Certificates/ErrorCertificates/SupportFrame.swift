@@ -41,13 +41,14 @@ struct SupportFrame: Sendable {
     ///
     /// Computed in integers: with the columns scaled to integers (``IntegerColumns``, A_j = Â_j/d_j),
     /// M = A_{Sᶜ}ᵀA_S(A_SᵀA_S)⁻¹ has M_ik = (Ĝ⁻¹Ĉᵢ)_k·d_{S_k}/d_{Sᶜ_i} with Ĝ = Â_SᵀÂ_S and Ĉᵢ = Â_SᵀÂ_{Sᶜ_i}
-    /// (one fraction-free solve with n − s right-hand sides); Q₂ is the exact kernel basis of A_Sᵀ (at most
-    /// s + 1 non-zeros per vector) scaled to integers, and each column of N = A_{Sᶜ}ᵀQ₂ is scaled by a power of
-    /// two to magnitude about 1 (any basis of ker A_Sᵀ serves; this one is what the verifier rebuilds).
+    /// (W = D·Ĝ⁻¹ by one fraction-free solve, then integer products: ``ManyRightHandSides``); Q₂ is the exact
+    /// kernel basis of A_Sᵀ (at most s + 1 non-zeros per vector) scaled to integers, and each column of
+    /// N = A_{Sᶜ}ᵀQ₂ is scaled by a power of two to magnitude about 1 (any basis of ker A_Sᵀ serves; this one is
+    /// what the verifier rebuilds).
     /// - Throws: ``ErrorCertificatesError/noUniqueSolution(_:)`` when x* is zero, does not reproduce y, or
     ///   A_S has dependent columns.
-    /// - Complexity: O((n − s)·s·m) integer products, O(s²·(s + n)) big-integer operations for the solve,
-    ///   O(s²·m) rational operations for the kernel basis and O((n − s)·(m − s)·s) for N.
+    /// - Complexity: O((n − s)·s·m) integer products, O(s³) big-integer operations for Ĝ⁻¹ and O((n − s)·s²)
+    ///   small-by-large products for M, O(s³ + (m − s)·s²) for the kernel basis and O((n − s)·(m − s)·s) for N.
     init(matrix: Matrix<Rational>, observations: [Rational], reference: [Rational]) throws(ErrorCertificatesError) {
         let support = reference.indices.filter { reference[$0] != .zero }
         let offSupport = reference.indices.filter { reference[$0] == .zero }
@@ -67,7 +68,7 @@ struct SupportFrame: Sendable {
             }
         }
         let crossed = offSupport.map { j in support.map { columns.dot($0, j) } }
-        guard let solved = try? FractionFreeSolver.solve(gram, dimension: s, rightHandSides: crossed) else {
+        guard let solved = try? ManyRightHandSides.solve(gram, dimension: s, rightHandSides: crossed) else {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
         }
         let signs = support.map { reference[$0].signum }
@@ -108,7 +109,7 @@ struct SupportFrame: Sendable {
 
     /// A basis of ker A_Sᵀ in integers, one vector per row f outside s pivot rows P (chosen by partial pivoting
     /// on the rounded A_S): q = D·e_f − Σ_p X_p e_p with X = D·B⁻ᵀÂ_S[f, :]ᵀ, B = Â_S[P, :], D = ±det B (one
-    /// fraction-free solve). `nil` when B is singular after all (then the exact RREF basis is used).
+    /// ``ManyRightHandSides`` solve). `nil` when B is singular after all (then the exact RREF basis is used).
     private static func kernelBasis(
         columns: IntegerColumns, support: [Int],
         rounded aS: Matrix<Double>
@@ -131,7 +132,7 @@ struct SupportFrame: Sendable {
         let free = remaining.sorted()
         let rightHandSides = free.map { f in support.map { columns.big[$0][f] } }
         guard
-            let solved = try? FractionFreeSolver.solve(
+            let solved = try? ManyRightHandSides.solve(
                 block, dimension: s, rightHandSides: rightHandSides,
                 transposed: true)
         else { return nil }

@@ -7,7 +7,7 @@ import LinearProgramming
 /// against, exact, with the proof that was run for it: the one BP reference of `flow`, `sweep` and `certify`.
 ///
 /// The cheap path: GLPK solves BP in floating point (rows and y scaled by powers of two); on its support the
-/// equations A_S x_S = y are solved **exactly** (fraction-free, over integers) and checked on every row, so x*
+/// equations A_S x_S = y are solved **exactly** (over integers) and checked on every row, so x*
 /// is exact and y ∈ range(A_S) holds exactly — the consistency every small-α statement rests on (DESIGN.md
 /// §1.3). Then GLPK's dual μ either certifies x* to a relative tolerance in floating point (scale-free:
 /// `certifies(dual:dualInfeasibility:objective:observations:tolerance:)`), or — with `exactDual` — the
@@ -60,7 +60,7 @@ public struct BasisPursuitReference: Sendable, Hashable {
     ///   - solver: the GLPK configuration.
     /// - Throws: ``SparseRecoveryError`` for data the BP layer rejects, ``SparseRecoveryError/noReference(_:)``
     ///   when BP is proven infeasible, ``SparseRecoveryError/referenceNotProven(_:)`` when x* cannot be proven.
-    /// - Complexity: one floating-point BP solve, an exact s×s fraction-free solve and O(m·s) integer checks
+    /// - Complexity: one floating-point BP solve, an exact s×s integer solve and O(m·s) integer checks
     ///   (one ϱ-LP and O(m·n) big-integer products more with `exactDual`); the exact mode (O(m³) rational work
     ///   per verification) only when those do not prove x*.
     public static func compute(

@@ -6,13 +6,13 @@ import Foundation
 /// The exact linear algebra on a support S behind the basis pursuit reference: x*_S from A_S x_S = y, and a
 /// floating-point dual made exact on S. Both work on A scaled to integers once (Â = C·A, one common
 /// denominator C) and choose s = |S| independent rows P by partial pivoting in double precision, so the exact
-/// work is one s×s fraction-free solve and O(m·n) integer products.
+/// work is one s×s exact integer solve and O(m·n) integer products.
 enum SupportEquations {
     /// x with x_S solving A_S x_S = y exactly and zero elsewhere, or `nil` when A_S x_S = y has no exact
     /// solution (or A_S is not numerically injective).
     ///
     /// Each row of [A_S | y] is scaled to integers by its common denominator, the s×s system on the pivot rows
-    /// is solved by Bareiss elimination, and every row i is then checked in integers: Σⱼ aᵢⱼ·(D xⱼ) = D·yᵢ.
+    /// is solved exactly (``ExactIntegerSolver``: Dixon's p-adic lifting from dimension 8), and every row i is then checked in integers: Σⱼ aᵢⱼ·(D xⱼ) = D·yᵢ.
     /// - Complexity: O(s³ + m·s) big-integer operations.
     static func solveExactly(matrix: Matrix<Rational>, observations: [Rational], support: [Int]) -> [Rational]? {
         let m = matrix.rows, s = support.count
@@ -25,7 +25,7 @@ enum SupportEquations {
         guard let pivots = pivotRows(matrix.columns(support).map(\.doubleValue)) else { return nil }
         let block = pivots.flatMap { rows[$0][0..<s] }
         let rightHandSide = pivots.map { rows[$0][s] }
-        guard let solution = try? FractionFreeSolver.solve(Array(block), dimension: s, rightHandSides: [rightHandSide])
+        guard let solution = try? ExactIntegerSolver.solve(Array(block), dimension: s, rightHandSides: [rightHandSide])
         else { return nil }
         let scaled = solution.numerators[0], denominator = solution.denominator
         for row in rows {
@@ -85,7 +85,7 @@ public struct SupportDual: Sendable, Hashable {
     ///   - signs: σ (±1), aligned with `support`.
     ///   - dual: μ₀ (m finite doubles, each an exact rational).
     /// - Returns: `nil` when A_S has no s independent rows (it is not injective), or μ₀ is not finite.
-    /// - Complexity: O(m·s²) to choose the rows, one s×s fraction-free solve, O(m·n) big-integer products.
+    /// - Complexity: O(m·s²) to choose the rows, one s×s exact integer solve, O(m·n) big-integer products.
     public init?(matrix: Matrix<Rational>, support: [Int], signs: [Int], dual: [Double]) {
         let m = matrix.rows, n = matrix.columns, s = support.count
         let exactDual = dual.compactMap { Rational(exactly: $0) }
@@ -111,7 +111,7 @@ public struct SupportDual: Sendable, Hashable {
                 // Â_{P,S}ᵀ X = defect gives η = X/Q: μ = (D·M + E_P·D·X)/(D·Q) with D·X the solver's numerators.
                 let block = pivots.flatMap { p in support.map { entries[p * n + $0] } }
                 guard
-                    let solved = try? FractionFreeSolver.solve(
+                    let solved = try? ExactIntegerSolver.solve(
                         block, dimension: s, rightHandSides: [defect], transposed: true)
                 else { return nil }
                 let sign = BigInt(solved.denominator.sign == .minus ? -1 : 1)
