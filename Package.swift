@@ -253,7 +253,6 @@ let package = Package(
             name: "ErrorCertificatesTests",
             dependencies: [
                 "ErrorCertificates", "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
-                .product(name: "BigInt", package: "BigInt"),
             ]),
         .testTarget(
             name: "IntervalArithmeticTests",

@@ -41,7 +41,7 @@ struct SupportFrame: Sendable {
     ///
     /// Computed in integers: with the columns scaled to integers (``IntegerColumns``, A_j = Â_j/d_j),
     /// M = A_{Sᶜ}ᵀA_S(A_SᵀA_S)⁻¹ has M_ik = (Ĝ⁻¹Ĉᵢ)_k·d_{S_k}/d_{Sᶜ_i} with Ĝ = Â_SᵀÂ_S and Ĉᵢ = Â_SᵀÂ_{Sᶜ_i}
-    /// (W = D·Ĝ⁻¹ by one fraction-free solve, then integer products: ``ManyRightHandSides``); Q₂ is the exact
+    /// (one fraction-free solve, which takes many right-hand sides through the integer adjugate W = D·Ĝ⁻¹); Q₂ is the exact
     /// kernel basis of A_Sᵀ (at most s + 1 non-zeros per vector) scaled to integers, and each column of
     /// N = A_{Sᶜ}ᵀQ₂ is scaled by a power of two to magnitude about 1 (any basis of ker A_Sᵀ serves; this one is
     /// what the verifier rebuilds).
@@ -68,7 +68,7 @@ struct SupportFrame: Sendable {
             }
         }
         let crossed = offSupport.map { j in support.map { columns.dot($0, j) } }
-        guard let solved = try? ManyRightHandSides.solve(gram, dimension: s, rightHandSides: crossed) else {
+        guard let solved = try? FractionFreeSolver.solve(gram, dimension: s, rightHandSides: crossed) else {
             throw .noUniqueSolution("the columns \(support) of A on the support of x* are linearly dependent")
         }
         let signs = support.map { reference[$0].signum }
@@ -109,7 +109,7 @@ struct SupportFrame: Sendable {
 
     /// A basis of ker A_Sᵀ in integers, one vector per row f outside s pivot rows P (chosen by partial pivoting
     /// on the rounded A_S): q = D·e_f − Σ_p X_p e_p with X = D·B⁻ᵀÂ_S[f, :]ᵀ, B = Â_S[P, :], D = ±det B (one
-    /// ``ManyRightHandSides`` solve). `nil` when B is singular after all (then the exact RREF basis is used).
+    /// fraction-free solve through the adjugate). `nil` when B is singular after all (then the exact RREF basis is used).
     private static func kernelBasis(
         columns: IntegerColumns, support: [Int],
         rounded aS: Matrix<Double>
@@ -132,7 +132,7 @@ struct SupportFrame: Sendable {
         let free = remaining.sorted()
         let rightHandSides = free.map { f in support.map { columns.big[$0][f] } }
         guard
-            let solved = try? ManyRightHandSides.solve(
+            let solved = try? FractionFreeSolver.solve(
                 block, dimension: s, rightHandSides: rightHandSides,
                 transposed: true)
         else { return nil }

@@ -16,17 +16,7 @@ struct GLPKRun {
     private var columns: Int { program.variables.count }
 
     func solve() throws(LPError) -> LPSolution {
-        sc_glpk_clear_output()
-        guard let problem = glp_create_prob() else { throw .glpkFailure("glp_create_prob returned no problem") }
-        var alive = true
-        defer { if alive { glp_delete_prob(problem) } }
-        do {
-            try load(into: problem)
-            return try run(problem)
-        } catch {
-            if case .glpkFailure = error { alive = false }
-            throw error
-        }
+        try withLoadedProblem { problem throws(LPError) in try run(problem) }
     }
 
     /// One problem object for several objectives: load once, then for each cost vector (objective constant
@@ -34,12 +24,7 @@ struct GLPKRun {
     /// run ended with. The feasible set never changes, so a primal-feasible final basis stays feasible.
     /// Pure LPs with a simplex method only.
     func solve(objectives: [[Double]]) throws(LPError) -> [LPSolution] {
-        sc_glpk_clear_output()
-        guard let problem = glp_create_prob() else { throw .glpkFailure("glp_create_prob returned no problem") }
-        var alive = true
-        defer { if alive { glp_delete_prob(problem) } }
-        do {
-            try load(into: problem)
+        try withLoadedProblem { problem throws(LPError) in
             var solutions: [LPSolution] = []
             solutions.reserveCapacity(objectives.count)
             for (k, objective) in objectives.enumerated() {
@@ -47,6 +32,21 @@ struct GLPKRun {
                 solutions.append(try runSimplex(problem, warmStart: k == 0))
             }
             return solutions
+        }
+    }
+
+    /// Creates a problem object, loads the program into it, runs `body` on it and deletes it — unless a
+    /// guarded GLPK call failed, in which case GLPK has already freed it.
+    private func withLoadedProblem<Result>(
+        _ body: (OpaquePointer) throws(LPError) -> Result
+    ) throws(LPError) -> Result {
+        sc_glpk_clear_output()
+        guard let problem = glp_create_prob() else { throw .glpkFailure("glp_create_prob returned no problem") }
+        var alive = true
+        defer { if alive { glp_delete_prob(problem) } }
+        do {
+            try load(into: problem)
+            return try body(problem)
         } catch {
             if case .glpkFailure = error { alive = false }
             throw error

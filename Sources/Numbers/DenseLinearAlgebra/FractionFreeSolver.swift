@@ -26,6 +26,10 @@ public enum FractionFreeSolver {
     ///   - n: the dimension n (the argument label is `dimension`).
     ///   - rightHandSides: the vectors bₖ, each of length n.
     ///   - transposed: solve Bᵀ·xₖ = bₖ instead.
+    /// With more right-hand sides than n, the sides go through the integer adjugate W = D·B⁻¹ (one elimination
+    /// with the n unit vectors, then D·xₖ = W·bₖ by integer products): the same numerators over the same D, but
+    /// r small-by-large products instead of r columns carried through the elimination.
+    ///
     /// - Throws: ``LinearAlgebraError/singular(column:)`` when B is singular, or
     ///   ``LinearAlgebraError/dimensionMismatch(_:)`` when the sizes do not fit.
     public static func solve(
@@ -35,10 +39,38 @@ public enum FractionFreeSolver {
         guard matrix.count == n * n else {
             throw .dimensionMismatch("\(matrix.count) matrix entries for dimension \(n)")
         }
-        let r = rightHandSides.count
         for b in rightHandSides where b.count != n {
             throw .dimensionMismatch("a right-hand side has \(b.count) entries, expected \(n)")
         }
+        return rightHandSides.count > n
+            ? try solveThroughAdjugate(matrix, dimension: n, rightHandSides: rightHandSides, transposed: transposed)
+            : try eliminate(matrix, dimension: n, rightHandSides: rightHandSides, transposed: transposed)
+    }
+
+    /// D·xₖ = W·bₖ with W = D·B⁻¹ from one elimination with the unit vectors (sizes already checked).
+    /// - Complexity: O(n³) big-integer operations for W, then n² products per right-hand side.
+    static func solveThroughAdjugate(
+        _ matrix: [BigInt], dimension n: Int, rightHandSides: [[BigInt]], transposed: Bool
+    ) throws(LinearAlgebraError) -> Solution {
+        let units = (0..<n).map { k in (0..<n).map { BigInt($0 == k ? 1 : 0) } }
+        // adjugate.numerators[l] = W·e_l, the l-th column of W.
+        let adjugate = try eliminate(matrix, dimension: n, rightHandSides: units, transposed: transposed)
+        let numerators = rightHandSides.map { b in
+            var result = [BigInt](repeating: 0, count: n)
+            for l in 0..<n where !b[l].isZero {
+                let column = adjugate.numerators[l], factor = b[l]
+                for k in 0..<n where !column[k].isZero { result[k] += column[k] * factor }
+            }
+            return result
+        }
+        return Solution(numerators: numerators, denominator: adjugate.denominator)
+    }
+
+    /// Bareiss's elimination of [B | b₁ … b_r] and back substitution (sizes already checked).
+    static func eliminate(
+        _ matrix: [BigInt], dimension n: Int, rightHandSides: [[BigInt]], transposed: Bool
+    ) throws(LinearAlgebraError) -> Solution {
+        let r = rightHandSides.count
         let width = n + r
         var a = [BigInt](repeating: 0, count: n * width)
         for i in 0..<n {

@@ -12,7 +12,7 @@ enum SupportEquations {
     /// solution (or A_S is not numerically injective).
     ///
     /// Each row of [A_S | y] is scaled to integers by its common denominator, the s×s system on the pivot rows
-    /// is solved exactly (``ExactIntegerSolver``: Dixon's p-adic lifting from dimension 8), and every row i is then checked in integers: Σⱼ aᵢⱼ·(D xⱼ) = D·yᵢ.
+    /// is solved exactly (`ExactIntegerSolver`: Bareiss for small s, Dixon's p-adic lifting for large), and every row i is then checked in integers: Σⱼ aᵢⱼ·(D xⱼ) = D·yᵢ.
     /// - Complexity: O(s³ + m·s) big-integer operations.
     static func solveExactly(matrix: Matrix<Rational>, observations: [Rational], support: [Int]) -> [Rational]? {
         let m = matrix.rows, s = support.count

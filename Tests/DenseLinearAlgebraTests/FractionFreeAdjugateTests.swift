@@ -1,12 +1,11 @@
 import BigInt
-import DenseLinearAlgebra
 import Testing
 
-@testable import ErrorCertificates
+@testable import DenseLinearAlgebra
 
 /// The adjugate route gives Bareiss's numbers exactly, with and without the transpose.
-@Suite("ManyRightHandSides")
-struct ManyRightHandSidesTests {
+@Suite("Fraction-free solves through the adjugate")
+struct FractionFreeAdjugateTests {
     /// A fixed pseudo-random integer in [−bound, bound].
     static func entry(_ state: inout UInt64, _ bound: Int) -> BigInt {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -20,8 +19,9 @@ struct ManyRightHandSidesTests {
         var state = UInt64(n * 1000 + r)
         let matrix = (0..<(n * n)).map { _ in Self.entry(&state, 9) }
         let sides = (0..<r).map { _ in (0..<n).map { _ in Self.entry(&state, 1 << 40) } }
-        let bareiss = try FractionFreeSolver.solve(matrix, dimension: n, rightHandSides: sides, transposed: transposed)
-        let adjugate = try ManyRightHandSides.solve(matrix, dimension: n, rightHandSides: sides, transposed: transposed)
+        let bareiss = try FractionFreeSolver.eliminate(
+            matrix, dimension: n, rightHandSides: sides, transposed: transposed)
+        let adjugate = try FractionFreeSolver.solve(matrix, dimension: n, rightHandSides: sides, transposed: transposed)
         #expect(adjugate.denominator == bareiss.denominator)
         #expect(adjugate.numerators == bareiss.numerators)
     }
@@ -31,7 +31,7 @@ struct ManyRightHandSidesTests {
         let matrix: [BigInt] = [1, 2, 2, 4]
         let sides = (0..<5).map { [BigInt($0), 1] }
         #expect(throws: LinearAlgebraError.self) {
-            try ManyRightHandSides.solve(matrix, dimension: 2, rightHandSides: sides)
+            try FractionFreeSolver.solve(matrix, dimension: 2, rightHandSides: sides)
         }
     }
 }
