@@ -9,7 +9,7 @@ import ExactArithmetic
 /// JSON number (the double it denotes, exactly) or a string holding an exact value (`"1/3"`, `"0.1"`); a
 /// bound of `null` is no bound; the default bounds are `[0, null]`, as in `linprog`. `"integrality"` marks
 /// integer variables with 1 (SciPy's 2 and 3, semi-continuous variables, are refused). Other keys are ignored,
-/// so files may carry notes. The file is read as strictly as problem files (``JSONProblemFormat``).
+/// so files may carry notes. The file is read as strictly as JSON problem files (``ProblemFile``).
 public struct LinearProgramFile: Sendable, Hashable {
     /// Whether cᵀx is minimized or maximized.
     public enum Sense: String, Sendable, Hashable {

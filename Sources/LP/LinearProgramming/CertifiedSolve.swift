@@ -23,7 +23,7 @@ extension GLPKSolver {
     ///    is replaced by the dual simplex: a basis is needed).
     /// 2. Judges the returned basis against the exact data (``ExactVerifier/verify(_:basis:)``); for exactly
     ///    consistent data it is usually optimal there, and the proof is done.
-    /// 3. Otherwise refines that solve (``IterativeRefinement``): the exact residual of the current point,
+    /// 3. Otherwise refines that solve (iterative refinement): the exact residual of the current point,
     ///    magnified by a power of two, is the data of a correction LP solved in double precision from the last
     ///    basis, until the basis stops changing — for data such as y = fl(A x₀) the basis that is optimal for
     ///    the exact data, found without exact pivots — and judges the refined basis exactly, once.
@@ -39,7 +39,7 @@ extension GLPKSolver {
     /// - Throws: ``LPError`` for invalid programs (integer variables included: certification is for LPs),
     ///   or when GLPK fails internally.
     /// - Complexity: a few GLPK solves, O(m·n) big-integer operations per refinement round, and at most two
-    ///   exact basis solves (Dixon's p-adic lifting, ``DenseLinearAlgebra/ExactIntegerSolver``), plus one more
+    ///   exact basis solves (Dixon's p-adic lifting, `ExactIntegerSolver` in DenseLinearAlgebra), plus one more
     ///   per exact pivot when refinement falls short.
     public func solveCertified(_ program: LinearProgram<Rational>) throws(LPError) -> CertifiedSolution {
         guard !program.isMixedInteger else {

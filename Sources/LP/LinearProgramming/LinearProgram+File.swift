@@ -3,7 +3,7 @@ import ExactArithmetic
 import ProblemData
 
 extension LinearProgram<Rational> {
-    /// The LP of an LP file (SciPy `linprog`'s names, read by `ProblemData`'s ``LinearProgramFile``): one
+    /// The LP of an LP file (SciPy `linprog`'s names, read by `ProblemData`'s `LinearProgramFile`): one
     /// variable per cost with its bounds and integrality, the rows of A_ub as ≤ constraints, then the rows of
     /// A_eq as equalities; zero coefficients are left out.
     ///

@@ -18,7 +18,7 @@ public enum DixonSolver {
     /// for the conventions: row-major B, `transposed` solves Bᵀ·xₖ = bₖ).
     ///
     /// - Returns: the solutions over one common denominator D > 0 (not necessarily ±det B), or `nil` when B
-    ///   is singular modulo each of ``PrimeField/primes`` (B may still be nonsingular: use Bareiss then).
+    ///   is singular modulo each of the word-size primes tried (B may still be nonsingular: use Bareiss then).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the sizes do not fit.
     /// - Complexity: O(n³) word operations, and O(n²·k) big-integer operations on numbers of about b + 62 bits
     ///   for k ≈ 2·log₂(H)/62 digits, H the Hadamard bound of [B | b].

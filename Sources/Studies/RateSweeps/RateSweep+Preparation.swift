@@ -4,8 +4,8 @@ import ExactArithmetic
 import SparseRecovery
 
 extension RateSweep {
-    /// A sweep around the basis pursuit solution of (A, y): x* exactly (``BasisPursuitReference``), ϱ(S, σ)
-    /// by the floating-point ϱ-LP.
+    /// A sweep around the basis pursuit solution of (A, y): x* exactly (`BasisPursuitReference` in
+    /// SparseRecovery), ϱ(S, σ) by the floating-point ϱ-LP.
     /// - Throws: ``RateSweepError/noUniqueReference(_:)`` when BP is infeasible or ϱ ≥ 1,
     ///   ``RateSweepError/invalidData(_:)`` for data the network or the BP layer rejects (a zero or dependent
     ///   row, y outside range(A), …), before any point is solved.
