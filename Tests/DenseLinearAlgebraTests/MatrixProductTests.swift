@@ -24,4 +24,19 @@ struct MatrixProductTests {
         for i in 0..<3 { #expect(a.multiply(x)[i] == (0..<5).reduce(0.0) { $0 + a[i, $1] * x[$1] }) }
         for j in 0..<5 { #expect(a.multiplyTransposed(y)[j] == (0..<3).reduce(0.0) { $0 + a[$1, j] * y[$1] }) }
     }
+
+    @Test(
+        "Aᵀ·y in doubles is the column-wise sum to the bit, without a transposed copy",
+        arguments: [(0, 3), (3, 0), (1, 1), (7, 11), (40, 9)])
+    func transposedProductIsBitIdentical(rows: Int, columns: Int) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(rows * 100 + columns)
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(Int64(bitPattern: state >> 11) - (1 << 52)) / 3.0e15
+        }
+        let a = Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in next() })
+        let y = (0..<rows).map { _ in next() * 1e-7 }
+        let columnwise = (0..<columns).map { j in Double.sumOfProducts(a.transposed.row(j)[...], y[...]) }
+        #expect(a.multiplyTransposed(y).map(\.bitPattern) == columnwise.map(\.bitPattern))
+    }
 }

@@ -16,19 +16,21 @@ import ScaleOut
 extension OrderSearch {
     /// The frontier walk's result: the bound, and the open leaves with the largest bounds.
     struct Frontier {
-        /// An upper bound on α_S over every open leaf, and at least `lower`.
+        /// An upper bound on α_S over every open leaf, and at least `lower` and `floor`.
         var bound: Double
         /// Up to `collect` open leaves with bound above `lower`, largest bound first.
         var leaves: [[Int]]
+        /// Whether the walk ended within its budgets, so that no subtree counted with its B(T).
+        var isComplete: Bool
     }
 
-    /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) is at most the
-    /// largest leaf bound found so far (when collecting, the `collect`-th largest); after `nodeBudget`
-    /// nodes and leaves — or after `timeBudget` — the rest count with their B(T). `nil` when level 1 is
-    /// not solved.
+    /// The frontier bound (α units): a depth-first walk pruning every subtree whose B(T) is at most
+    /// `floor` or the largest leaf bound found so far (when collecting, the `collect`-th largest); after
+    /// `nodeBudget` nodes and leaves — or after `timeBudget` — the rest count with their B(T). `nil` when
+    /// level 1 is not solved.
     /// - Complexity: at most `nodeBudget` nodes, each O(s·2^(s−1)) table reads.
     func frontier(
-        lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0,
+        lower: Double, completed: Set<Int>, closed: Set<[Int]> = [], collect: Int = 0, floor: Double = 0,
         nodeBudget: Int = 1_000_000, timeBudget: Duration = .seconds(2)
     ) -> Frontier? {
         guard let levels, mode != .naiveEnumeration else { return nil }
@@ -51,7 +53,9 @@ extension OrderSearch {
         var best = lower, budget = nodeBudget
         let walkDeadline = ContinuousClock.now + timeBudget
         var found: [(bound: Double, leaf: [Int])] = []
-        var threshold: Double { collect > 0 && found.count < collect ? lower : min(best, found.last?.bound ?? best) }
+        var threshold: Double {
+            max(floor, collect > 0 && found.count < collect ? lower : min(best, found.last?.bound ?? best))
+        }
         let top = levels.top, leafByAverage = top == s - 1
         var prefix: [Int] = []
         prefix.reserveCapacity(s)
@@ -94,24 +98,80 @@ extension OrderSearch {
             }
         }
         walk(0)
-        return Frontier(bound: best, leaves: found.map(\.leaf))
+        return Frontier(bound: max(best, floor), leaves: found.map(\.leaf), isComplete: budget > 0)
     }
 
-    /// The best-first phase (``OrderSearchOptions/bestFirst``): rounds of "collect the open leaves with the largest bounds, process them on all threads"
-    /// until time is up, no open leaf exceeds the incumbent (then the search is complete without
-    /// enumerating), or a round closes nothing.
+    /// The smallest frontier bound found within `timeBudget`: one walk as above, then walks that prune at a
+    /// floor θ bisected between `lower` and the best bound so far. A walk that finishes within its node
+    /// budget proves max(θ, its largest leaf bound); one that does not still proves its own bound. Pruning
+    /// at θ skips the subtrees whose B(T) ≤ θ, which is what lets a walk finish where the plain walk (whose
+    /// threshold only rises as leaves are found) spends its budget early and leaves whole top-level
+    /// subtrees with their B(T).
+    /// - Complexity: each walk at most `nodeBudget` nodes; about log₂((bound − lower)/resolution) walks.
+    func frontierBound(
+        lower: Double, completed: Set<Int>, closed: Set<[Int]>, timeBudget: Duration,
+        nodeBudget: Int = 1_000_000
+    ) -> Double? {
+        let end = ContinuousClock.now + timeBudget
+        guard
+            let first = frontier(
+                lower: lower, completed: completed, closed: closed, nodeBudget: nodeBudget,
+                timeBudget: timeBudget / 4)
+        else { return nil }
+        var bound = first.bound
+        // Walks pruning at floors up to `low` are known not to finish.
+        var low = first.isComplete ? bound : lower
+        while bound - low > 1e-4 * bound, ContinuousClock.now < end {
+            let floor = (low + bound) / 2
+            guard
+                let walk = frontier(
+                    lower: lower, completed: completed, closed: closed, floor: floor, nodeBudget: nodeBudget,
+                    timeBudget: end - ContinuousClock.now)
+            else { break }
+            bound = min(bound, walk.bound)
+            if !walk.isComplete {
+                low = floor
+            } else if walk.bound > floor {
+                break  // a leaf bound above the floor: no lower floor can prove less
+            }
+        }
+        return bound
+    }
+
+    /// The best-first phase (``OrderSearchOptions/bestFirst``): rounds of "collect the open leaves with the
+    /// largest bounds, process them on all threads" until time is up, no open leaf exceeds the incumbent
+    /// (then the search is complete without enumerating), or eight rounds in a row find nothing to do (then
+    /// the enumeration of the chunks finishes the search). The collecting walks prune at a floor θ: raised
+    /// halfway to the best bound when a walk overruns its budget, lowered halfway to the incumbent when no
+    /// open leaf is left above it — so that each round's walk finishes and hands over the leaves that set
+    /// the upper bound.
     /// - Returns: whether the frontier closed: every support is solved, pruned or bounded by the incumbent.
     func bestFirst() throws(NullSpacePropertyError) -> Bool {
-        let batch = max(16, 8 * options.threads)
-        while !timeIsUp {
+        let batch = max(2048, 8 * options.threads)
+        var floor = 0.0, upper = 1.0, idleRounds = 0
+        while !timeIsUp, idleRounds < 8 {
             let (lower, completed, closed) = shared.withLock {
                 ($0.incumbent.alpha - options.pruningTolerance, $0.completed, $0.closedSupports)
             }
-            guard let frontier = frontier(lower: lower, completed: completed, closed: closed, collect: batch)
+            if floor - lower <= 1e-9 * upper { floor = 0 }
+            guard
+                let frontier = frontier(
+                    lower: lower, completed: completed, closed: closed, collect: batch, floor: floor)
             else { return false }
+            upper = min(upper, frontier.bound)
             if frontier.bound <= lower { return true }
-            if frontier.leaves.isEmpty { return false }
+            if !frontier.isComplete {
+                floor = (max(floor, lower) + upper) / 2
+            } else if frontier.leaves.isEmpty {
+                if floor == 0 { return false }
+                floor = (lower + floor) / 2
+            }
             let leaves = frontier.leaves
+            if leaves.isEmpty {
+                idleRounds += 1
+                continue
+            }
+            idleRounds = 0
             try ParallelWork.forEach(threads: options.threads, count: leaves.count) {
                 (item: Int) throws(NullSpacePropertyError) -> Bool in
                 if self.timeIsUp { return false }

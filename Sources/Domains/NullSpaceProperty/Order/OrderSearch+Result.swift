@@ -67,8 +67,9 @@ extension OrderSearch {
     static let pickThreeLimit = 3e5
 
     /// An upper bound on α_s after an interrupted search: the smaller of the pick-l bounds α_s ≤ (s/l)·α_l of
-    /// the finished levels and the frontier bound (``frontier(lower:completed:closed:collect:nodeBudget:)``: the
-    /// largest bound open in the subset tree, leaves of finished chunks excluded).
+    /// the finished levels and the frontier bound
+    /// (``frontierBound(lower:completed:closed:timeBudget:nodeBudget:)``: the largest bound open in the
+    /// subset tree, leaves of finished chunks excluded).
     func interruptedUpperBound(levelsDone: Int, lower: Double, completed: Set<Int>) -> (Double, String) {
         guard let levels, levelsDone >= 1 else { return (1, "no bound finished before the time limit (α ≤ 1)") }
         var best = 1.0, source = "α ≤ 1"
@@ -94,7 +95,7 @@ extension OrderSearch {
         let walk =
             options.timeLimit.map { max(.milliseconds(500), $0 * 0.2) }
             ?? .seconds(options.stop?.isRequested == true ? 2 : 10)
-        if let frontier = frontier(lower: lower, completed: completed, closed: closed, timeBudget: walk)?.bound,
+        if let frontier = frontierBound(lower: lower, completed: completed, closed: closed, timeBudget: walk),
             frontier < best
         {
             (best, source) = (

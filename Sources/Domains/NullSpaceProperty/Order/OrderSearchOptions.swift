@@ -46,11 +46,12 @@ public struct OrderSearchOptions: Sendable {
     /// winner is returned as ``OrderConstant/certifiedUpperAlpha`` (for ``NullSpaceMatrix/certifyExactly(_:solver:)``).
     /// Costs O(m·n) rational operations per LP, and every sign pattern of a surviving support is solved.
     public var certifyBounds = false
-    /// Whether branch-and-bound starts with the best-first phase (rounds on the open supports with the
-    /// largest frontier bounds; the search is complete if the frontier closes). Off by default: on Gaussian
-    /// 40×80, s = 5, stopped after 40 s, it did not tighten the interval (the frontier bound there is set
-    /// by subtrees the walk's budget leaves unexpanded, not by leaves it could solve).
-    public var bestFirst = false
+    /// Whether branch-and-bound works best-first: rounds on the open supports with the largest frontier
+    /// bounds (the search is complete when the frontier closes), before the enumeration of the remaining
+    /// chunks. On by default: a stopped search's upper bound is then set by supports it could not reach
+    /// yet, not by the order of the enumeration (Gaussian 40×80, s = 5, after 40 s: ρ ≤ 1.94 against 2.31
+    /// chunk by chunk; 30×60, s = 4, complete: 7,711 LPs against 8,205).
+    public var bestFirst = true
     /// Supports per chunk (chunks are the unit of sharding, checkpoints and progress).
     public var chunkSize = 512
 
