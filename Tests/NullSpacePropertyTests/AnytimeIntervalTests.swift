@@ -57,7 +57,6 @@ struct AnytimeIntervalTests {
         let a = try Fixtures.gaussian(12, 20, seed: 56)
         var options = Fixtures.options(chunkSize: 8)
         options.chunkBudget = 0
-        options.bestFirst = false  // stopped right after the pairs, before any support of size s
         let stopped = try a.orderConstant(order: 3, options: options)
         let exact = try a.orderConstant(order: 3, options: Fixtures.options(chunkSize: 8))
         #expect(stopped.upperBoundSource.contains("frontier"), "\(stopped.upperBoundSource)")

@@ -33,7 +33,6 @@ struct ShardAndCheckpointTests {
         var options = Fixtures.options(chunkSize: 16)
         options.checkpointPath = path
         options.chunkBudget = 8
-        options.bestFirst = false  // the budget counts chunks: enumerate them from the start
         let first = try a.orderConstant(order: 3, options: options)
         #expect(!first.complete && !first.isExact)
         #expect(

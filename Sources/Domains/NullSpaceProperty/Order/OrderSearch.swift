@@ -164,7 +164,7 @@ final class OrderSearch: Sendable {
             }
         }
         if mode == .cheapBounds { return try finish(levelsDone: levelsDone) }
-        if mode == .branchAndBound, levels != nil, options.bestFirst {
+        if mode == .branchAndBound, levels != nil, options.bestFirst, options.chunkBudget == nil {
             let closed = try bestFirst()
             shared.withLock { $0.frontierClosed = closed }
             if closed || timeIsUp {
