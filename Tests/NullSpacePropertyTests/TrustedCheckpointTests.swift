@@ -36,6 +36,32 @@ struct TrustedCheckpointTests {
         #expect(abs(resumed.lowerAlpha - uninterrupted.lowerAlpha) < 1e-10)
     }
 
+    @Test("supports finished by best-first rounds are saved; a resumed run does not solve them again")
+    func bestFirstResume() throws {
+        let a = try Fixtures.gaussian(8, 16, seed: 44)
+        let path = try Self.scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let uninterrupted = try a.orderConstant(order: 4, options: Fixtures.options(chunkSize: 16))
+        var options = Fixtures.options(chunkSize: 16)
+        options.checkpointPath = path
+        let stop = StopRequest()
+        options.stop = stop
+        options.progress = { progress in if progress.phase == "best-first" { stop.request() } }
+        _ = try a.orderConstant(order: 4, options: options)
+        let saved = try #require(try Checkpoint.load(path: path))
+        let closed = try #require(saved.closedSupports)
+        #expect(!closed.isEmpty)
+        options.stop = nil
+        options.progress = nil
+        let resumed = try a.orderConstant(order: 4, options: options)
+        #expect(resumed.isExact && abs(resumed.lowerAlpha - uninterrupted.lowerAlpha) < 1e-10)
+        #expect(resumed.supportsSolved - saved.supportsSolved < uninterrupted.supportsSolved)
+        var edited = saved
+        edited.closedSupports = [[3, 1, 2, 0]]
+        try edited.save(path: path)
+        #expect(throws: NullSpacePropertyError.self) { try Checkpoint.load(path: path) }
+    }
+
     @Test("a checkpoint saved mid-search resumes without redoing its solved subsets")
     func resumeSkipsSolved() throws {
         let a = try Fixtures.gaussian(7, 14, seed: 42)

@@ -17,15 +17,18 @@ extension OrderSearch {
             order: s, shard: options.shard, chunkSize: chunkSize, chunkCount: chunkCount,
             completedChunks: state.completed.sorted(), incumbent: state.incumbent, lpsSolved: state.lps,
             supportsSolved: state.supportsSolved, seconds: state.previousSeconds + seconds,
-            solvedSubsets: solved, seeds: state.singletonWitnesses, localSearchDone: state.localSearchDone)
+            solvedSubsets: solved, seeds: state.singletonWitnesses, localSearchDone: state.localSearchDone,
+            closedSupports: state.closedSupports.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
     /// Resumes from the checkpoint file, if there is one: its solved subsets go back into the tables, its
-    /// finished chunks are skipped, and its incumbent is trusted only after its support is re-solved.
+    /// finished chunks and supports are skipped, and its incumbent is trusted only after its support is re-solved.
     func restoreCheckpoint() throws(NullSpacePropertyError) {
         guard let path = options.checkpointPath, let saved = try Checkpoint.load(path: path) else { return }
         try saved.validate(against: template(Shared()), path: path)
-        let resumes = !saved.completedChunks.isEmpty || !saved.solvedSubsets.isEmpty || saved.localSearchDone
+        let resumes =
+            !saved.completedChunks.isEmpty || !saved.solvedSubsets.isEmpty || saved.localSearchDone
+            || !(saved.closedSupports ?? []).isEmpty
         guard !options.certifyBounds || !resumes else {
             throw .invalidParameter(
                 "certified bounds cover one uninterrupted run; work finished in an earlier run "
@@ -65,6 +68,7 @@ extension OrderSearch {
             $0.previousSeconds = saved.seconds
             $0.singletonWitnesses = saved.seeds
             $0.localSearchDone = saved.localSearchDone
+            $0.closedSupports = Set(saved.closedSupports ?? [])
         }
     }
 

@@ -8,10 +8,10 @@ struct SolvedSubset: Sendable, Hashable, Codable {
 
 /// The saved state of an order-s search, from its first LP on: the subsets solved exactly (singletons,
 /// pairs, the (s−1)-subsets solved while refining), whether the local search ran, which chunks of supports
-/// are finished, and the incumbent.
+/// and which single supports (best-first) are finished, and the incumbent.
 ///
-/// Finished chunks are never redone: every support in them was either solved or pruned below an
-/// incumbent that is at most the saved one, so resuming with the saved incumbent gives the same constant
+/// Finished chunks and supports are never redone: every support in them was either solved or pruned below
+/// an incumbent that is at most the saved one, so resuming with the saved incumbent gives the same constant
 /// as an uninterrupted run. Stored through ``ScaleOut/CheckpointFile`` (atomic replacement, content digest);
 /// on resume the incumbent's support is re-solved before it is trusted.
 struct Checkpoint: Sendable, Hashable, Codable {
@@ -35,6 +35,9 @@ struct Checkpoint: Sendable, Hashable, Codable {
     /// The witnesses of the singleton LPs (the local search's seeds).
     var seeds: [[Double]]
     var localSearchDone: Bool
+    /// Supports of size s that best-first rounds solved or pruned below the incumbent, increasing (`nil` in
+    /// checkpoints written before they were saved).
+    var closedSupports: [[Int]]?
 
     /// The file of an NSP checkpoint at `path`.
     static func file(_ path: String) -> CheckpointFile<Checkpoint> {
@@ -50,6 +53,14 @@ struct Checkpoint: Sendable, Hashable, Codable {
         guard let checkpoint else { return nil }
         guard checkpoint.completedChunks.allSatisfy({ (0..<checkpoint.chunkCount).contains($0) }) else {
             throw unusable(path, "it lists chunk numbers outside 0..<\(checkpoint.chunkCount)")
+        }
+        let fits = { (support: [Int]) in
+            support.count == checkpoint.order && support.first.map { $0 >= 0 } ?? true
+                && support.last.map { $0 < checkpoint.columns } ?? true
+                && zip(support, support.dropFirst()).allSatisfy { $0 < $1 }
+        }
+        if let wrong = checkpoint.closedSupports?.first(where: { !fits($0) }) {
+            throw unusable(path, "it lists a finished support \(wrong) that is no support of size \(checkpoint.order)")
         }
         return checkpoint
     }
