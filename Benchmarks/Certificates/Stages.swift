@@ -43,7 +43,7 @@ func runStages(_ arguments: [String]) throws {
     let scaled = BasisPursuitProblem(matrix: rows.apply(a), observations: y)
     var found: BasisPursuitSolution<Double>?
     let defaultsOnly = arguments.contains("--defaults-only")
-    let variants: [(String, GLPKSolver.Method, Bool)] = [
+    let variants: [(String, LPSolver.Method, Bool)] = [
         ("dual simplex", .dualSimplex, false), ("primal simplex", .primalSimplex, false),
         ("dual simplex + presolve", .dualSimplex, true),
     ]
@@ -63,7 +63,7 @@ func runStages(_ arguments: [String]) throws {
     print("    |S| = \(support.count)")
     var exponent: SignedNullSpaceConstant?
     for presolve in defaultsOnly ? [false] : [false, true] {
-        var solver = GLPKSolver()
+        var solver = LPSolver()
         solver.options.presolve = presolve
         let value = try timed("ϱ-LP, primal simplex" + (presolve ? " + presolve" : "")) {
             try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs, solver: solver)

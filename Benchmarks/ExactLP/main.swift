@@ -1,6 +1,6 @@
 // Exact LP certification on raw float64 data, and the two exact integer solvers side by side.
 //
-// Part 1: `GLPKSolver.solveCertified` (GLPK, iterative refinement, one exact verification) on the basis pursuit
+// Part 1: `LPSolver.solveCertified` (GLPK, iterative refinement, one exact verification) on the basis pursuit
 // LP min Σ(p + q) s.t. A(p − q) = y, p, q ≥ 0 with Gaussian A (SplitMix64, fixed seeds), x₀ with m/7 nonzeros
 // and y = fl(A x₀) rounded in double precision — not exactly consistent, so the exact optimum has up to m
 // nonzeros whose signs double precision cannot see. Reported: wall time, refinement rounds, certified or not.
@@ -46,7 +46,7 @@ print("size       certified  refinement rounds  exact pivots  time (s)")
 for (m, n) in [(20, 80), (50, 200), (100, 400), (200, 800)] {
     let lp = rawFloatLP(rows: m, columns: n, seed: UInt64(1000 * m + 1))
     var result: CertifiedSolution?
-    let time = try seconds { result = try GLPKSolver().solveCertified(lp) }
+    let time = try seconds { result = try LPSolver().solveCertified(lp) }
     let steps = result?.steps ?? []
     let rounds = steps.count { $0.hasPrefix("refinement round") }
     let pivots = steps.contains { $0.hasPrefix("exact simplex pivots") } ? "yes" : "none"

@@ -105,7 +105,7 @@ for (m, n, count) in [(20, 60, 40), (50, 200, 20), (100, 400, 10)] {
     for round in 0..<5 {
         for (index, (a, y)) in instances.enumerated() {
             let runDirect = { _ = solveDirectly(a, y) }
-            let runLayer = { _ = try GLPKSolver().solve(programs[index]) }
+            let runLayer = { _ = try LPSolver().solve(programs[index]) }
             if round % 2 == 0 {
                 direct.append(seconds(runDirect)); layered.append(try seconds(runLayer))
             } else {

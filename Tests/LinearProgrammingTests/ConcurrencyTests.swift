@@ -28,10 +28,10 @@ struct ConcurrencyTests {
     @Test("128 concurrent solves equal the serial ones")
     func concurrentEqualsSerial() throws {
         let programs = (0..<128).map { Self.randomBasisPursuit(seed: UInt64($0)) }
-        let serial = try programs.map { try GLPKSolver().solve($0) }
+        let serial = try programs.map { try LPSolver().solve($0) }
         let results = ResultBox(count: programs.count)
         DispatchQueue.concurrentPerform(iterations: programs.count) { index in
-            results.store(index, Result { () throws(LPError) in try GLPKSolver().solve(programs[index]) })
+            results.store(index, Result { () throws(LPError) in try LPSolver().solve(programs[index]) })
         }
         for (index, expected) in serial.enumerated() {
             let concurrent = try results.value(index).get()

@@ -25,7 +25,7 @@ struct ExactVerificationTests {
     func certifiesBasisPursuit() throws {
         // A = [[1, 1/3, 2], [0, 1, -1/7]], y = (1, 1/5): rational data that doubles cannot hold.
         let lp = Self.basisPursuit([[1, Rational(1, 3), 2], [0, 1, Rational(-1, 7)]], [1, Rational(1, 5)])
-        let result = try GLPKSolver().solveCertified(lp)
+        let result = try LPSolver().solveCertified(lp)
         #expect(result.isCertified)
         let certificate = try #require(result.certificate)
         // Exact feasibility: A(p − q) = y with no rounding at all.
@@ -36,7 +36,7 @@ struct ExactVerificationTests {
     @Test("a perturbed basis is rejected, and exact pivoting repairs it")
     func rejectsPerturbedBasis() throws {
         let lp = Self.basisPursuit([[1, Rational(1, 2), 2], [0, 1, -1]], [1, Rational(1, 5)])
-        let result = try GLPKSolver().solveCertified(lp)
+        let result = try LPSolver().solveCertified(lp)
         let optimal = try #require(result.certificate?.basis)
         // Make the basic p-variable of column 0 nonbasic and the q-variable of column 2 basic instead.
         var wrong = optimal
@@ -80,7 +80,7 @@ struct ExactVerificationTests {
         var lp = LinearProgram<Rational>()
         let x = lp.addVariable(cost: 1 + Self.epsilon)
         lp.addConstraint([(x, 1)], .atLeast(1))
-        let certified = try GLPKSolver().solveCertified(lp)
+        let certified = try LPSolver().solveCertified(lp)
         #expect(certified.isCertified)
         #expect(certified.certificate?.objective == 1 + Self.epsilon)
         #expect(certified.certificate?.objective != 1)
@@ -100,7 +100,7 @@ struct ExactVerificationTests {
         #expect(viaSecond.isOptimal && viaSecond.objective == 1)
         let repaired = try ExactVerifier.repair(lp, from: viaFirst.basis)
         #expect(repaired.isOptimal && repaired.x == [0, 1])
-        let certified = try GLPKSolver().solveCertified(lp)
+        let certified = try LPSolver().solveCertified(lp)
         #expect(certified.isCertified && certified.certificate?.x == [0, 1])
     }
 
@@ -109,9 +109,9 @@ struct ExactVerificationTests {
         var lp = LinearProgram<Rational>(direction: .maximize)
         let x0 = lp.addVariable(cost: 1), x1 = lp.addVariable(cost: 1)
         lp.addConstraint([(x0, 1 + Self.epsilon), (x1, 1)], .atMost(1))
-        var options = GLPKSolver.Options()
+        var options = LPSolver.Options()
         options.method = .exactSimplex
-        let glpk = try GLPKSolver(options: options).solve(lp.map(\.doubleValue))
+        let glpk = try LPSolver(options: options).solve(lp.map(\.doubleValue))
         // Observed with Debian's GLPK 5.0: x = (1, 0), although (1 + 2⁻⁴⁰)·1 > 1.
         #expect(glpk.status == .optimal && glpk.x == [1, 0])
         let verdict = try ExactVerifier.verify(lp, basis: try #require(glpk.basis))
@@ -120,7 +120,7 @@ struct ExactVerificationTests {
             return
         }
         #expect(violations.contains { $0.kind == .dual })
-        #expect(try GLPKSolver().solveCertified(lp).certificate?.x == [0, 1])
+        #expect(try LPSolver().solveCertified(lp).certificate?.x == [0, 1])
     }
 
     @Test("infeasible exact data yield no certificate, honestly")
@@ -128,7 +128,7 @@ struct ExactVerificationTests {
         var lp = LinearProgram<Rational>()
         let x = lp.addVariable(cost: 1)
         lp.addConstraint([(x, 1)], .fixed(-1))
-        let result = try GLPKSolver().solveCertified(lp)
+        let result = try LPSolver().solveCertified(lp)
         #expect(result.solution.status == .infeasible)
         #expect(result.certificate == nil && !result.isCertified)
     }

@@ -33,8 +33,8 @@ struct InvalidInputTests {
 
     @Test("invalid models throw typed errors", arguments: cases)
     func invalid(name: String, program: LinearProgram<Double>, expected: LPError) {
-        #expect(throws: LPError.self, "\(name)") { try GLPKSolver().solve(program) }
-        do { _ = try GLPKSolver().solve(program) } catch {
+        #expect(throws: LPError.self, "\(name)") { try LPSolver().solve(program) }
+        do { _ = try LPSolver().solve(program) } catch {
             // NaN is never equal to itself, so compare the descriptions.
             #expect(error.description == expected.description, "\(name)")
         }
@@ -45,20 +45,20 @@ struct InvalidInputTests {
         var lp = LinearProgram<Double>()
         lp.addVariable()
         lp.addConstraint([(0, 1), (0, 2)], .atMost(1))
-        #expect(throws: LPError.duplicateEntry(row: 0, column: 0)) { try GLPKSolver().solve(lp) }
+        #expect(throws: LPError.duplicateEntry(row: 0, column: 0)) { try LPSolver().solve(lp) }
     }
 
     @Test("options out of range are rejected")
     func options() {
-        var options = GLPKSolver.Options()
+        var options = LPSolver.Options()
         options.primalTolerance = 0
-        #expect(throws: LPError.self) { try GLPKSolver(options: options).solve(InvalidInputTests.oneRow()) }
-        options = GLPKSolver.Options()
+        #expect(throws: LPError.self) { try LPSolver(options: options).solve(InvalidInputTests.oneRow()) }
+        options = LPSolver.Options()
         options.warmStart = Basis(rows: [], columns: [.basic])
-        #expect(throws: LPError.self) { try GLPKSolver(options: options).solve(InvalidInputTests.oneRow()) }
-        options = GLPKSolver.Options()
+        #expect(throws: LPError.self) { try LPSolver(options: options).solve(InvalidInputTests.oneRow()) }
+        options = LPSolver.Options()
         options.timeLimit = .seconds(-1)
-        #expect(throws: LPError.self) { try GLPKSolver(options: options).solve(InvalidInputTests.oneRow()) }
+        #expect(throws: LPError.self) { try LPSolver(options: options).solve(InvalidInputTests.oneRow()) }
     }
 
     @Test("a GLPK internal error is caught, and the next solve on the same thread works")
@@ -76,7 +76,7 @@ struct InvalidInputTests {
         duplicate.addVariable()
         duplicate.addConstraint([(0, 1), (0, 1)], .atMost(1))
         #expect(throws: LPError.self) { try GLPKRun(program: duplicate, options: .init()).solve() }
-        let good = try GLPKSolver().solve(KnownLPTests.production)
+        let good = try LPSolver().solve(KnownLPTests.production)
         #expect(good.status == .optimal && abs(good.objective - 11) < 1e-9)
     }
 }
@@ -109,11 +109,11 @@ func randomMalformedModels(seed: UInt64) {
             }
             lp.addConstraint(terms, bounds())
         }
-        var options = GLPKSolver.Options()
-        options.method = GLPKSolver.Method.allCases[Int(random.next() % 4)]
+        var options = LPSolver.Options()
+        options.method = LPSolver.Method.allCases[Int(random.next() % 4)]
         options.presolve = random.next() % 2 == 0
         do {
-            let solution = try GLPKSolver(options: options).solve(lp)
+            let solution = try LPSolver(options: options).solve(lp)
             #expect(solution.x.count == lp.variables.count)
         } catch {
             #expect(!error.description.isEmpty)

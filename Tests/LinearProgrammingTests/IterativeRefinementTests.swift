@@ -24,9 +24,9 @@ struct IterativeRefinementTests {
     func certifiesRawFloats() throws {
         let size = (rows: 12, columns: 40, seed: UInt64(2))
         let (lp, a, y) = Self.rawFloatBasisPursuit(rows: size.rows, columns: size.columns, sparsity: 2, seed: size.seed)
-        let glpkBasis = try #require(try GLPKSolver().solve(lp.map(\.doubleValue)).basis)
+        let glpkBasis = try #require(try LPSolver().solve(lp.map(\.doubleValue)).basis)
         #expect(!(try ExactVerifier.verify(lp, basis: glpkBasis).isOptimal))
-        let result = try GLPKSolver().solveCertified(lp)
+        let result = try LPSolver().solveCertified(lp)
         #expect(result.isCertified)
         #expect(result.steps.contains { $0.hasPrefix("refinement round") })
         #expect(!result.steps.contains { $0.hasPrefix("exact simplex pivots") })
@@ -41,9 +41,9 @@ struct IterativeRefinementTests {
     @Test("rows scaled by 10¹² or by the double nearest 10⁻¹² give the same exact optimum", arguments: [1e12, 1e-12])
     func scaleInvariance(scale: Double) throws {
         let factor = Rational(exactly: scale)!
-        let plain = try GLPKSolver().solveCertified(
+        let plain = try LPSolver().solveCertified(
             Self.rawFloatBasisPursuit(rows: 8, columns: 24, sparsity: 2, seed: 3).program)
-        let scaled = try GLPKSolver().solveCertified(
+        let scaled = try LPSolver().solveCertified(
             Self.rawFloatBasisPursuit(rows: 8, columns: 24, sparsity: 2, seed: 3, rowScale: factor).program)
         #expect(plain.isCertified && scaled.isCertified)
         #expect(plain.certificate?.objective == scaled.certificate?.objective)

@@ -5,12 +5,12 @@ import Testing
 /// Small LPs whose answers are known by hand, solved by every method.
 @Suite("Known LPs")
 struct KnownLPTests {
-    static let simplexMethods: [GLPKSolver.Method] = [.primalSimplex, .dualSimplex, .exactSimplex]
+    static let simplexMethods: [LPSolver.Method] = [.primalSimplex, .dualSimplex, .exactSimplex]
 
-    func solver(_ method: GLPKSolver.Method) -> GLPKSolver {
-        var options = GLPKSolver.Options()
+    func solver(_ method: LPSolver.Method) -> LPSolver {
+        var options = LPSolver.Options()
         options.method = method
-        return GLPKSolver(options: options)
+        return LPSolver(options: options)
     }
 
     /// max 3x + 2y s.t. x + y ≤ 4, x + 3y ≤ 7, 0 ≤ x ≤ 3, y ≥ 0: optimum (3, 1), value 11.
@@ -23,8 +23,8 @@ struct KnownLPTests {
         return lp
     }
 
-    @Test("a bounded LP is solved by every method", arguments: GLPKSolver.Method.allCases)
-    func production(method: GLPKSolver.Method) throws {
+    @Test("a bounded LP is solved by every method", arguments: LPSolver.Method.allCases)
+    func production(method: LPSolver.Method) throws {
         let solution = try solver(method).solve(Self.production)
         #expect(solution.status == .optimal)
         #expect(abs(solution.objective - 11) < 1e-6)
@@ -37,7 +37,7 @@ struct KnownLPTests {
 
     /// A degenerate vertex: min −x − y with x + y ≤ 1, x ≤ 1, y ≤ 1, x − y ≤ 1, x + 2y ≤ 2 (x, y ≥ 0).
     @Test("a degenerate LP", arguments: simplexMethods)
-    func degenerate(method: GLPKSolver.Method) throws {
+    func degenerate(method: LPSolver.Method) throws {
         var lp = LinearProgram<Double>()
         let x = lp.addVariable(cost: -1), y = lp.addVariable(cost: -1)
         lp.addConstraint([(x, 1), (y, 1)], .atMost(1))
@@ -50,8 +50,8 @@ struct KnownLPTests {
         #expect(abs(solution.objective + 1) < 1e-9)
     }
 
-    @Test("an infeasible LP is a status, not an error", arguments: GLPKSolver.Method.allCases)
-    func infeasible(method: GLPKSolver.Method) throws {
+    @Test("an infeasible LP is a status, not an error", arguments: LPSolver.Method.allCases)
+    func infeasible(method: LPSolver.Method) throws {
         var lp = LinearProgram<Double>()
         let x = lp.addVariable(bounds: .free, cost: 1)
         lp.addConstraint([(x, 1)], .atLeast(1))
@@ -64,7 +64,7 @@ struct KnownLPTests {
     }
 
     @Test("an unbounded LP is a status, not an error", arguments: simplexMethods)
-    func unbounded(method: GLPKSolver.Method) throws {
+    func unbounded(method: LPSolver.Method) throws {
         var lp = LinearProgram<Double>(direction: .maximize)
         let x = lp.addVariable(cost: 1), y = lp.addVariable()
         lp.addConstraint([(x, 1), (y, -1)], .atMost(1))
@@ -73,14 +73,14 @@ struct KnownLPTests {
 
     @Test("presolve settles infeasible vs unbounded")
     func presolve() throws {
-        var options = GLPKSolver.Options()
+        var options = LPSolver.Options()
         options.presolve = true
         var lp = LinearProgram<Double>(direction: .maximize)
         let x = lp.addVariable(cost: 1)
         lp.addConstraint([(x, 1)], .atLeast(1))
-        #expect(try GLPKSolver(options: options).solve(lp).status == .unbounded)
+        #expect(try LPSolver(options: options).solve(lp).status == .unbounded)
         lp.addConstraint([(x, 1)], .atMost(0))
-        #expect(try GLPKSolver(options: options).solve(lp).status == .infeasible)
+        #expect(try LPSolver(options: options).solve(lp).status == .infeasible)
     }
 
     @Test(
@@ -90,7 +90,7 @@ struct KnownLPTests {
         var lp = LinearProgram<Double>(direction: .maximize)
         let x = lp.addVariable(cost: scale, isInteger: true), y = lp.addVariable(cost: scale, isInteger: true)
         lp.addConstraint([(x, 2), (y, 2)], .atMost(3))
-        let solution = try GLPKSolver().solve(lp)
+        let solution = try LPSolver().solve(lp)
         #expect(solution.status == .optimal && solution.objective == scale)
         #expect(solution.bestBound == solution.objective)
     }
@@ -101,21 +101,21 @@ struct KnownLPTests {
         var lp = LinearProgram<Double>(direction: .maximize)
         let x = lp.addVariable(cost: 1, isInteger: true), y = lp.addVariable(cost: 1, isInteger: true)
         lp.addConstraint([(x, 2), (y, 2)], .atMost(3))
-        let solution = try GLPKSolver().solve(lp)
+        let solution = try LPSolver().solve(lp)
         #expect(solution.status == .optimal)
         #expect(solution.objective == 1)
         #expect(solution.x.allSatisfy { $0 == $0.rounded() })
         #expect(solution.basis == nil && solution.rowDuals.isEmpty)
         lp.addConstraint([(x, 1), (y, 1)], .between(0.2, 0.8))
-        #expect(try GLPKSolver().solve(lp).status == .infeasible)
+        #expect(try LPSolver().solve(lp).status == .infeasible)
     }
 
     @Test("warm start from an optimal basis needs no iterations")
     func warmStart() throws {
-        let cold = try GLPKSolver().solve(Self.production)
-        var options = GLPKSolver.Options()
+        let cold = try LPSolver().solve(Self.production)
+        var options = LPSolver.Options()
         options.warmStart = cold.basis
-        let warm = try GLPKSolver(options: options).solve(Self.production)
+        let warm = try LPSolver(options: options).solve(Self.production)
         #expect(warm.status == .optimal && warm.iterations == 0)
         #expect(warm.x == cold.x)
         // A singular "basis" (both basic variables on the same column direction) is replaced, not fatal.
@@ -124,14 +124,14 @@ struct KnownLPTests {
         let x = parallel.addVariable(cost: 1), y = parallel.addVariable(cost: 1)
         parallel.addConstraint([(x, 1), (y, 1)], .atLeast(1))
         parallel.addConstraint([(x, 2), (y, 2)], .atLeast(2))
-        #expect(try GLPKSolver(options: options).solve(parallel).status == .optimal)
+        #expect(try LPSolver(options: options).solve(parallel).status == .optimal)
     }
 
     @Test("iteration and time limits are reported as such")
     func limits() throws {
-        var options = GLPKSolver.Options()
+        var options = LPSolver.Options()
         options.iterationLimit = 1
         options.method = .primalSimplex
-        #expect(try GLPKSolver(options: options).solve(Self.production).status == .iterationLimit)
+        #expect(try LPSolver(options: options).solve(Self.production).status == .iterationLimit)
     }
 }

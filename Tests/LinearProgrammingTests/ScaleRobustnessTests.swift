@@ -16,7 +16,7 @@ struct ScaleRobustnessTests {
         arguments: [(1e-8, 1.0), (1.0, 1e-8), (1e-12, 1e12), (1e150, 1e-150), (1e-300, 1.0), (1e300, 1e-10)])
     func exactOnScaledData(a: Double, b: Double) throws {
         for equilibrate in [true, false] {
-            var solver = GLPKSolver()
+            var solver = LPSolver()
             solver.options.equilibrate = equilibrate
             let lp = Self.scaledBP(a, b)
             let result = try solver.solveCertified(lp)
@@ -35,8 +35,8 @@ struct ScaleRobustnessTests {
         "the floating solve undoes the scaling exactly: x, duals and objective of y·2ᵏ are 2ᵏ times those of y",
         arguments: [-40, -27, 0, 27, 40])
     func floatingScalesExactly(k: Int) throws {
-        let base = try GLPKSolver().solve(Self.scaledBP(1, 1).map(\.doubleValue))
-        let scaled = try GLPKSolver().solve(
+        let base = try LPSolver().solve(Self.scaledBP(1, 1).map(\.doubleValue))
+        let scaled = try LPSolver().solve(
             Self.scaledBP(1, Double(sign: .plus, exponent: k, significand: 1)).map(\.doubleValue))
         #expect(base.status == .optimal && scaled.status == .optimal)
         #expect(zip(base.x, scaled.x).allSatisfy { $0 * Double(sign: .plus, exponent: k, significand: 1) == $1 })
@@ -51,7 +51,7 @@ struct ScaleRobustnessTests {
         lp.addVariable(cost: 1)
         lp.addVariable(cost: 1)
         lp.addConstraint([(0, a), (1, a / 2)], .fixed(a))
-        let solution = try GLPKSolver().solve(lp)
+        let solution = try LPSolver().solve(lp)
         #expect(solution.status == .optimal)
         #expect(solution.x[0] == 1)
     }

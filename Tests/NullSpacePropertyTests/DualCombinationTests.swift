@@ -51,7 +51,7 @@ struct DualCombinationTests {
             lp.addConstraint((0..<n).flatMap { [($0, a.matrix[i, $0]), (n + $0, -a.matrix[i, $0])] }, .fixed(0))
         }
         lp.addConstraint((0..<(2 * n)).map { ($0, 1.0) }, .atMost(1))
-        let solution = try GLPKSolver().solve(lp)
+        let solution = try LPSolver().solve(lp)
         #expect(solution.status == .optimal)
         return solution.objective
     }

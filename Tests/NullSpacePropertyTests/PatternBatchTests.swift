@@ -35,7 +35,7 @@ struct PatternBatchTests {
         let objectives: [[Double]] =
             [[1, 1, 1], [1, -1, 1], [1, -1, -1], [1, 1, -1]].map { $0 + Array(repeating: 0, count: width - 3) }
             + [[1e-3, 2, -5e4] + Array(repeating: 0, count: width - 3)]
-        var solver = GLPKSolver()
+        var solver = LPSolver()
         solver.options.method = .primalSimplex
         let together = try solver.solve(lp, objectives: objectives)
         #expect(together.count == objectives.count)

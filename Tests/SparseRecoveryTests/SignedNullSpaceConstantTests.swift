@@ -77,7 +77,7 @@ struct SignedNullSpaceConstantTests {
         let a = try Matrix([[0.5, -1.25, 0.75, 2, -0.5], [1, 0.25, -1.5, 0.5, 1.25], [-0.75, 1, 0.5, -1, 0.25]])
         let constant = try SignedNullSpaceLP.solve(matrix: a, support: [1, 3], signs: [1, -1])
         let dual = try SignedNullSpaceLP.dualProgram(matrix: a, support: [1, 3], signs: [1, -1])
-        let dualSolution = try GLPKSolverAdapter.solve(dual)
+        let dualSolution = try LPSolverAdapter.solve(dual)
         #expect(abs(constant.value - dualSolution) <= 1e-9 * (1 + constant.value))
         #expect(a.multiply(constant.witness).allSatisfy { abs($0) <= 1e-9 })
         let offSupport = [0, 2, 4].reduce(0.0) { $0 + abs(constant.witness[$1]) }
@@ -133,11 +133,11 @@ struct SignedNullSpaceRandomTests {
         let (exactMatrix, support, signs) = try Self.instance(c)
         let a = exactMatrix.map(\.doubleValue)
         let constant = try SignedNullSpaceLP.solve(matrix: a, support: support, signs: signs)
-        let minimumForm = try GLPKSolverAdapter.solve(
+        let minimumForm = try LPSolverAdapter.solve(
             SignedNullSpaceLP.program(matrix: a, support: support, signs: signs))
-        let dualForm = try GLPKSolverAdapter.solve(
+        let dualForm = try LPSolverAdapter.solve(
             SignedNullSpaceLP.dualProgram(matrix: a, support: support, signs: signs))
-        let reciprocal = try GLPKSolverAdapter.solve(
+        let reciprocal = try LPSolverAdapter.solve(
             SignedNullSpaceLP.reciprocalProgram(matrix: a, support: support, signs: signs))
         #expect(abs(constant.value - minimumForm) <= 1e-9 * (1 + minimumForm))
         #expect(abs(constant.value - dualForm) <= 1e-9 * (1 + dualForm))
@@ -152,7 +152,7 @@ struct SignedNullSpaceRandomTests {
     func warmStarts() throws {
         let (exactMatrix, support, _) = try Self.instance((12, 30, 3, 5))
         let a = exactMatrix.map(\.doubleValue)
-        var warm = GLPKSolver()
+        var warm = LPSolver()
         warm.options.warmStart = Basis(rows: [.basic], columns: [.basic])
         for pattern in 0..<4 {
             let signs = (0..<3).map { pattern >> $0 & 1 == 1 ? -1 : 1 }

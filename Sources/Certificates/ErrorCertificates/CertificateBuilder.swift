@@ -27,13 +27,13 @@ public struct CertificateBuilder: Sendable {
     /// Compute ρ_S = max_τ ϱ(S, τ): 2^(s−1) LPs, exponential in s, so off by default.
     public var supportConstant: Bool
     /// The GLPK configuration of every LP solve.
-    public var solver: GLPKSolver
+    public var solver: LPSolver
 
     /// A builder for depth D and scale α; `exact` proves ϱ (and ρ_S) in rational arithmetic; `supportConstant`
     /// adds ρ_S.
     public init(
         depth: Int, alpha: Double, exact: Bool = false, supportConstant: Bool = false,
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) {
         self.depth = depth
         self.alpha = alpha

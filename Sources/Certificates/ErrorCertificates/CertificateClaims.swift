@@ -16,7 +16,7 @@ enum CertificateClaims {
     struct Context {
         var matrix: Matrix<Rational>
         var observations: [Rational]
-        var solver: GLPKSolver
+        var solver: LPSolver
         /// The support frame of x* (rebuilt from the data when `nil`).
         var frame: SupportFrame?
         /// The floating ϱ-LP (re-solved when `nil`).
@@ -186,7 +186,7 @@ enum CertificateClaims {
 
     /// ρ_S over all 2^(s−1) sign patterns (exact with `exact`).
     static func computeSupportConstant(
-        matrix: Matrix<Rational>, support: [Int], exact: Bool, solver: GLPKSolver
+        matrix: Matrix<Rational>, support: [Int], exact: Bool, solver: LPSolver
     )
         throws(ErrorCertificatesError) -> (value: Double, exact: Rational?)
     {

@@ -39,7 +39,7 @@ public enum CertificateVerifier {
     /// - Throws: ``ErrorCertificatesError/unreadable(_:)`` when the data are not a non-empty rectangular matrix.
     /// - Complexity: see `CertificateClaims/check(_:context:)`.
     public static func verify(
-        _ c: ErrorCertificate, solver: GLPKSolver = GLPKSolver(),
+        _ c: ErrorCertificate, solver: LPSolver = LPSolver(),
         supportConstantSparsityLimit: Int? = Self.supportConstantSparsityLimit
     )
         throws(ErrorCertificatesError) -> Report

@@ -49,7 +49,7 @@ struct LPCommand: ParsableCommand {
         case dualSimplex = "dual-simplex", primalSimplex = "primal-simplex"
         case interiorPoint = "interior-point", exactSimplex = "exact-simplex"
 
-        var method: GLPKSolver.Method {
+        var method: LPSolver.Method {
             switch self {
             case .dualSimplex: .dualSimplex
             case .primalSimplex: .primalSimplex
@@ -87,10 +87,10 @@ struct LPCommand: ParsableCommand {
 
     func run() throws {
         let program = LinearProgram(try LinearProgramFile.load(file))
-        var options = GLPKSolver.Options()
+        var options = LPSolver.Options()
         options.method = method.method
         if let timeLimit { options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up))) }
-        let solver = GLPKSolver(options: options)
+        let solver = LPSolver(options: options)
         let solution: LPSolution
         var certified: CertifiedSolution?
         do {

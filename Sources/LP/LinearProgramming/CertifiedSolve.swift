@@ -16,7 +16,7 @@ public struct CertifiedSolution: Sendable, Hashable {
     public var isCertified: Bool { certificate?.isOptimal ?? false }
 }
 
-extension GLPKSolver {
+extension LPSolver {
     /// Solves an LP with exact data and proves the answer.
     ///
     /// 1. Solves the LP rounded to doubles with the configured simplex method (the interior-point method

@@ -6,11 +6,11 @@ import DenseLinearAlgebra
 ///
 /// All GLPK calls that can raise `glp_error` go through the guarded functions of `CGLPKShims`; when one
 /// fails, GLPK's environment (including the problem object) is already freed, so the run ends there
-/// without touching the problem again. It trusts its program: ``GLPKSolver`` validates first (the tests
+/// without touching the problem again. It trusts its program: ``LPSolver`` validates first (the tests
 /// call it directly with invalid programs to watch the guard catch GLPK's own errors).
 struct GLPKRun {
     let program: LinearProgram<Double>
-    let options: GLPKSolver.Options
+    let options: LPSolver.Options
 
     private var rows: Int { program.constraints.count }
     private var columns: Int { program.variables.count }

@@ -31,7 +31,7 @@ struct IterativeRefinement {
     ///   GLPK solve.
     init(
         _ form: ExactStandardForm, rounded: LinearProgram<Double>, solution: LPSolution, basis start: Basis,
-        solver: GLPKSolver, rounds: Int = 8
+        solver: LPSolver, rounds: Int = 8
     ) throws(LPError) {
         basis = start
         var x = solution.x.map { Rational(exactly: $0) ?? .zero }

@@ -24,7 +24,7 @@ extension NullSpaceMatrix {
     ///   computed without `certifyBounds`; LP failures as ``NullSpacePropertyError/sparseRecovery(_:)``.
     /// - Complexity: 2^(s−1) certified LPs.
     public func certifyExactly(
-        _ result: OrderConstant, solver: GLPKSolver = GLPKSolver()
+        _ result: OrderConstant, solver: LPSolver = LPSolver()
     )
         throws(NullSpacePropertyError) -> ExactOrderCertificate
     {

@@ -36,7 +36,7 @@ extension NullSpaceMatrix {
     /// - Throws: ``NullSpacePropertyError/invalidSupport(_:)`` or ``NullSpacePropertyError/sparseRecovery(_:)``.
     /// - Complexity: 2^(s−1) certified LPs, each O(m³ + m·n) rational operations beyond GLPK.
     public func exactSupportConstant(
-        _ support: [Int], signs: [Int]? = nil, solver: GLPKSolver = GLPKSolver()
+        _ support: [Int], signs: [Int]? = nil, solver: LPSolver = LPSolver()
     )
         throws(NullSpacePropertyError) -> ExactSupportConstant
     {

@@ -58,7 +58,7 @@ extension NullSpaceMatrix {
     /// - Complexity: n LPs, then a MILP with 3n continuous and 2n binary variables (exponential worst case).
     public func mixedIntegerOrderConstant(
         order s: Int, timeLimit: Duration? = nil,
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) throws(NullSpacePropertyError) -> OrderConstant {
         try validate(order: s)
         let start = ContinuousClock.now

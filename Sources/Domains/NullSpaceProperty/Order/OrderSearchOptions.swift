@@ -37,7 +37,7 @@ public struct OrderSearchOptions: Sendable {
     /// Called from worker threads now and then.
     public var progress: (@Sendable (SearchProgress) -> Void)?
     /// The GLPK configuration of every LP.
-    public var solver = GLPKSolver()
+    public var solver = LPSolver()
     /// A support is pruned when its bound is ≤ incumbent − tolerance (α units); a safety margin against
     /// LP round-off.
     public var pruningTolerance = 1e-9

@@ -35,7 +35,7 @@ enum PatternBatch {
     /// - Complexity: one LP of m + 1 rows and 2n − |S| columns per pattern, warm after the first; O(m·n) per
     ///   check.
     static func solve(
-        _ matrix: NullSpaceMatrix, support: [Int], patterns: [Int], solver: GLPKSolver
+        _ matrix: NullSpaceMatrix, support: [Int], patterns: [Int], solver: LPSolver
     ) throws(NullSpacePropertyError) -> [Solution] {
         let m = matrix.rows, n = matrix.columns, k = support.count
         let a = matrix.matrix.elements

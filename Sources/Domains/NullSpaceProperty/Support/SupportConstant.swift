@@ -51,7 +51,7 @@ extension NullSpaceMatrix {
     /// - Complexity: up to 2^(s−1) LPs with 2n − s rows and m + 1 columns.
     public func supportConstant(
         _ support: [Int], patterns: [Int]? = nil,
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) throws(NullSpacePropertyError) -> SupportConstant {
         let sorted = support.sorted()
         guard !sorted.isEmpty else { throw .invalidSupport("the support is empty; give at least one index") }
@@ -102,7 +102,7 @@ extension NullSpaceMatrix {
     /// - Complexity: one LP; O(m·|S|²) rational operations when it reports ∞.
     public func signedConstant(
         support: [Int], signs: [Int],
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) throws(NullSpacePropertyError) -> SignedNullSpaceConstant {
         let result: SignedNullSpaceConstant
         do {

@@ -3,7 +3,7 @@ import LinearProgramming
 /// How ``BasisPursuit`` solves and what it certifies.
 public struct BasisPursuitOptions: Sendable {
     /// The GLPK configuration (dual simplex by default).
-    public var solver = GLPKSolver()
+    public var solver = LPSolver()
     /// Relative support threshold τ: in floating point, j ∈ S iff |xⱼ|·‖Aⱼ‖_∞ > τ·maxₖ |xₖ|·‖Aₖ‖_∞.
     /// Default 1e-9.
     public var supportTolerance = 1e-9

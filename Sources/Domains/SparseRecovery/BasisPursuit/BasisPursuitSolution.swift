@@ -94,7 +94,7 @@ public struct ExactBasisPursuitSolution: Sendable, Hashable {
     /// `solution.claim != .undecided`.
     public var answerProven: Bool { solution.claim != .undecided }
     /// `true` only when everything reported was proven in exact arithmetic on the given data: the LP basis
-    /// (`LinearProgramming/GLPKSolver/solveCertified(_:)`), the optimality certificate with zero gap (or the
+    /// (`LinearProgramming/LPSolver/solveCertified(_:)`), the optimality certificate with zero gap (or the
     /// Farkas certificate), and, when uniqueness was analyzed, the ϱ computation.
     public let verified: Bool
     /// The support GLPK's floating-point x implies (with the floating support rule).

@@ -97,7 +97,7 @@ public enum SignedNullSpaceLP {
     /// - Complexity: one primal-simplex solve of an n×(m + 1) LP, plus O(m·n) for the checks.
     public static func solve(
         matrix: Matrix<Double>, support: [Int], signs: [Int],
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) throws(SparseRecoveryError) -> SignedNullSpaceConstant {
         try matrix.validateEntries(\.isFinite)
         let pattern = try SignedSupport(support: support, signs: signs, rows: matrix.rows, columns: matrix.columns)
@@ -126,7 +126,7 @@ public enum SignedNullSpaceLP {
     /// the dual form), and the ray LP when ϱ = +∞. The result carries no basis (it would not fit the
     /// reciprocal form that warm starts are for).
     static func solveMinimumForm(
-        matrix: Matrix<Double>, pattern: SignedSupport, solver: GLPKSolver,
+        matrix: Matrix<Double>, pattern: SignedSupport, solver: LPSolver,
         iterations spent: Int
     ) throws(SparseRecoveryError) -> SignedNullSpaceConstant {
         let solution = try run(solver, program(matrix, pattern))
@@ -174,7 +174,7 @@ public enum SignedNullSpaceLP {
     /// Computes ϱ(S, τ) exactly on rational data.
     ///
     /// Solves ``dualProgram(matrix:support:signs:)`` (m + 1 rows, so the exact verification works with an
-    /// (m + 1)×(m + 1) basis) through `LinearProgramming/GLPKSolver/solveCertified(_:)`: its primal values
+    /// (m + 1)×(m + 1) basis) through `LinearProgramming/LPSolver/solveCertified(_:)`: its primal values
     /// are v, its row duals μ (first m) and ϱ (last). The exact μ and v are then checked against each other
     /// with no tolerance (see ``ExactSignedNullSpaceConstant``). When the dual form is unbounded, ϱ = +∞ and
     /// the ray LP gives the exact infeasibility ray.
@@ -190,7 +190,7 @@ public enum SignedNullSpaceLP {
     /// - Complexity: one or two GLPK solves plus O(m³ + m·n) integer/rational operations per exact verification.
     public static func solveExactly(
         matrix: Matrix<Rational>, support: [Int], signs: [Int],
-        solver: GLPKSolver = GLPKSolver()
+        solver: LPSolver = LPSolver()
     ) throws(SparseRecoveryError)
         -> ExactSignedNullSpaceConstant
     {
@@ -358,20 +358,20 @@ extension SignedNullSpaceLP {
             && check.gap <= tolerance * scale
     }
 
-    static func run(_ solver: GLPKSolver, _ lp: LinearProgram<Double>) throws(SparseRecoveryError) -> LPSolution {
+    static func run(_ solver: LPSolver, _ lp: LinearProgram<Double>) throws(SparseRecoveryError) -> LPSolution {
         do { return try solver.solve(lp) } catch { throw .linearProgram(error) }
     }
 
     static func certify(
-        _ solver: GLPKSolver, _ lp: LinearProgram<Rational>
+        _ solver: LPSolver, _ lp: LinearProgram<Rational>
     ) throws(SparseRecoveryError) -> CertifiedSolution {
         do { return try solver.solveCertified(lp) } catch { throw .linearProgram(error) }
     }
 }
 
-extension GLPKSolver {
+extension LPSolver {
     /// The same configuration without a warm start (for LPs of another shape).
-    var withoutWarmStart: GLPKSolver {
+    var withoutWarmStart: LPSolver {
         var copy = self
         copy.options.warmStart = nil
         return copy

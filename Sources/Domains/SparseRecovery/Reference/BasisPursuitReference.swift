@@ -65,7 +65,7 @@ public struct BasisPursuitReference: Sendable, Hashable {
     ///   per verification) only when those do not prove x*.
     public static func compute(
         matrix: Matrix<Rational>, observations: [Rational], roundedMatrix: Matrix<Double>? = nil,
-        certificateTolerance: Double = 1e-7, exactDual: Bool = false, solver: GLPKSolver = GLPKSolver()
+        certificateTolerance: Double = 1e-7, exactDual: Bool = false, solver: LPSolver = LPSolver()
     ) throws(SparseRecoveryError) -> BasisPursuitReference {
         var options = BasisPursuitOptions()
         options.analyzeUniqueness = false

@@ -1,6 +1,9 @@
 import DenseLinearAlgebra
 
-/// Solves LPs and MILPs with GLPK (GNU Linear Programming Kit), safely.
+/// Solves LPs and MILPs, safely — with GLPK (GNU Linear Programming Kit) as the backend.
+///
+/// The domains (SparseRecovery, NullSpaceProperty, ErrorCertificates) take this value and its ``Options``;
+/// GLPK itself is named only inside LinearProgramming, which imports its C API (`internal import CGLPK`).
 ///
 /// Every model is validated in Swift before GLPK sees it, so invalid input throws ``LPError`` instead of
 /// killing the process; GLPK's own internal errors are caught by a C guard and rethrown as
@@ -9,7 +12,7 @@ import DenseLinearAlgebra
 /// Thread safety: each call to ``solve(_:)`` creates, solves, reads and deletes its GLPK problem
 /// synchronously on the calling thread (GLPK keeps its state per thread), so any number of solves may run
 /// concurrently on different threads. The solver itself is an immutable value.
-public struct GLPKSolver: Sendable {
+public struct LPSolver: Sendable {
     /// The algorithm GLPK runs.
     public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
         /// Primal simplex (`glp_simplex`, `GLP_PRIMAL`).
@@ -87,7 +90,7 @@ public struct GLPKSolver: Sendable {
     }
 }
 
-extension GLPKSolver.Options {
+extension LPSolver.Options {
     func validate(for program: LinearProgram<Double>) throws(LPError) {
         for (name, value) in [
             ("primalTolerance", primalTolerance), ("dualTolerance", dualTolerance),

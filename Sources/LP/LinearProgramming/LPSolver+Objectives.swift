@@ -1,7 +1,7 @@
 import DenseLinearAlgebra
 import Foundation
 
-extension GLPKSolver {
+extension LPSolver {
     /// Solves one LP once per objective, on one GLPK problem object: the constraints and bounds are loaded
     /// once, and each simplex run starts from the basis the previous one ended with. The feasible set is the
     /// same for every objective, so the previous optimum is a primal-feasible start — when the objectives
