@@ -12,25 +12,34 @@ struct TrustedCheckpointTests {
         try TemporaryFolder("nsp-trust").path("checkpoint.json")
     }
 
-    @Test("a stop during the singletons leaves a checkpoint; resuming gives the uninterrupted constant")
-    func stopEarly() throws {
-        let a = try Fixtures.gaussian(7, 14, seed: 41)
-        let path = try Self.scratchPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    /// An uninterrupted order-4 run, and one with a checkpoint at `path` stopped at the first progress report
+    /// `stopsAt` accepts; the options returned resume it (no stop, no progress callback).
+    static func stoppedRun(
+        _ a: NullSpaceMatrix, path: String, stopsAt: @escaping @Sendable (SearchProgress) -> Bool
+    ) throws -> (uninterrupted: OrderConstant, first: OrderConstant, resume: OrderSearchOptions) {
         let uninterrupted = try a.orderConstant(order: 4, options: Fixtures.options(chunkSize: 16))
         var options = Fixtures.options(chunkSize: 16)
         options.checkpointPath = path
         let stop = StopRequest()
         options.stop = stop
-        options.progress = { progress in if progress.lpsSolved > 0 { stop.request() } }
+        options.progress = { progress in if stopsAt(progress) { stop.request() } }
         let first = try a.orderConstant(order: 4, options: options)
+        options.stop = nil
+        options.progress = nil
+        return (uninterrupted, first, options)
+    }
+
+    @Test("a stop during the singletons leaves a checkpoint; resuming gives the uninterrupted constant")
+    func stopEarly() throws {
+        let a = try Fixtures.gaussian(7, 14, seed: 41)
+        let path = try Self.scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (uninterrupted, first, options) = try Self.stoppedRun(a, path: path) { $0.lpsSolved > 0 }
         #expect(!first.isExact)
         #expect(first.lowerAlpha <= uninterrupted.lowerAlpha + 1e-12)
         #expect(uninterrupted.lowerAlpha <= first.upperAlpha + 1e-12)
         let saved = try #require(try Checkpoint.load(path: path))
         #expect(!saved.solvedSubsets.isEmpty)
-        options.stop = nil
-        options.progress = nil
         let resumed = try a.orderConstant(order: 4, options: options)
         #expect(resumed.isExact)
         #expect(abs(resumed.lowerAlpha - uninterrupted.lowerAlpha) < 1e-10)
@@ -41,18 +50,10 @@ struct TrustedCheckpointTests {
         let a = try Fixtures.gaussian(8, 16, seed: 44)
         let path = try Self.scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let uninterrupted = try a.orderConstant(order: 4, options: Fixtures.options(chunkSize: 16))
-        var options = Fixtures.options(chunkSize: 16)
-        options.checkpointPath = path
-        let stop = StopRequest()
-        options.stop = stop
-        options.progress = { progress in if progress.phase == "best-first" { stop.request() } }
-        _ = try a.orderConstant(order: 4, options: options)
+        let (uninterrupted, _, options) = try Self.stoppedRun(a, path: path) { $0.phase == "best-first" }
         let saved = try #require(try Checkpoint.load(path: path))
         let closed = try #require(saved.closedSupports)
         #expect(!closed.isEmpty)
-        options.stop = nil
-        options.progress = nil
         let resumed = try a.orderConstant(order: 4, options: options)
         #expect(resumed.isExact && abs(resumed.lowerAlpha - uninterrupted.lowerAlpha) < 1e-10)
         #expect(resumed.supportsSolved - saved.supportsSolved < uninterrupted.supportsSolved)
