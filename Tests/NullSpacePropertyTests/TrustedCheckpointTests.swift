@@ -60,7 +60,7 @@ struct TrustedCheckpointTests {
         var edited = saved
         edited.closedSupports = [[3, 1, 2, 0]]
         try edited.save(path: path)
-        #expect(throws: NullSpacePropertyError.self) { try Checkpoint.load(path: path) }
+        #expect(throws: NullSpacePropertyError.self) { try a.orderConstant(order: 4, options: options) }
     }
 
     @Test("a checkpoint saved mid-search resumes without redoing its solved subsets")

@@ -18,10 +18,10 @@ public protocol LinearAlgebraScalar: SignedNumeric, Comparable, Hashable, Sendab
     /// Σₖ aₖ·bₖ for slices of equal length: the kernel of every matrix product. Each type computes it in
     /// its own fastest way (a plain loop for doubles, integers over a common denominator for rationals).
     static func sumOfProducts(_ a: ArraySlice<Self>, _ b: ArraySlice<Self>) -> Self
-    /// (Σᵢ aᵢⱼ·yᵢ)ⱼ for a row-major array of `y.count` rows and `columns` columns: the kernel of Aᵀ·y. The
-    /// default transposes and calls ``sumOfProducts(_:_:)`` per column; doubles accumulate row after row
-    /// instead (the same sums in the same order, without a transposed copy).
-    static func transposedProduct(_ a: [Self], columns: Int, _ y: [Self]) -> [Self]
+    /// Aᵀ·y, the kernel of ``Matrix/multiplyTransposed(_:)``. The default multiplies the transposed matrix
+    /// (one ``sumOfProducts(_:_:)`` per column); doubles accumulate row after row instead (the same sums in
+    /// the same order, without a transposed copy).
+    static func transposedProduct(_ a: Matrix<Self>, _ y: [Self]) -> [Self]
 }
 
 extension LinearAlgebraScalar {
@@ -32,12 +32,8 @@ extension LinearAlgebraScalar {
         return sum
     }
 
-    /// Transposes, then one ``sumOfProducts(_:_:)`` per column.
-    public static func transposedProduct(_ a: [Self], columns: Int, _ y: [Self]) -> [Self] {
-        let rows = y.count
-        let transposed = (0..<(rows * columns)).map { a[($0 % rows) * columns + $0 / rows] }
-        return (0..<columns).map { sumOfProducts(transposed[$0 * rows..<($0 + 1) * rows], y[...]) }
-    }
+    /// (Aᵀ)·y.
+    public static func transposedProduct(_ a: Matrix<Self>, _ y: [Self]) -> [Self] { a.transposed.multiply(y) }
 }
 
 extension Double: LinearAlgebraScalar {
@@ -57,10 +53,11 @@ extension Double: LinearAlgebraScalar {
 
     /// Row after row: result += yᵢ·(row i), which adds the terms of each column in the order of
     /// ``sumOfProducts(_:_:)`` on the transposed matrix, so the results are the same to the bit.
-    public static func transposedProduct(_ a: [Double], columns: Int, _ y: [Double]) -> [Double] {
+    public static func transposedProduct(_ a: Matrix<Double>, _ y: [Double]) -> [Double] {
+        let columns = a.columns
         var result = [Double](repeating: 0, count: columns)
         result.withUnsafeMutableBufferPointer { sum in
-            a.withUnsafeBufferPointer { entries in
+            a.elements.withUnsafeBufferPointer { entries in
                 for (i, weight) in y.enumerated() {
                     let row = i * columns
                     for j in 0..<columns { sum[j] += entries[row + j] * weight }

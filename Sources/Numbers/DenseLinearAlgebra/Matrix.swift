@@ -100,12 +100,12 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         return (0..<rows).map { i in Scalar.sumOfProducts(storage[i * columns..<(i + 1) * columns], x[...]) }
     }
 
-    /// Aᵀ·y (``LinearAlgebraScalar/transposedProduct(_:columns:_:)``: for doubles without a transposed copy).
+    /// Aᵀ·y (``LinearAlgebraScalar/transposedProduct(_:_:)``: for doubles without a transposed copy).
     /// - Precondition: `y.count == rows`.
     /// - Complexity: O(m·n).
     @inlinable public func multiplyTransposed(_ y: [Scalar]) -> [Scalar] {
         precondition(y.count == rows, "Matrix.multiplyTransposed: vector length \(y.count) ≠ \(rows) rows")
-        return Scalar.transposedProduct(storage, columns: columns, y)
+        return Scalar.transposedProduct(self, y)
     }
 
     /// The product A·B.

@@ -18,6 +18,12 @@ struct CombinationCoder: Sendable {
     /// C(n, k), saturating.
     var count: Int { binomial(n, k) }
 
+    /// Whether `subset` is one of these subsets: k increasing indices in 0 ..< n (for data read from files).
+    func contains(_ subset: [Int]) -> Bool {
+        subset.count == k && subset.allSatisfy { (0..<n).contains($0) }
+            && zip(subset, subset.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
     /// The rank of an increasing index list.
     /// - Complexity: O(k).
     func rank(_ subset: [Int]) -> Int {

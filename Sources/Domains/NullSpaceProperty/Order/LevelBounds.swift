@@ -146,12 +146,8 @@ final class LevelBounds: Sendable {
     /// α ∈ [0, 1] per sign pattern.
     func accepts(_ entry: SolvedSubset) -> Bool {
         let k = entry.support.count
-        guard (1...top).contains(k), entry.alphas.count == SignPattern.count(k),
-            entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }),
-            entry.support.allSatisfy({ (0..<coders[k].n).contains($0) }),
-            zip(entry.support, entry.support.dropFirst()).allSatisfy({ $0 < $1 })
-        else { return false }
-        return true
+        return (1...top).contains(k) && entry.alphas.count == SignPattern.count(k)
+            && entry.alphas.allSatisfy({ $0 >= 0 && $0 <= 1 }) && coders[k].contains(entry.support)
     }
 
     /// The largest level-k value (meaningful once level k is exact everywhere): α_k.

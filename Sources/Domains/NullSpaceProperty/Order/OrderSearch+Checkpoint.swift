@@ -45,6 +45,9 @@ extension OrderSearch {
                 levels.setExact(entry.support, alphas: entry.alphas)
             }
         }
+        if let wrong = saved.closedSupports?.first(where: { !coder.contains($0) }) {
+            throw Checkpoint.unusable(path, "it lists a finished support \(wrong) that is no support of size \(s)")
+        }
         var incumbent = saved.incumbent, lps = saved.lpsSolved
         if !incumbent.support.isEmpty {
             let check = try matrix.supportConstant(incumbent.support, solver: options.solver)

@@ -54,14 +54,6 @@ struct Checkpoint: Sendable, Hashable, Codable {
         guard checkpoint.completedChunks.allSatisfy({ (0..<checkpoint.chunkCount).contains($0) }) else {
             throw unusable(path, "it lists chunk numbers outside 0..<\(checkpoint.chunkCount)")
         }
-        let fits = { (support: [Int]) in
-            support.count == checkpoint.order && support.first.map { $0 >= 0 } ?? true
-                && support.last.map { $0 < checkpoint.columns } ?? true
-                && zip(support, support.dropFirst()).allSatisfy { $0 < $1 }
-        }
-        if let wrong = checkpoint.closedSupports?.first(where: { !fits($0) }) {
-            throw unusable(path, "it lists a finished support \(wrong) that is no support of size \(checkpoint.order)")
-        }
         return checkpoint
     }
 
