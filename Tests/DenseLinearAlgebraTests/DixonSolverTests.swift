@@ -23,7 +23,7 @@ struct DixonSolverTests {
         }
     }
 
-    @Test("agrees with Bareiss elimination", arguments: [(3, 8), (10, 30), (16, 64)], [false, true])
+    @Test("agrees with Bareiss elimination", arguments: [(3, 8), (10, 30), (16, 64), (8, 200), (6, 4)], [false, true])
     func agreesWithBareiss(size: (n: Int, bits: Int), transposed: Bool) throws {
         let (matrix, sides) = Self.instance(size.n, bits: size.bits, seed: UInt64(size.n))
         let dixon = try #require(

@@ -16,6 +16,35 @@ struct RationalTests {
         #expect(-Rational(1, 2) < Rational(1, 3))
     }
 
+    @Test("+, −, ×, ÷ agree with the unreduced formulas and stay canonical, for shared and coprime denominators")
+    func henrici() {
+        var state: UInt64 = 7
+        func next(_ bits: Int) -> BigInt {
+            var value = BigInt(0)
+            for _ in 0..<(bits / 60 + 1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                value = (value << 60) + BigInt(state >> 4)
+            }
+            return state & 1 == 0 ? value : -value
+        }
+        let shared = BigInt(3).power(40) * 35
+        for bits in [10, 70, 400] {
+            for _ in 0..<20 {
+                let x = Rational(next(bits), BigInt(next(bits).magnitude) * shared + 1)
+                let y = Rational(next(bits) * shared, BigInt(next(bits).magnitude) * shared + shared)
+                let (a, b, c, d) = (x.numerator, x.denominator, y.numerator, y.denominator)
+                for (value, reference) in [
+                    (x + y, Rational(a * d + c * b, b * d)), (x - y, Rational(a * d - c * b, b * d)),
+                    (x * y, Rational(a * c, b * d)), (x / y, Rational(a * d, b * c)), (y + y, Rational(2 * c, d)),
+                ] {
+                    #expect(value == reference)
+                    #expect(value.denominator > 0)
+                    #expect(value.numerator.magnitude.greatestCommonDivisor(with: value.denominator.magnitude) == 1)
+                }
+            }
+        }
+    }
+
     @Test("doubles convert exactly", arguments: [1.0, -0.1, 0x1p-1074, 1 + 0x1p-40, 1e308, -3.75, 0.0])
     func exactDoubles(value: Double) throws {
         let exact = try #require(Rational(exactly: value))

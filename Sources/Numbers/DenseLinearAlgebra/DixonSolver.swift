@@ -1,4 +1,5 @@
 import BigInt
+import ExactArithmetic
 import Foundation
 
 /// Exact solution of integer linear systems by Dixon's p-adic lifting.
@@ -10,7 +11,8 @@ import Foundation
 /// Euclidean algorithm, with one running common denominator) recovers x = numerators / D. The result is then
 /// checked exactly, B·numerators = D·b; a result that fails the check is never returned.
 ///
-/// The work is O(n³) word operations plus O(n²) small big-integer operations per digit, against Bareiss's
+/// The work is O(n³) word operations plus O(n²·L) word operations per digit (`DixonResidual`: B's entries of L
+/// words and the residuals in fixed-width machine words, no big integers in the loop), against Bareiss's
 /// O(n³) operations on numbers of n·b bits (``FractionFreeSolver``), which is what makes exact LP bases of a
 /// few hundred rows cheap.
 public enum DixonSolver {
@@ -20,8 +22,8 @@ public enum DixonSolver {
     /// - Returns: the solutions over one common denominator D > 0 (not necessarily ±det B), or `nil` when B
     ///   is singular modulo each of the word-size primes tried (B may still be nonsingular: use Bareiss then).
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` when the sizes do not fit.
-    /// - Complexity: O(n³) word operations, and O(n²·k) big-integer operations on numbers of about b + 62 bits
-    ///   for k ≈ 2·log₂(H)/62 digits, H the Hadamard bound of [B | b].
+    /// - Complexity: O(n³) word operations, and O(n²·k) word operations on numbers of about b + 62 bits for
+    ///   k ≈ 2·log₂(H)/62 digits, H the Hadamard bound of [B | b]; then the rational reconstruction.
     public static func solve(
         _ matrix: [BigInt], dimension n: Int, rightHandSides: [[BigInt]],
         transposed: Bool = false
@@ -57,11 +59,11 @@ public enum DixonSolver {
     ) -> (numerators: [BigInt], denominator: BigInt)? {
         let p = BigInt(field.prime)
         let digits = digitCount(b, n, side)
-        var residual = side
+        var residual = DixonResidual(matrix: b, dimension: n, side: side)
         var expansion = [[UInt64]]()
         expansion.reserveCapacity(digits)
         for _ in 0..<digits {
-            let reduced = residual.map(field.reduce)
+            let reduced = (0..<n).map { residual.reduced($0, modulo: field.prime) }
             var digit = [UInt64](repeating: 0, count: n)
             for i in 0..<n {
                 var sum: UInt64 = 0
@@ -70,11 +72,7 @@ public enum DixonSolver {
                 }
                 digit[i] = sum
             }
-            for i in 0..<n {
-                var sum = residual[i]
-                for j in 0..<n where digit[j] != 0 && !b[i * n + j].isZero { sum -= b[i * n + j] * BigInt(digit[j]) }
-                residual[i] = sum / p
-            }
+            residual.step(digits: digit, prime: field.prime)
             expansion.append(digit)
         }
         let modulus = p.power(digits)
@@ -150,6 +148,6 @@ public enum DixonSolver {
     }
 
     private static func lcm(_ a: BigInt, _ b: BigInt) -> BigInt {
-        a == b ? a : a / BigInt(a.magnitude.greatestCommonDivisor(with: b.magnitude)) * b
+        a == b ? a : a / BigInt(greatestCommonDivisor(a.magnitude, b.magnitude)) * b
     }
 }

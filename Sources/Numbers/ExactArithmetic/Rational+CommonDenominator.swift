@@ -7,7 +7,7 @@ extension Rational {
         values.reduce(BigInt(1)) { multiple, value in
             value.denominator == 1 || multiple % value.denominator == 0
                 ? multiple
-                : multiple / BigInt(multiple.magnitude.greatestCommonDivisor(with: value.denominator.magnitude))
+                : multiple / BigInt(greatestCommonDivisor(multiple.magnitude, value.denominator.magnitude))
                     * value.denominator
         }
     }

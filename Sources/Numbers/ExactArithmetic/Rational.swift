@@ -31,14 +31,14 @@ public struct Rational: Sendable, Hashable {
         }
         let sign: BigInt = denominator.sign == .minus ? -1 : 1
         let q = denominator.magnitude
-        if q & (q - 1) == 0 {
+        if Self.isPowerOfTwo(q) {
             // A power of two (as for every double): the gcd is a shift, no division needed.
             let shift = Swift.min(numerator.magnitude.trailingZeroBitCount, q.trailingZeroBitCount)
             self.numerator = sign * (numerator >> shift)
             self.denominator = BigInt(q >> shift)
             return
         }
-        let divisor = BigInt(numerator.magnitude.greatestCommonDivisor(with: q))
+        let divisor = BigInt(greatestCommonDivisor(numerator.magnitude, q))
         self.numerator = sign * numerator / divisor
         self.denominator = sign * denominator / divisor
     }
@@ -109,12 +109,29 @@ extension Rational: SignedNumeric {
 
     /// The exact sum, in lowest terms.
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
+        if lhs.numerator.isZero { return rhs }
+        if rhs.numerator.isZero { return lhs }
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
-        return Rational(
-            lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
-            lhs.denominator * rhs.denominator)
+        if lhs.isDyadic && rhs.isDyadic {
+            return Rational(
+                lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
+                lhs.denominator * rhs.denominator)
+        }
+        // Henrici: with g = gcd(b, d), a/b + c/d = t / ((b/g)·d) for t = a·(d/g) + c·(b/g), and
+        // gcd(t, (b/g)·d) = gcd(t, g): two gcds of the operands' size instead of one of the result's.
+        let g = BigInt(greatestCommonDivisor(lhs.denominator.magnitude, rhs.denominator.magnitude))
+        if g == 1 {
+            return Rational(
+                reduced: lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
+                lhs.denominator * rhs.denominator)
+        }
+        let left = lhs.denominator / g
+        let t = lhs.numerator * (rhs.denominator / g) + rhs.numerator * left
+        if t.isZero { return .zero }
+        let h = BigInt(greatestCommonDivisor(t.magnitude, g.magnitude))
+        return Rational(reduced: t / h, left * (rhs.denominator / h))
     }
 
     /// The exact difference, in lowest terms.
@@ -123,7 +140,7 @@ extension Rational: SignedNumeric {
     /// The exact product, in lowest terms.
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
         if lhs.numerator.isZero || rhs.numerator.isZero { return .zero }
-        return Rational(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
+        return product(lhs.numerator, lhs.denominator, rhs.numerator, rhs.denominator)
     }
 
     /// lhs ← lhs + rhs.
@@ -137,8 +154,25 @@ extension Rational: SignedNumeric {
     /// - Precondition: `rhs != 0`.
     public static func / (lhs: Rational, rhs: Rational) -> Rational {
         precondition(!rhs.numerator.isZero, "Rational division by zero")
-        return Rational(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
+        if lhs.numerator.isZero { return .zero }
+        let sign: BigInt = rhs.numerator.sign == .minus ? -1 : 1
+        return product(lhs.numerator, lhs.denominator, sign * rhs.denominator, sign * rhs.numerator)
     }
+
+    /// (a/b)·(c/d) for fractions a/b, c/d in lowest terms with b, d > 0 and a, c ≠ 0: with g₁ = gcd(a, d) and
+    /// g₂ = gcd(c, b), ((a/g₁)·(c/g₂)) / ((b/g₂)·(d/g₁)) is in lowest terms (Henrici) — two gcds of the
+    /// operands' size instead of one of the product's. Dyadic denominators take the shift of ``init(_:_:)``.
+    private static func product(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt) -> Rational {
+        if isPowerOfTwo(b.magnitude) && isPowerOfTwo(d.magnitude) { return Rational(a * c, b * d) }
+        let g1 = BigInt(greatestCommonDivisor(a.magnitude, d.magnitude))
+        let g2 = BigInt(greatestCommonDivisor(c.magnitude, b.magnitude))
+        return Rational(reduced: (a / g1) * (c / g2), (b / g2) * (d / g1))
+    }
+
+    /// Whether the denominator is a power of two (every finite double's is).
+    private var isDyadic: Bool { Self.isPowerOfTwo(denominator.magnitude) }
+
+    private static func isPowerOfTwo(_ q: BigUInt) -> Bool { !q.isZero && q & (q - 1) == 0 }
 
     /// lhs ← lhs / rhs (rhs ≠ 0).
     public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
