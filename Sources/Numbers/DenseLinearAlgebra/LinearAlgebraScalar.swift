@@ -18,6 +18,9 @@ public protocol LinearAlgebraScalar: SignedNumeric, Comparable, Hashable, Sendab
     /// Σₖ aₖ·bₖ for slices of equal length: the kernel of every matrix product. Each type computes it in
     /// its own fastest way (a plain loop for doubles, integers over a common denominator for rationals).
     static func sumOfProducts(_ a: ArraySlice<Self>, _ b: ArraySlice<Self>) -> Self
+    /// A·x, the kernel of ``Matrix/multiply(_:)``. The default takes one ``sumOfProducts(_:_:)`` per row;
+    /// rationals bring x over its common denominator once for all rows.
+    static func product(_ a: Matrix<Self>, _ x: [Self]) -> [Self]
     /// Aᵀ·y, the kernel of ``Matrix/multiplyTransposed(_:)``. The default multiplies the transposed matrix
     /// (one ``sumOfProducts(_:_:)`` per column); doubles accumulate row after row instead (the same sums in
     /// the same order, without a transposed copy).
@@ -30,6 +33,12 @@ extension LinearAlgebraScalar {
         var sum = Self.zero
         for (x, y) in zip(a, b) where x != .zero { sum += x * y }
         return sum
+    }
+
+    /// A·x, row by row.
+    public static func product(_ a: Matrix<Self>, _ x: [Self]) -> [Self] {
+        let n = a.columns
+        return (0..<a.rows).map { i in sumOfProducts(a.elements[i * n..<(i + 1) * n], x[...]) }
     }
 
     /// (Aᵀ)·y.
@@ -77,9 +86,23 @@ extension Rational: LinearAlgebraScalar {
     /// Σₖ aₖ·bₖ as one integer dot product over the common denominators of a and b, and a single
     /// reduction at the end — instead of a gcd for every term.
     public static func sumOfProducts(_ a: ArraySlice<Rational>, _ b: ArraySlice<Rational>) -> Rational {
-        let (p, l) = Rational.overCommonDenominator(a), (q, m) = Rational.overCommonDenominator(b)
+        integerSum(Rational.overCommonDenominator(a), Rational.overCommonDenominator(b))
+    }
+
+    /// A·x with x over its common denominator once, each row over its own.
+    public static func product(_ a: Matrix<Rational>, _ x: [Rational]) -> [Rational] {
+        let n = a.columns, vector = Rational.overCommonDenominator(x)
+        return (0..<a.rows).map { i in
+            integerSum(Rational.overCommonDenominator(a.elements[i * n..<(i + 1) * n]), vector)
+        }
+    }
+
+    /// (Σₖ pₖ·qₖ)/(l·m) for p/l and q/m, integers over common denominators.
+    private static func integerSum(
+        _ a: (numerators: [BigInt], denominator: BigInt), _ b: (numerators: [BigInt], denominator: BigInt)
+    ) -> Rational {
         var sum = BigInt(0)
-        for (x, y) in zip(p, q) where !x.isZero && !y.isZero { sum += x * y }
-        return Rational(sum, l * m)
+        for (x, y) in zip(a.numerators, b.numerators) where !x.isZero && !y.isZero { sum += x * y }
+        return Rational(sum, a.denominator * b.denominator)
     }
 }

@@ -92,12 +92,12 @@ public struct Matrix<Scalar: LinearAlgebraScalar>: Sendable, Hashable {
         Matrix<Other>(rows: rows, columns: columns, elements: try storage.map(transform))
     }
 
-    /// A·x, row by row through ``LinearAlgebraScalar/sumOfProducts(_:_:)``.
+    /// A·x (``LinearAlgebraScalar/product(_:_:)``: row by row, for rationals over x's common denominator).
     /// - Precondition: `x.count == columns`.
     /// - Complexity: O(m·n).
     @inlinable public func multiply(_ x: [Scalar]) -> [Scalar] {
         precondition(x.count == columns, "Matrix.multiply: vector length \(x.count) ≠ \(columns) columns")
-        return (0..<rows).map { i in Scalar.sumOfProducts(storage[i * columns..<(i + 1) * columns], x[...]) }
+        return Scalar.product(self, x)
     }
 
     /// Aᵀ·y (``LinearAlgebraScalar/transposedProduct(_:_:)``: for doubles without a transposed copy).

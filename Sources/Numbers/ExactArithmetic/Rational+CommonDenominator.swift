@@ -2,13 +2,18 @@ import BigInt
 
 extension Rational {
     /// The least common multiple of the denominators (1 for no values).
-    /// - Complexity: one gcd per value whose denominator does not already divide the running multiple.
+    /// - Complexity: one gcd per value whose denominator does not already divide the running multiple; none
+    ///   for powers of two (every double's denominator) or a denominator equal to the multiple.
     public static func commonDenominator(of values: some Sequence<Rational>) -> BigInt {
         values.reduce(BigInt(1)) { multiple, value in
-            value.denominator == 1 || multiple % value.denominator == 0
+            let denominator = value.denominator
+            if denominator == 1 || denominator == multiple { return multiple }
+            if isPowerOfTwo(denominator.magnitude) && isPowerOfTwo(multiple.magnitude) {
+                return Swift.max(multiple, denominator)
+            }
+            return multiple % denominator == 0
                 ? multiple
-                : multiple / BigInt(greatestCommonDivisor(multiple.magnitude, value.denominator.magnitude))
-                    * value.denominator
+                : multiple / BigInt(greatestCommonDivisor(multiple.magnitude, denominator.magnitude)) * denominator
         }
     }
 

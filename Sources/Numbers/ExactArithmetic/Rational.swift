@@ -172,7 +172,8 @@ extension Rational: SignedNumeric {
     /// Whether the denominator is a power of two (every finite double's is).
     private var isDyadic: Bool { Self.isPowerOfTwo(denominator.magnitude) }
 
-    private static func isPowerOfTwo(_ q: BigUInt) -> Bool { !q.isZero && q & (q - 1) == 0 }
+    /// Whether q is a power of two (its only set bit is its highest).
+    static func isPowerOfTwo(_ q: BigUInt) -> Bool { !q.isZero && q.trailingZeroBitCount == q.bitWidth - 1 }
 
     /// lhs ← lhs / rhs (rhs ≠ 0).
     public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
