@@ -64,14 +64,7 @@ public enum DixonSolver {
         expansion.reserveCapacity(digits)
         for _ in 0..<digits {
             let reduced = (0..<n).map { residual.reduced($0, modulo: field.prime) }
-            var digit = [UInt64](repeating: 0, count: n)
-            for i in 0..<n {
-                var sum: UInt64 = 0
-                for j in 0..<n where reduced[j] != 0 {
-                    sum = field.add(sum, field.multiply(inverse[i * n + j], reduced[j]))
-                }
-                digit[i] = sum
-            }
+            let digit = (0..<n).map { i in field.sumOfProducts(inverse[(i * n)..<((i + 1) * n)], reduced) }
             residual.step(digits: digit, prime: field.prime)
             expansion.append(digit)
         }

@@ -16,6 +16,23 @@ struct PrimeField: Sendable, Hashable {
         return prime.dividingFullWidth((high, low)).remainder
     }
 
+    /// Σⱼ aⱼ·bⱼ mod p for entries below p, with one reduction at the end: the products (below 2¹²⁴) are summed
+    /// in three words, which hold up to 2⁶⁴ of them.
+    /// - Complexity: O(k) word products and two full-width divisions for k terms.
+    func sumOfProducts(_ a: ArraySlice<UInt64>, _ b: [UInt64]) -> UInt64 {
+        var low: UInt64 = 0, middle: UInt64 = 0, high: UInt64 = 0
+        for (x, y) in zip(a, b) where y != 0 {
+            let (productHigh, productLow) = x.multipliedFullWidth(by: y)
+            let (sum, carry) = low.addingReportingOverflow(productLow)
+            low = sum
+            let (upper, carryUp) = middle.addingReportingOverflow(productHigh &+ (carry ? 1 : 0))
+            middle = upper
+            if carryUp { high &+= 1 }
+        }
+        let top = prime.dividingFullWidth((high % prime, middle)).remainder
+        return prime.dividingFullWidth((top, low)).remainder
+    }
+
     /// a + b mod p, for a, b < p.
     @inline(__always)
     func add(_ a: UInt64, _ b: UInt64) -> UInt64 {
