@@ -18,7 +18,7 @@ public protocol LinearAlgebraScalar: SignedNumeric, Comparable, Hashable, Sendab
     /// Σₖ aₖ·bₖ for slices of equal length: the kernel of every matrix product. Each type computes it in
     /// its own fastest way (a plain loop for doubles, integers over a common denominator for rationals).
     static func sumOfProducts(_ a: ArraySlice<Self>, _ b: ArraySlice<Self>) -> Self
-    /// A·x, the kernel of ``Matrix/multiply(_:)``. The default takes one ``sumOfProducts(_:_:)`` per row;
+    /// A·x, the kernel of `Matrix.multiply(_:)` for vectors. The default takes one ``sumOfProducts(_:_:)`` per row;
     /// rationals bring x over its common denominator once for all rows.
     static func product(_ a: Matrix<Self>, _ x: [Self]) -> [Self]
     /// Aᵀ·y, the kernel of ``Matrix/multiplyTransposed(_:)``. The default multiplies the transposed matrix
