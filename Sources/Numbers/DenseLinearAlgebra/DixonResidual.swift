@@ -73,35 +73,27 @@ struct DixonResidual {
                     high = h &+ (overflow ? 1 : 0)
                 }
                 product[limbs] = high
-                if negative[i * n + j] { add(product, row: i) } else { subtract(product, row: i) }
+                accumulate(product, row: i, subtracting: !negative[i * n + j])
             }
             divide(row: i, by: p)
         }
     }
 
-    private mutating func add(_ value: [UInt64], row i: Int) {
+    /// rᵢ ← rᵢ − value (`subtracting`) or rᵢ + value, the borrow or carry taken through rᵢ's words.
+    private mutating func accumulate(_ value: [UInt64], row i: Int, subtracting: Bool) {
         let base = i * width
         var carry = false
         for l in 0..<width {
-            let addend = l < value.count ? value[l] : 0
-            if !carry && addend == 0 && l >= value.count { break }
-            let (s1, o1) = words[base + l].addingReportingOverflow(addend)
-            let (s2, o2) = s1.addingReportingOverflow(carry ? 1 : 0)
-            words[base + l] = s2
-            carry = o1 || o2
-        }
-    }
-
-    private mutating func subtract(_ value: [UInt64], row i: Int) {
-        let base = i * width
-        var borrow = false
-        for l in 0..<width {
-            let subtrahend = l < value.count ? value[l] : 0
-            if !borrow && subtrahend == 0 && l >= value.count { break }
-            let (d1, o1) = words[base + l].subtractingReportingOverflow(subtrahend)
-            let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
-            words[base + l] = d2
-            borrow = o1 || o2
+            if !carry && l >= value.count { break }
+            let operand = l < value.count ? value[l] : 0, bit: UInt64 = carry ? 1 : 0
+            let (first, overflow) =
+                subtracting
+                ? words[base + l].subtractingReportingOverflow(operand)
+                : words[base + l].addingReportingOverflow(operand)
+            let (second, overflowAgain) =
+                subtracting ? first.subtractingReportingOverflow(bit) : first.addingReportingOverflow(bit)
+            words[base + l] = second
+            carry = overflow || overflowAgain
         }
     }
 
