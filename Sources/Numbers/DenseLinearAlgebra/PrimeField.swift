@@ -33,13 +33,6 @@ struct PrimeField: Sendable, Hashable {
         return prime.dividingFullWidth((top, low)).remainder
     }
 
-    /// a + b mod p, for a, b < p.
-    @inline(__always)
-    func add(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let sum = a &+ b
-        return sum >= prime ? sum &- prime : sum
-    }
-
     /// a − b mod p, for a, b < p.
     @inline(__always)
     func subtract(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a &- b : a &+ (prime &- b) }

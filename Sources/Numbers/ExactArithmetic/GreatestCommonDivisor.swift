@@ -20,17 +20,13 @@ public func greatestCommonDivisor(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
         let step = LehmerStep(leading: x.leadingBits(from: shift), y.leadingBits(from: shift))
         // The cofactor matrix is unimodular, so any non-negative result keeps the gcd; requiring y to shrink
         // (as Knuth's test ensures) keeps the loop finite even if it did not.
-        if step.b != 0, step.combine(x, y, into: &nextX, &nextY), nextY.trimmed.precedes(y),
-            !nextX.trimmed.precedes(nextY.trimmed)
-        {
+        if step.b != 0, step.combine(x, y, into: &nextX, &nextY), nextY.precedes(y), !nextX.precedes(nextY) {
             swap(&x, &nextX)
             swap(&y, &nextY)
         } else {
             let remainder = BigUInt(words: x) % BigUInt(words: y)
             (x, y) = (y, Array(remainder.words))
         }
-        x.trimLeadingZeros()
-        y.trimLeadingZeros()
     }
     guard let small = y.first, small != 0 else { return BigUInt(words: x) }
     var (u, v) = (UInt64(BigUInt(words: x) % BigUInt(small)), UInt64(small))
@@ -67,7 +63,8 @@ private struct LehmerStep {
         Self.combine(a, x, b, y, into: &first) && Self.combine(c, x, d, y, into: &second)
     }
 
-    /// p·x + q·y for p, q of opposite signs (or one zero), x ≥ y, into `result`; false if it is negative.
+    /// p·x + q·y for p, q of opposite signs (or one zero), x ≥ y, into `result` (no zero words at the top); false
+    /// if it is negative.
     private static func combine(_ p: Int, _ x: [UInt], _ q: Int, _ y: [UInt], into result: inout [UInt]) -> Bool {
         guard p >= 0 ? q <= 0 : q >= 0 else { return false }
         // p·x + q·y = plus·u − minus·w with plus, minus ≥ 0.
@@ -86,6 +83,7 @@ private struct LehmerStep {
             borrow = borrowed || borrowedAgain
             result.append(word)
         }
+        while result.last == 0 { result.removeLast() }
         // The value fits in x's words exactly when the top carries cancel.
         return carryPlus == carryMinus &+ (borrow ? 1 : 0)
     }
@@ -106,22 +104,8 @@ extension [UInt] {
         return Int(bits & ((1 << 62) - 1))
     }
 
-    /// Drops zero words at the top.
-    fileprivate mutating func trimLeadingZeros() {
-        while last == 0 { removeLast() }
-    }
-
-    /// The words without zero words at the top.
-    fileprivate var trimmed: ArraySlice<UInt> {
-        var end = count
-        while end > 0 && self[end - 1] == 0 { end -= 1 }
-        return self[..<end]
-    }
-}
-
-extension ArraySlice<UInt> {
     /// Whether these little-endian words (no zero words at the top) denote a smaller number than `other`.
-    fileprivate func precedes(_ other: some RandomAccessCollection<UInt>) -> Bool {
+    fileprivate func precedes(_ other: [UInt]) -> Bool {
         guard count == other.count else { return count < other.count }
         for (mine, theirs) in zip(reversed(), other.reversed()) where mine != theirs { return mine < theirs }
         return false

@@ -114,18 +114,15 @@ extension Rational: SignedNumeric {
         if lhs.denominator == rhs.denominator {
             return Rational(lhs.numerator + rhs.numerator, lhs.denominator)
         }
-        if lhs.isDyadic && rhs.isDyadic {
-            return Rational(
-                lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
-                lhs.denominator * rhs.denominator)
-        }
         // Henrici: with g = gcd(b, d), a/b + c/d = t / ((b/g)·d) for t = a·(d/g) + c·(b/g), and
         // gcd(t, (b/g)·d) = gcd(t, g): two gcds of the operands' size instead of one of the result's.
-        let g = BigInt(greatestCommonDivisor(lhs.denominator.magnitude, rhs.denominator.magnitude))
+        let dyadic = lhs.isDyadic && rhs.isDyadic
+        let g = dyadic ? 1 : BigInt(greatestCommonDivisor(lhs.denominator.magnitude, rhs.denominator.magnitude))
         if g == 1 {
-            return Rational(
-                reduced: lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
-                lhs.denominator * rhs.denominator)
+            let sum = lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator
+            let denominator = lhs.denominator * rhs.denominator
+            // Coprime denominators leave the sum in lowest terms; dyadic ones are reduced by a shift.
+            return dyadic ? Rational(sum, denominator) : Rational(reduced: sum, denominator)
         }
         let left = lhs.denominator / g
         let t = lhs.numerator * (rhs.denominator / g) + rhs.numerator * left
