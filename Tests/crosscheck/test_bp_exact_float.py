@@ -43,3 +43,15 @@ def test_exact_bp_on_raw_floats_is_a_proof(tmp_path, rows, columns, sparsity, se
                     method="highs")
     assert highs.status == 0
     assert abs(float(objective) - highs.fun) <= 1e-9 * max(1.0, abs(highs.fun))
+
+
+def test_rows_at_extreme_scales_are_refined_not_pivoted(tmp_path):
+    """Refinement measures violations in equilibrated units: rows given at 10¹² and 10⁻¹² are refined to the
+    exact optimal basis in double precision, as unscaled rows are, instead of falling back to exact pivots."""
+    a, y, _ = raw_float_problem.make(30, 120, 4, 2)
+    scale = np.array([1e12 if i % 2 else 1e-12 for i in range(a.shape[0])])
+    np.savez(tmp_path / "scaled.npz", A=a * scale[:, None], y=y * scale)
+    report = sparsecert_cli.run_json("bp", tmp_path / "scaled.npz", "--exact", "--json", cwd=tmp_path, timeout=300)
+    assert report["verified"] is True and report["status"] == "optimal"
+    assert "exact verification of the refined basis: optimal, proven exactly" in report["steps"]
+    assert not any(step.startswith("exact simplex pivots") for step in report["steps"])

@@ -1,5 +1,6 @@
 import BigInt
 import ExactArithmetic
+import Foundation
 
 /// Iterative refinement of a floating-point LP solve (Gleixner, Steffy and Wolter; SoPlex): double-precision
 /// solves that find the basis which is optimal for the exact data, so that it is verified once, exactly.
@@ -36,9 +37,13 @@ struct IterativeRefinement {
         basis = start
         var x = solution.x.map { Rational(exactly: $0) ?? .zero }
         var solver = solver
+        // Violations are measured in the units GLPK sees (each row and column equilibrated by a power of two),
+        // so that one magnification Δ serves rows given at 10¹² and at 10⁻¹² alike.
+        let scaling = PowerOfTwoScaling(rounded)
+        let units = scaling.rowExponents + scaling.columnExponents.map { -$0 }
         for round in 1...rounds {
             let z = form.rowActivities(of: x) + x
-            let violation = form.largestViolation(z)
+            let violation = form.largestViolation(z, units: units)
             guard violation != .zero else {
                 steps.append("refinement round \(round): the point is exactly feasible")
                 return
@@ -47,7 +52,8 @@ struct IterativeRefinement {
                 900, max(0, violation.denominator.magnitude.bitWidth - violation.numerator.magnitude.bitWidth))
             let scale = Rational(BigInt(1) << exponent)
             solver.options.warmStart = basis
-            let correction = try solver.solve(Self.correctionProgram(rounded, form: form, z: z, scale: scale))
+            let correction = try solver.solve(
+                Self.correctionProgram(rounded, form: form, z: z, scale: scale, units: units))
             guard correction.status == .optimal, let next = correction.basis else {
                 steps.append("refinement round \(round) (Δ = 2^\(exponent)): \(correction.status.rawValue), stopped")
                 return
@@ -70,16 +76,17 @@ struct IterativeRefinement {
 
     /// The correction LP: `rounded` with every bound [l, u] of z replaced by [Δ·(l − ẑ), Δ·(u − ẑ)].
     ///
-    /// Bounds farther than ``farBound`` from 0 are left out: the correction moves z by O(1), so they cannot
+    /// Bounds farther than ``farBound`` from 0 (in the equilibrated units 2^(w_k) of `units`, as the
+    /// violations are measured) are left out: the correction moves z by O(1), so they cannot
     /// be reached, and kept they would dominate GLPK's equilibration (which brings the largest bound near 1,
     /// and the violations, of order 1, below its tolerances). Should a correction cross one, the next round
     /// sees a large violation and a small Δ, and keeps it.
     static func correctionProgram(
-        _ rounded: LinearProgram<Double>, form: ExactStandardForm, z: [Rational], scale: Rational
+        _ rounded: LinearProgram<Double>, form: ExactStandardForm, z: [Rational], scale: Rational, units: [Int]
     ) -> LinearProgram<Double> {
         var program = rounded
         func shifted(_ k: Int) -> Bounds<Double> {
-            let near = { (value: Double) in value.magnitude <= farBound ? value : nil }
+            let near = { (value: Double) in scalbn(value, units[k]).magnitude <= farBound ? value : nil }
             let lower = form.lower[k].flatMap { near((scale * ($0 - z[k])).doubleValue) }
             let upper = form.upper[k].flatMap { near((scale * ($0 - z[k])).doubleValue) }
             switch (lower, upper) {
@@ -108,12 +115,18 @@ extension ExactStandardForm {
         return (0..<rows).map { Rational(sums[$0], rowScales[$0] * denominator) }
     }
 
-    /// The largest bound violation max_k max(l_k − z_k, z_k − u_k, 0), exactly.
-    func largestViolation(_ z: [Rational]) -> Rational {
+    /// The largest bound violation max_k 2^(w_k)·max(l_k − z_k, z_k − u_k, 0), exactly, with each entry of z
+    /// weighted by the power of two 2^(w_k) of `units` (its equilibration).
+    func largestViolation(_ z: [Rational], units: [Int]) -> Rational {
         var largest = Rational.zero
         for k in z.indices {
-            if let l = lower[k], z[k] < l { largest = max(largest, l - z[k]) }
-            if let u = upper[k], z[k] > u { largest = max(largest, z[k] - u) }
+            let excess =
+                if let l = lower[k], z[k] < l { l - z[k] } else if let u = upper[k], z[k] > u { z[k] - u } else {
+                    Rational.zero
+                }
+            guard excess != .zero else { continue }
+            let unit = BigInt(1) << units[k].magnitude
+            largest = max(largest, units[k] >= 0 ? excess * Rational(unit) : excess / Rational(unit))
         }
         return largest
     }
