@@ -1,7 +1,7 @@
 # SparseCert — the two commands of the README, and a few more.
 #   make demo        the main job: the demo on a built-in instance (release build)
 #   make test        the whole test suite: Swift tests, then the cross-checks against SciPy and mpmath
-#   make benchmarks  the benchmarks (release build; they are not tests and take minutes)
+#   make benchmarks  every benchmark, whole-process ones included (release build; not tests: they take ~1 hour)
 #   make lint        swift-format's lint of every Swift file (.swift-format), warnings are errors
 #   make docs        the DocC archives of every library module, warnings are errors
 SWIFT ?= swift
@@ -37,6 +37,8 @@ benchmarks:
 	"$$($(SWIFT) build -c release --show-bin-path)/problem-files-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/phase-benchmark"
 	"$$($(SWIFT) build -c release --show-bin-path)/exact-lp-benchmark"
+	$(PYTHON) Benchmarks/BasisPursuit/whole_process.py "$$($(SWIFT) build -c release --show-bin-path)/sparsecert"
+	$(PYTHON) Benchmarks/Certificates/large_crosscheck.py "$$($(SWIFT) build -c release --show-bin-path)/sparsecert"
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks examples

@@ -28,8 +28,35 @@ struct SolverAgreementTests {
         let aware = try FlowLimitSolver(network: network, reference: instance.sparseSolution).solve()
         #expect(plain.parametrization == .dual)
         #expect(aware.parametrization == .supportAware)
+        #expect(plain.supportCoordinates.isEmpty)
+        #expect(aware.supportCoordinates.count == instance.sparseSolution.filter { $0 != 0 }.count)
         #expect(TestInstances.maxDifference(plain.x, aware.x) < 1e-10)
         #expect(plain.residual < 1e-12 && aware.residual < 1e-12)
+    }
+
+    @Test(
+        "the support coordinates reproduce x_S and z_S (v = z_S for D = 2, v = ln(1 − σz_S) for D ≥ 3)",
+        arguments: [2, 3, 4], [1e-3, 1e-100])
+    func supportCoordinates(depth: Int, alpha: Double) throws {
+        let instance = TestInstances.recoverable(rows: 5, columns: 12, sparsity: 2, seed: 33)
+        let network = try TestInstances.network(instance, depth: depth, alpha: alpha)
+        let limit = try FlowLimitSolver(network: network, reference: instance.sparseSolution).solve()
+        let support = instance.sparseSolution.indices.filter { instance.sparseSolution[$0] != 0 }
+        try #require(limit.supportCoordinates.count == support.count)
+        let z = network.matrix.multiplyTransposed(limit.lambda)
+        let logAlpha = network.logProductScale, p = Double(depth) / Double(depth - 2)
+        for (k, j) in support.enumerated() {
+            let v = limit.supportCoordinates[k], sign = instance.sparseSolution[j] > 0 ? 1.0 : -1.0
+            let x =
+                depth == 2
+                ? DepthPotential(depth: 2).scaledLink(v, logAlpha: logAlpha).value
+                : sign * (exp(logAlpha - p * v) - exp(logAlpha - p * log(2 - exp(v))))
+            #expect(abs(x / limit.x[j] - 1) < 1e-9, "D = \(depth), α = \(alpha), j = \(j)")
+            let inverse = DepthPotential(depth: depth).supportCoordinate(ofValue: limit.x[j], logAlpha: logAlpha)
+            #expect(abs(inverse - v) <= 1e-9 * max(1, abs(v)), "D = \(depth), α = \(alpha), j = \(j)")
+            let decoded = depth == 2 ? v : sign * (1 - exp(v))
+            #expect(abs(decoded - z[j]) <= 1e-9 * max(1, abs(z[j])), "D = \(depth), α = \(alpha), j = \(j)")
+        }
     }
 
     @Test("exact and floating-point data give the same limit at α = 1e-100", arguments: [2, 3, 5])

@@ -93,21 +93,29 @@ public struct CertificateBuilder: Sendable {
                 matrix: matrix, support: support, exact: exact, solver: solver)
         }
 
-        // 3. x_∞(α) and its enclosure.
-        // With full support there is no off-support balance: the support equations alone fix x_∞ (= x*).
+        // 3. x_∞(α) by the limit solver, and its enclosure, started from the solver's own support coordinates.
+        // With full support there is no off-support balance: the support equations alone fix x_∞ (= x*), and A
+        // may have dependent rows, which a network rejects; the link is inverted at x* instead — as at the
+        // solver's x_S when it had to fall back to plain dual coordinates (A_S dependent in double precision).
         let frame = context.frame!
-        var limit: (x: [Double], z: [Double])?
-        if frame.offCount > 0 {
+        let potential = DepthPotential(depth: depth)
+        func inverted(_ x: [Double]) -> [Double] {
+            support.map { potential.supportCoordinate(ofValue: x[$0], logAlpha: log(alpha)) }
+        }
+        let coordinates: [Double], z: [Double]
+        if frame.offCount == 0 {
+            (coordinates, z) = (inverted(xStar.map(\.doubleValue)), [])
+        } else {
             do {
                 let network = try DiagonalNetwork(
-                    exactMatrix: matrix, observations: observations, depth: depth,
-                    alpha: alpha)
-                let solved = try FlowLimitSolver(network: network, exactReference: xStar).solve()
-                limit = (solved.x, network.matrix.multiplyTransposed(solved.lambda))
+                    exactMatrix: matrix, observations: observations, depth: depth, alpha: alpha)
+                let limit = try FlowLimitSolver(network: network, exactReference: xStar).solve()
+                coordinates = limit.supportCoordinates.count == frame.s ? limit.supportCoordinates : inverted(limit.x)
+                z = network.matrix.multiplyTransposed(limit.lambda)
             } catch { throw .invalidInput("\(error)") }
         }
+        let start = startingPoint(frame: frame, supportCoordinates: coordinates, dual: z)
         let system = EnclosureSystem(frame: frame, depth: depth, alpha: alpha)
-        let start = startingPoint(frame: frame, limit: limit ?? (xStar.map(\.doubleValue), []))
         let enclosure = try LimitEnclosure.prove(system: system, start: start)
 
         // 4. The document, its derived sections, and the checks.
@@ -209,26 +217,12 @@ public struct CertificateBuilder: Sendable {
         return (corrected, bound)
     }
 
-    /// (v, b) from the solver's x_∞ and z = Aᵀλ (empty z: from x alone, full support): v = z_S (D = 2) or t
-    /// from x_S (D ≥ 3); b by least squares from z_{Sᶜ}.
-    func startingPoint(frame: SupportFrame, limit: (x: [Double], z: [Double])) -> [Double] {
-        let z = limit.z
+    /// The frame's unknowns (v, b) from the limit solver's: v = z_S for D = 2 and v = t = e^(ln t) for D ≥ 3
+    /// (the solver carries ln t), and b, the coordinates of z_{Sᶜ} in the frame's kernel basis, by least
+    /// squares from z = Aᵀλ (the solver's basis of ker A_Sᵀ is another one; with full support there is no b).
+    func startingPoint(frame: SupportFrame, supportCoordinates: [Double], dual z: [Double]) -> [Double] {
         let s = frame.s, q = frame.nColumns
-        var v = [Double](repeating: 0, count: s)
-        for (k, j) in frame.support.enumerated() {
-            if depth == 2 {
-                v[k] = z.isEmpty ? asinh(limit.x[j] / (2 * alpha)) : z[j]  // αh(v) = x_j without z
-                continue
-            }
-            let p = Double(depth) / Double(depth - 2), target = abs(limit.x[j])
-            var low = -745.0, high = log(2.0) - 1e-12
-            for _ in 0..<200 {
-                let middle = (low + high) / 2
-                let value = alpha * (exp(-p * middle) - exp(-p * log(2 - exp(middle))))
-                if value > target { low = middle } else { high = middle }
-            }
-            v[k] = exp((low + high) / 2)
-        }
+        let v = depth == 2 ? supportCoordinates : supportCoordinates.map(exp)
         guard q > 0 else { return v }
         // Right-hand side z_{Sᶜ} − base − M̃v, then NᵀN b = Nᵀ(rhs).
         var rhs = [Double](repeating: 0, count: frame.offCount)

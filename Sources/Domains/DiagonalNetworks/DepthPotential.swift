@@ -86,6 +86,40 @@ public struct DepthPotential: Sendable, Hashable {
         return (value, slope)
     }
 
+    /// The support coordinate v of an output x ≠ 0: the inverse in v of x = α·h_D(z(v)) on the support, σ = sign x
+    /// (the coordinate ``FlowLimit/supportCoordinates`` carries).
+    ///
+    /// D = 2: v = asinh(x/(2α)), written as ln(|x|/α) with the sign of x once asinh's correction 1/(4r²) is
+    /// below an ulp. D ≥ 3: v = ln t with σα[t^(−p) − (2−t)^(−p)] = x, by bisection on
+    /// ln α − p·v + ln(1 − (t/(2−t))^p) = ln|x| (with expm1 and log1p, so that t → 1, x ≪ α, keeps its digits)
+    /// in v ∈ [min(v₀, 0) − 50, 0), v₀ = (ln α − ln|x|)/p (the root when the far term is negligible; the
+    /// bracket holds because the far term only lowers the value).
+    ///
+    /// - Parameters:
+    ///   - value: x, finite and non-zero.
+    ///   - logAlpha: ln α.
+    /// - Returns: v, to about an ulp of its magnitude.
+    /// - Complexity: O(1) for D = 2, at most 64 evaluations for D ≥ 3.
+    public func supportCoordinate(ofValue value: Double, logAlpha: Double) -> Double {
+        let sign: Double = value < 0 ? -1 : 1, logValue = log(abs(value))
+        if depth == 2 {
+            let logRatio = logValue - log(2) - logAlpha
+            return logRatio > 20 ? sign * (logRatio + log(2)) : asinh(sign * exp(logRatio))
+        }
+        let p = power
+        func logOutput(_ v: Double) -> Double {
+            logAlpha - p * v + log(-expm1(p * (v - log1p(-expm1(v)))))
+        }
+        // Bisection on the bit patterns of u = −v ∈ (0, 50 − min(v₀, 0)]: positive doubles are ordered as their
+        // bit patterns, so 64 halvings reach the neighbouring doubles whether v is −1e-290 or −700.
+        var low: UInt64 = 0, high = (50 - min((logAlpha - logValue) / p, 0)).bitPattern
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if logOutput(-Double(bitPattern: middle)) > logValue { high = middle } else { low = middle }
+        }
+        return -Double(bitPattern: high)
+    }
+
     /// κ in the closed form z(t) = κ·s(t) with s(t) = −∫₀ᵗ Aᵀ(A x − y): κ = 4 for D = 2 and
     /// D(D−2)·α^((D−2)/D) for D ≥ 3 (α the product scale).
     public func flowTimeScale(logAlpha: Double) -> Double {

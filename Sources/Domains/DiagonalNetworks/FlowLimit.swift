@@ -24,6 +24,11 @@ public struct FlowLimit: Sendable {
     public let continuationSteps: Int
     /// The coordinates used.
     public let parametrization: Parametrization
+    /// The solver's converged support coordinates v, one per index of the reference's support S (increasing),
+    /// empty in ``Parametrization/dual`` coordinates: v = z_S for D = 2, and v = ln t with t = 1 − σz_S, the
+    /// distance of z_S to the boundary of (−1, 1), for D ≥ 3 — which keeps z_S where it lies within 1e-100 of
+    /// ±1 and z = Aᵀλ cannot. x_S = α·h_D(z_S) is then the reference's x*_S corrected by A_S⁺A_{Sᶜ}x_{Sᶜ}.
+    public let supportCoordinates: [Double]
     /// ‖x_∞ − x*‖₁ when a reference was given: ‖e‖₁ + ‖A_S⁺A_{Sᶜ}e‖₁ with e = x_{Sᶜ} in support-aware
     /// coordinates (no cancellation), the plain difference otherwise.
     public let errorL1: Double?

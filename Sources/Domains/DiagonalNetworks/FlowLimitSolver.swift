@@ -296,7 +296,8 @@ public struct FlowLimitSolver: Sendable {
         return FlowLimit(
             x: x, lambda: lambda, residual: residual, scaledResidual: scaledResidual,
             newtonIterations: statistics.iterations, continuationSteps: statistics.steps,
-            parametrization: c.isPlain ? .dual : .supportAware, errorL1: errorL1, errorL2: errorL2)
+            parametrization: c.isPlain ? .dual : .supportAware, supportCoordinates: Array(state.point[0..<s]),
+            errorL1: errorL1, errorL2: errorL2)
     }
 }
 
