@@ -114,6 +114,23 @@ struct IntervalArithmeticTests {
             ("1" + String(repeating: "0", count: 300), "3"), ("0", "5"), ("7", "7"), ("-3", "1024"), ("5", "-2"),
         ])
     func quotient(p: String, q: String) throws {
+        try checkQuotient(p: p, q: q)
+    }
+
+    /// Powers of two (a shift, no division): exact, rounded at the 54th bit, and far beyond a double's range.
+    static let powerOfTwoQuotients: [(String, String)] = [
+        ("9007199254740993", "2"), ("-9007199254740992", "1"),
+        (String(BigInt(3).power(150)), String(BigInt(1) << 60)),
+        ("-" + String((BigInt(1) << 300) + 1), String(BigInt(1) << 200)),
+        (String(BigInt(1) << 80), String(BigInt(1) << 1200)), ("12345", String(BigInt(1) << 1100)),
+    ]
+
+    @Test("quotients by powers of two are enclosed like any other", arguments: powerOfTwoQuotients)
+    func powerOfTwoQuotient(p: String, q: String) throws {
+        try checkQuotient(p: p, q: q)
+    }
+
+    private func checkQuotient(p: String, q: String) throws {
         let (numerator, denominator) = (BigInt(p)!, BigInt(q)!)
         let enclosure = Interval(quotient: numerator, over: denominator), exact = Rational(numerator, denominator)
         #expect(Rational(exactly: enclosure.lo)! <= exact && exact <= Rational(exactly: enclosure.hi)!)

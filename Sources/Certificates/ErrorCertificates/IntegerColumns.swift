@@ -48,9 +48,25 @@ struct IntegerColumns {
     }
 
     /// Âⱼᵀ q for a sparse integer vector q given by its non-zero entries.
+    ///
+    /// When Âⱼ fits in machine words, the positive and the negative products are each accumulated in place
+    /// (`BigUInt.multiplyAndAdd`: |qₜ|·|Âⱼₜ| added word by word), with no big-integer temporaries.
+    /// - Complexity: O(Σₜ words(qₜ)) word operations (machine-word Âⱼ), O(Σₜ big products) otherwise.
     func dot(_ j: Int, sparse q: [(index: Int, value: BigInt)]) -> BigInt {
-        var sum = BigInt(0)
-        for (index, value) in q where !big[j][index].isZero { sum += big[j][index] * value }
-        return sum
+        guard let entries = small[j] else {
+            var sum = BigInt(0)
+            for (index, value) in q where !big[j][index].isZero { sum += big[j][index] * value }
+            return sum
+        }
+        var positive = BigUInt(0), negative = BigUInt(0)
+        for (index, value) in q where entries[index] != 0 {
+            let factor = entries[index]
+            if (factor < 0) == (value.sign == .minus) {
+                positive.multiplyAndAdd(value.magnitude, factor.magnitude)
+            } else {
+                negative.multiplyAndAdd(value.magnitude, factor.magnitude)
+            }
+        }
+        return BigInt(positive) - BigInt(negative)
     }
 }
