@@ -48,25 +48,16 @@ struct IntegerColumns {
     }
 
     /// Âⱼᵀ q for a sparse integer vector q given by its non-zero entries.
-    ///
-    /// When Âⱼ fits in machine words, the positive and the negative products are each accumulated in place
-    /// (`BigUInt.multiplyAndAdd`: |qₜ|·|Âⱼₜ| added word by word), with no big-integer temporaries.
-    /// - Complexity: O(Σₜ words(qₜ)) word operations (machine-word Âⱼ), O(Σₜ big products) otherwise.
+    /// - Complexity: O(Σₜ words(qₜ)) word operations when Âⱼ fits in machine words (``ProductSum``), s + 1
+    ///   big-integer products otherwise.
     func dot(_ j: Int, sparse q: [(index: Int, value: BigInt)]) -> BigInt {
         guard let entries = small[j] else {
             var sum = BigInt(0)
             for (index, value) in q where !big[j][index].isZero { sum += big[j][index] * value }
             return sum
         }
-        var positive = BigUInt(0), negative = BigUInt(0)
-        for (index, value) in q where entries[index] != 0 {
-            let factor = entries[index]
-            if (factor < 0) == (value.sign == .minus) {
-                positive.multiplyAndAdd(value.magnitude, factor.magnitude)
-            } else {
-                negative.multiplyAndAdd(value.magnitude, factor.magnitude)
-            }
-        }
-        return BigInt(positive) - BigInt(negative)
+        var sum = ProductSum()
+        for (index, value) in q { sum.add(value, times: entries[index]) }
+        return sum.value
     }
 }

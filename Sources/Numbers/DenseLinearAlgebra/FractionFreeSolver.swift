@@ -1,4 +1,5 @@
 import BigInt
+import ExactArithmetic
 
 /// Exact solution of integer linear systems by fraction-free (Bareiss) elimination.
 ///
@@ -56,12 +57,17 @@ public enum FractionFreeSolver {
         // adjugate.numerators[l] = W·e_l, the l-th column of W.
         let adjugate = try eliminate(matrix, dimension: n, rightHandSides: units, transposed: transposed)
         let numerators = rightHandSides.map { b in
-            var result = [BigInt](repeating: 0, count: n)
+            // Machine-word entries of b go through ProductSum (no temporaries); larger ones are multiplied.
+            var result = [BigInt](repeating: 0, count: n), sums = [ProductSum](repeating: ProductSum(), count: n)
             for l in 0..<n where !b[l].isZero {
                 let column = adjugate.numerators[l], factor = b[l]
-                for k in 0..<n where !column[k].isZero { result[k] += column[k] * factor }
+                if let word = Int(exactly: factor) {
+                    for k in 0..<n { sums[k].add(column[k], times: word) }
+                } else {
+                    for k in 0..<n where !column[k].isZero { result[k] += column[k] * factor }
+                }
             }
-            return result
+            return (0..<n).map { result[$0] + sums[$0].value }
         }
         return Solution(numerators: numerators, denominator: adjugate.denominator)
     }
