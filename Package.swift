@@ -181,7 +181,8 @@ let package = Package(
                 "ErrorCertificates", "ProblemData", "SparseRecovery", "LinearProgramming", "DenseLinearAlgebra",
                 "ExactArithmetic", .product(name: "BigInt", package: "BigInt"),
             ],
-            path: "Benchmarks/Certificates"),
+            path: "Benchmarks/Certificates",
+            exclude: ["large_crosscheck.py"]),
         .executableTarget(
             name: "exact-lp-benchmark",
             dependencies: [
