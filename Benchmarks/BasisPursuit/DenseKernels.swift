@@ -17,7 +17,7 @@ enum DenseKernels {
             let a = Matrix(
                 rows: n, columns: n, elements: (0..<(n * n)).map { _ in generator.nextGaussian() })
             let lu = n <= swiftLimit ? try seconds { _ = try LUDecomposition(a) } : .nan
-            let product = n <= swiftLimit ? try seconds { _ = a.multiply(a) } : .nan
+            let product = n <= swiftLimit ? seconds { _ = a.multiply(a) } : .nan
             var defect = Double.nan
             let verified = try seconds { defect = try VerifiedSquareSystem(a).inverseDefect }
             let text = [lu, product].map { $0.isNaN ? "—" : String(format: "%.3f", $0) }

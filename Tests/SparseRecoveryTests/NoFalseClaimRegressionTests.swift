@@ -134,7 +134,7 @@ struct NoFalseClaimRegressionTests {
 
     @Test(
         "item 8: diag(1e-320, 1e-320) and diag(1e300, 1e-300) — ϱ = 0 in both modes, no 'use the exact mode'",
-        arguments: [(1e-320, 1e-320), (1e300, 1e-300)])
+        arguments: [(2024 * Double.leastNonzeroMagnitude, 2024 * Double.leastNonzeroMagnitude), (1e300, 1e-300)])
     func extremeDiagonal(first: Double, second: Double) throws {
         let p = try Self.problem([[first, 0], [0, second]], [first, second])
         let exact = try BasisPursuit.solveExactly(Self.exact(p))
