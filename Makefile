@@ -1,7 +1,7 @@
 # SparseCert — the two commands of the README, and a few more.
 #   make demo        the main job: the demo on a built-in instance (release build)
 #   make test        the whole test suite: Swift tests, then the cross-checks against SciPy and mpmath
-#   make benchmarks  every benchmark, whole-process ones included (release build; not tests: they take ~1 hour)
+#   make benchmarks  every benchmark, whole-process ones included (release build; not tests: ~30 minutes)
 #   make lint        swift-format's lint of every Swift file (.swift-format), warnings are errors
 #   make docs        the DocC archives of every library module, warnings are errors
 SWIFT ?= swift

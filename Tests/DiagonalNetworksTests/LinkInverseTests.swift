@@ -13,15 +13,9 @@ struct LinkInverseTests {
         let potential = DepthPotential(depth: depth)
         for logAlpha in [log(1e-300), log(1e-10), 0, log(1e3)] {
             let v = potential.supportCoordinate(ofValue: value, logAlpha: logAlpha)
-            let rebuilt: Double
-            if depth == 2 {
-                rebuilt = potential.scaledLink(v, logAlpha: logAlpha).value
-            } else {
-                let p = Double(depth) / Double(depth - 2), sign: Double = value < 0 ? -1 : 1
-                #expect(v < 0, "D = \(depth): t = e^v < 1 on the side of x's sign")
-                // σα·t^(−p)·(1 − (t/(2−t))^p), without cancellation as t → 1.
-                rebuilt = -sign * exp(logAlpha - p * v) * expm1(p * (v - log1p(-expm1(v))))
-            }
+            let sign: Double = value < 0 ? -1 : 1
+            if depth > 2 { #expect(v < 0, "D = \(depth): t = e^v < 1 on the side of x's sign") }
+            let rebuilt = TestInstances.supportOutput(depth: depth, coordinate: v, sign: sign, logAlpha: logAlpha)
             #expect(abs(rebuilt / value - 1) < 1e-12, "D = \(depth), x = \(value), ln α = \(logAlpha): v = \(v)")
         }
     }

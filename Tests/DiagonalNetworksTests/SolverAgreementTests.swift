@@ -44,13 +44,10 @@ struct SolverAgreementTests {
         let support = instance.sparseSolution.indices.filter { instance.sparseSolution[$0] != 0 }
         try #require(limit.supportCoordinates.count == support.count)
         let z = network.matrix.multiplyTransposed(limit.lambda)
-        let logAlpha = network.logProductScale, p = Double(depth) / Double(depth - 2)
+        let logAlpha = network.logProductScale
         for (k, j) in support.enumerated() {
             let v = limit.supportCoordinates[k], sign = instance.sparseSolution[j] > 0 ? 1.0 : -1.0
-            let x =
-                depth == 2
-                ? DepthPotential(depth: 2).scaledLink(v, logAlpha: logAlpha).value
-                : sign * (exp(logAlpha - p * v) - exp(logAlpha - p * log(2 - exp(v))))
+            let x = TestInstances.supportOutput(depth: depth, coordinate: v, sign: sign, logAlpha: logAlpha)
             #expect(abs(x / limit.x[j] - 1) < 1e-9, "D = \(depth), α = \(alpha), j = \(j)")
             let inverse = DepthPotential(depth: depth).supportCoordinate(ofValue: limit.x[j], logAlpha: logAlpha)
             #expect(abs(inverse - v) <= 1e-9 * max(1, abs(v)), "D = \(depth), α = \(alpha), j = \(j)")

@@ -1,6 +1,7 @@
 import DenseLinearAlgebra
 import DiagonalNetworks
 import ExactArithmetic
+import Foundation
 import ProblemData
 
 /// Reproducible instances for the tests: ProblemData's Gaussian recipe (A on 2⁻¹⁰ℤ, x₀ on 2⁻⁴ℤ, y = A x₀
@@ -44,6 +45,15 @@ enum TestInstances {
 
     static func network(_ instance: Instance, depth: Int, alpha: Double) throws -> DiagonalNetwork {
         try DiagonalNetwork(matrix: instance.matrix, observations: instance.observations, depth: depth, alpha: alpha)
+    }
+
+    /// x = α·h_D(z(v)) on the support, rebuilt from the support coordinate v independently of the library:
+    /// 2α sinh v for D = 2, σα·t^(−p)·(1 − (t/(2−t))^p) with t = e^v for D ≥ 3 (in expm1/log1p, without
+    /// cancellation as t → 1).
+    static func supportOutput(depth: Int, coordinate v: Double, sign: Double, logAlpha: Double) -> Double {
+        if depth == 2 { return DepthPotential(depth: 2).scaledLink(v, logAlpha: logAlpha).value }
+        let p = Double(depth) / Double(depth - 2)
+        return -sign * exp(logAlpha - p * v) * expm1(p * (v - log1p(-expm1(v))))
     }
 
     static func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
