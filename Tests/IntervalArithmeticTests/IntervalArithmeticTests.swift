@@ -107,6 +107,21 @@ struct IntervalArithmeticTests {
     }
 
     @Test(
+        "an interval times a double is the interval times the point interval, bit for bit",
+        arguments: [3.5, -0.1, 0.0, -0.0, 1e-300, -7e300, Double.leastNonzeroMagnitude, .infinity])
+    func scalarProduct(b: Double) {
+        let intervals = [
+            Interval(-1.5, 2.25), Interval(0.1, 0.3), Interval(-4e-310, -1e-320), Interval(7), Interval(-1e300, 1e300),
+            Interval(0, .infinity),
+        ]
+        for a in intervals {
+            let fast = a * b, general = a * Interval(b)
+            #expect(fast.lo.bitPattern == general.lo.bitPattern || (fast.lo.isNaN && general.lo.isNaN))
+            #expect(fast.hi.bitPattern == general.hi.bitPattern || (fast.hi.isNaN && general.hi.isNaN))
+        }
+    }
+
+    @Test(
         "quotients of big integers are enclosed without reduction",
         arguments: [
             ("1", "3"), ("-22", "7"), ("123456789012345678901234567890", "-987654321"),

@@ -233,15 +233,9 @@ public struct CertificateBuilder: Sendable {
             }
             rhs[i] = value
         }
-        let n = frame.nMid.elements, off = frame.offCount
-        var normal = [Double](repeating: 0, count: q * q), projected = [Double](repeating: 0, count: q)
-        for i in 0..<off {
-            for r in 0..<q where n[i * q + r] != 0 {
-                projected[r] += n[i * q + r] * rhs[i]
-                for c in 0..<q { normal[r * q + c] += n[i * q + r] * n[i * q + c] }
-            }
-        }
-        guard let inverse = FloatingKernels.inverse(normal, q) else { return v + Array(repeating: 0, count: q) }
-        return v + FloatingKernels.multiply(inverse, projected)
+        let normal = frame.nMid.multiplied(by: frame.nMid, transposingSelf: true)
+        guard let inverse = normal.approximateInverse() else { return v + Array(repeating: 0, count: q) }
+        let projected = frame.nMid.multiplyTransposed(rhs)
+        return v + inverse.multiply(projected)
     }
 }

@@ -1,42 +1,7 @@
-/// Small dense floating-point kernels of the enclosure on flat row-major arrays: the preconditioner's inverse,
-/// the Cholesky factor of the off-support block and its inverse transpose. None of them needs to be exact:
+/// Small dense floating-point kernels of the enclosure on flat row-major arrays: the Cholesky factor of the
+/// off-support block and its inverse transpose, and a matrix-vector product. None of them needs to be exact:
 /// Krawczyk's test proves whatever they produce, so they only have to be fast and good.
 enum FloatingKernels {
-    /// B⁻¹ for an n×n matrix by LU with partial pivoting; `nil` when a pivot is 0 or not finite.
-    /// - Complexity: O(n³).
-    static func inverse(_ b: [Double], _ n: Int) -> [Double]? {
-        var lu = b
-        var permutation = Array(0..<n)
-        for k in 0..<n {
-            var best = k
-            for i in (k + 1)..<n where abs(lu[i * n + k]) > abs(lu[best * n + k]) { best = i }
-            let pivot = lu[best * n + k]
-            guard pivot != 0, pivot.isFinite else { return nil }
-            if best != k {
-                for j in 0..<n { lu.swapAt(k * n + j, best * n + j) }
-                permutation.swapAt(k, best)
-            }
-            for i in (k + 1)..<n {
-                let factor = lu[i * n + k] / pivot
-                lu[i * n + k] = factor
-                if factor == 0 { continue }
-                for j in (k + 1)..<n { lu[i * n + j] -= factor * lu[k * n + j] }
-            }
-        }
-        var inverse = [Double](repeating: 0, count: n * n)
-        var column = [Double](repeating: 0, count: n)
-        for c in 0..<n {
-            for i in 0..<n { column[i] = permutation[i] == c ? 1 : 0 }
-            for i in 0..<n { for j in 0..<i { column[i] -= lu[i * n + j] * column[j] } }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for j in (i + 1)..<n { column[i] -= lu[i * n + j] * column[j] }
-                column[i] /= lu[i * n + i]
-            }
-            for i in 0..<n { inverse[i * n + c] = column[i] }
-        }
-        return inverse.allSatisfy(\.isFinite) ? inverse : nil
-    }
-
     /// L with LLᵀ = B for a symmetric positive definite n×n matrix (`nil` otherwise).
     static func cholesky(_ b: [Double], _ n: Int) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)

@@ -12,9 +12,10 @@ import IntervalArithmetic
 ///     K = X̂ − C·F(X̂) + (I − C·F'(𝐗))·(𝐗 − X̂) ⊂ int 𝐗   ⇒   F has exactly one zero in 𝐗, and it lies in K.
 ///
 /// F = 0 is the optimality condition of the strictly convex dual Φ_α, so that zero is λ*, and
-/// x_∞ = αh(Aᵀλ*) lies in the interval image of K. All of F(X̂) and F'(𝐗) are evaluated in outward-rounded
-/// `Interval` arithmetic on exactly enclosed M, N, x*_S and ln α, so the enclosure accounts for the
-/// solver's residual and for every rounding; exp and log are enclosed without libm (IntervalArithmetic).
+/// x_∞ = αh(Aᵀλ*) lies in the interval image of K. F(X̂) is evaluated in outward-rounded `Interval`
+/// arithmetic, F'(𝐗) and the products with C are enclosed in midpoint-radius form (BLAS with a priori rounding
+/// bounds), all on exactly enclosed M, N, x*_S and ln α, so the enclosure accounts for the solver's residual
+/// and for every rounding; exp and log are enclosed without libm (IntervalArithmetic).
 public struct LimitEnclosure: Sendable {
     /// The verified box (center X̂ and componentwise radius).
     public let center: [Double]
@@ -32,8 +33,8 @@ public struct LimitEnclosure: Sendable {
     /// Everything F, F' need at one box.
     struct Evaluation {
         var f: [Interval]
-        /// F' over the box, m×m row-major (empty when not asked for).
-        var jacobian: [Interval]
+        /// F' over the box, m×m (`nil` when not asked for).
+        var jacobian: EnclosedMatrix?
         /// e = x_{Sᶜ}.
         var offSupport: [Interval]
         /// x_S.

@@ -67,21 +67,24 @@ enum LAPACK {
         return x
     }
 
-    /// A·B (`dgemm`).
+    /// A·B, or Aᵀ·B with `transposingLeft` (`dgemm`).
     /// - Complexity: O(m·k·p) flops.
-    static func multiply(_ a: Matrix<Double>, _ b: Matrix<Double>) -> Matrix<Double> {
-        var c = [Double](repeating: 0, count: a.rows * b.columns)
+    static func multiply(_ a: Matrix<Double>, _ b: Matrix<Double>, transposingLeft: Bool = false) -> Matrix<Double> {
+        let rows = transposingLeft ? a.columns : a.rows, inner = transposingLeft ? a.rows : a.columns
+        var c = [Double](repeating: 0, count: rows * b.columns)
+        guard rows > 0, b.columns > 0, inner > 0 else { return Matrix(rows: rows, columns: b.columns, elements: c) }
         a.elements.withUnsafeBufferPointer { pa in
             b.elements.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     cblas_dgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.columns), Int32(a.columns),
-                        1, pa.baseAddress, Int32(Swift.max(1, a.columns)), pb.baseAddress,
-                        Int32(Swift.max(1, b.columns)), 0, pc.baseAddress, Int32(Swift.max(1, b.columns)))
+                        CblasRowMajor, transposingLeft ? CblasTrans : CblasNoTrans, CblasNoTrans, Int32(rows),
+                        Int32(b.columns), Int32(inner), 1, pa.baseAddress, Int32(Swift.max(1, a.columns)),
+                        pb.baseAddress, Int32(Swift.max(1, b.columns)), 0, pc.baseAddress,
+                        Int32(Swift.max(1, b.columns)))
                 }
             }
         }
-        return Matrix(rows: a.rows, columns: b.columns, elements: c)
+        return Matrix(rows: rows, columns: b.columns, elements: c)
     }
 
     /// `scale`·A·x + `shift` (or with Aᵀ) (`dgemv`).

@@ -69,8 +69,12 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
             Swift.min(Swift.min(p1, p2), Swift.min(p3, p4)).nextDown,
             Swift.max(Swift.max(p1, p2), Swift.max(p3, p4)).nextUp)
     }
-    /// a·b for a double b.
-    public static func * (a: Interval, b: Double) -> Interval { a * Interval(b) }
+    /// a·b for a double b: the same interval as `a * Interval(b)`, from two products instead of four.
+    public static func * (a: Interval, b: Double) -> Interval {
+        guard a.lo != a.hi, a.lo.isFinite, a.hi.isFinite, b.isFinite else { return a * Interval(b) }
+        let low = a.lo * b, high = a.hi * b
+        return b >= 0 ? Interval(low.nextDown, high.nextUp) : Interval(high.nextDown, low.nextUp)
+    }
     /// a = a + b.
     public static func += (a: inout Interval, b: Interval) { a = a + b }
 
