@@ -117,7 +117,7 @@ let package = Package(
             name: "ErrorCertificates",
             dependencies: [
                 "SparseRecovery", "NullSpaceProperty", "DiagonalNetworks", "LinearProgramming",
-                "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic",
+                "DenseLinearAlgebra", "ExactArithmetic", "IntervalArithmetic", "ScaleOut",
                 .product(name: "BigInt", package: "BigInt"),
             ],
             path: "Sources/Certificates/ErrorCertificates"),

@@ -1,6 +1,7 @@
 import DenseLinearAlgebra
 import Foundation
 import IntervalArithmetic
+import ScaleOut
 
 /// The system F(X) = 0 of a ``SupportFrame`` at one depth and scale, in interval arithmetic.
 ///
@@ -39,14 +40,16 @@ struct EnclosureSystem: Sendable {
         self.basis = basis
         let s = frame.s, q = frame.nColumns, off = frame.offCount
         if let basis {
-            var product = [Interval](repeating: Interval(0), count: off * q)
-            for i in 0..<off {
+            // Row by row on every core: the rows of N·R are independent.
+            let rows = ParallelWork.map(threads: ProcessInfo.processInfo.activeProcessorCount, count: off) { i in
+                var row = [Interval](repeating: Interval(0), count: q)
                 for k in 0..<q {
                     let entry = frame.n[i * q + k]
-                    for j in 0..<q where basis[k, j] != 0 { product[i * q + j] += entry * basis[k, j] }
+                    for j in 0..<q where basis[k, j] != 0 { row[j] += entry * basis[k, j] }
                 }
+                return row
             }
-            coupling = product
+            coupling = rows.flatMap { $0 ?? [] }
         } else {
             coupling = frame.n
         }

@@ -1,7 +1,9 @@
 import BigInt
 import DenseLinearAlgebra
 import ExactArithmetic
+import Foundation
 import IntervalArithmetic
+import ScaleOut
 
 /// The exact support-aware coordinates of the dual around a basis pursuit solution x*, and their
 /// interval enclosures.
@@ -154,21 +156,26 @@ struct SupportFrame: Sendable {
 
     /// N = A_{Sᶜ}ᵀQ₂ enclosed (row-major, (n − s)×q) from the integer kernel basis Q₂, each column scaled by a
     /// power of two to magnitude about 1; every entry is an exact quotient of integers, enclosed without a gcd.
+    /// The columns are independent and computed on every core (`ParallelWork`).
     private static func coupling(columns: IntegerColumns, kernel: [SparseVector], offSupport: [Int]) -> [Interval] {
         let q = kernel.count, off = offSupport.count
-        var result = [Interval](repeating: Interval(0), count: off * q)
-        for (k, vector) in kernel.enumerated() {
-            let dots = offSupport.map { columns.dot($0, sparse: vector) }
+        let computed = ParallelWork.map(threads: ProcessInfo.processInfo.activeProcessorCount, count: q) { k in
+            let dots = offSupport.map { columns.dot($0, sparse: kernel[k]) }
             // log₂|N_ik| ≈ bits(dot) − bits(d_j); scale the column so that its largest entry is near 1.
             let shift =
                 offSupport.indices.filter { !dots[$0].isZero }
                 .map { dots[$0].magnitude.bitWidth - columns.scales[offSupport[$0]].magnitude.bitWidth }.max() ?? 0
-            for (i, j) in offSupport.enumerated() where !dots[i].isZero {
-                result[i * q + k] =
-                    shift >= 0
+            return offSupport.indices.map { i -> Interval in
+                guard !dots[i].isZero else { return Interval(0) }
+                let j = offSupport[i]
+                return shift >= 0
                     ? Interval(quotient: dots[i], over: columns.scales[j] << shift)
                     : Interval(quotient: dots[i] << -shift, over: columns.scales[j])
             }
+        }
+        var result = [Interval](repeating: Interval(0), count: off * q)
+        for (k, column) in computed.enumerated() {
+            for (i, entry) in (column ?? []).enumerated() { result[i * q + k] = entry }
         }
         return result
     }

@@ -14,6 +14,8 @@ struct LimitSystem: Sendable {
     let potential: DepthPotential
     /// M·offset, the part of z_{Sᶜ} that does not move.
     let fixedOffSupport: [Double]
+    /// [M | N], (n − s)×m: the Hessian's factor.
+    let coefficients: Matrix<Double>
 
     init(coordinates: SupportCoordinates, potential: DepthPotential) {
         self.coordinates = coordinates
@@ -23,6 +25,16 @@ struct LimitSystem: Sendable {
             coordinates.supportCoupling.columns == 0
             ? Array(repeating: 0, count: coordinates.offSupport.count)
             : coordinates.supportCoupling.multiply(offsets)
+        let offCount = coordinates.offSupport.count, s = coordinates.support.count
+        let k2 = coordinates.dualDimension - s
+        let m = coordinates.supportCoupling.elements, n = coordinates.complementCoupling.elements
+        var entries = [Double]()
+        entries.reserveCapacity(offCount * (s + k2))
+        for i in 0..<offCount {
+            entries += m[(i * s)..<((i + 1) * s)]
+            entries += n[(i * k2)..<((i + 1) * k2)]
+        }
+        self.coefficients = Matrix(rows: offCount, columns: s + k2, elements: entries)
     }
 
     /// Number of unknowns and equations, m.
@@ -80,32 +92,18 @@ struct LimitSystem: Sendable {
             residual: residual)
     }
 
-    /// The symmetric positive definite Jacobian of E with respect to (z_S, b), row-major m×m, lower
-    /// triangle filled: H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0). E is the gradient of
+    /// The symmetric positive definite Jacobian of E with respect to (z_S, b), row-major m×m:
+    /// H = [M | N]ᵀ·diag(α h_D'(z_{Sᶜ}))·[M | N] + diag(dx_S/dz_S ⊕ 0), one BLAS product. E is the gradient of
     /// the dual Φ_α in these affine coordinates, so H is its Hessian.
-    /// - Complexity: O(m²(n − s)/2).
+    /// - Complexity: O(m²(n − s)) flops.
     func hessian(_ state: State) -> [Double] {
-        let s = supportSize, dim = dimension, c = coordinates
-        let offCount = c.offSupport.count, k2 = dim - s
-        let m = c.supportCoupling.elements, n = c.complementCoupling.elements
-        var h = [Double](repeating: 0, count: dim * dim)
-        var row = [Double](repeating: 0, count: dim)
-        // Rank-one updates H += wᵢ·cᵢcᵢᵀ on the lower triangle: the hot loop, on raw buffers.
-        h.withUnsafeMutableBufferPointer { hp in
-            row.withUnsafeMutableBufferPointer { rp in
-                for i in 0..<offCount {
-                    let w = state.offSupportSlope[i]
-                    guard w != 0 else { continue }
-                    for k in 0..<s { rp[k] = m[i * s + k] }
-                    for k in 0..<k2 { rp[s + k] = n[i * k2 + k] }
-                    for r in 0..<dim where rp[r] != 0 {
-                        let rw = rp[r] * w
-                        let base = hp.baseAddress! + r * dim
-                        for col in 0...r { base[col] += rw * rp[col] }
-                    }
-                }
-            }
+        let s = supportSize, dim = dimension, b = coefficients
+        var weighted = b.elements
+        for i in 0..<b.rows {
+            let w = state.offSupportSlope[i]
+            for j in 0..<dim { weighted[i * dim + j] *= w }
         }
+        var h = b.multiplied(by: Matrix(rows: b.rows, columns: dim, elements: weighted), transposingSelf: true).elements
         for k in 0..<s { h[k * dim + k] += state.supportSlope[k] / state.supportShiftSlope[k] }
         return h
     }
