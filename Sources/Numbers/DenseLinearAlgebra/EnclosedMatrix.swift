@@ -1,6 +1,6 @@
 /// A set of real matrices in midpoint-radius form, ⟨C, R⟩ = {X : |X − C| ≤ R} componentwise, whose products
 /// are enclosed by BLAS in round-to-nearest plus a priori bounds on its rounding errors (Rump, "Fast and
-/// parallel interval arithmetic", BIT 39 (1999); ``RoundingBounds``): no switch of the rounding mode, any
+/// parallel interval arithmetic", BIT 39 (1999); `RoundingBounds`): no switch of the rounding mode, any
 /// summation order, fused multiply-adds allowed.
 ///
 /// For A ∈ ⟨A_c, A_r⟩ and B ∈ ⟨B_c, B_r⟩ with inner dimension k,
@@ -8,7 +8,7 @@
 ///     A·B ∈ ⟨fl(A_c·B_c),  |A_c|·(γₖ|B_c| + B_r) + A_r·(|B_c| + B_r) + k·η⟩,
 ///
 /// because A·B − A_c·B_c = A_c·(B − B_c) + (A − A_c)·B and |fl(A_c·B_c) − A_c·B_c| ≤ γₖ|A_c||B_c| + k·η. The
-/// radius's two non-negative products are BLAS products too, rounded up by ``RoundingBounds``; so an
+/// radius's two non-negative products are BLAS products too, rounded up by `RoundingBounds`; so an
 /// enclosed product costs three floating-point matrix products (two when A is exact), where interval
 /// arithmetic in infimum-supremum form takes four products and two roundings per term.
 ///
