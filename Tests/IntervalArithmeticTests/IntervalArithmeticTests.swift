@@ -111,7 +111,9 @@ struct IntervalArithmeticTests {
         arguments: [3.5, -0.1, 0.0, -0.0, 1e-300, -7e300, Double.leastNonzeroMagnitude, .infinity])
     func scalarProduct(b: Double) {
         let intervals = [
-            Interval(-1.5, 2.25), Interval(0.1, 0.3), Interval(-4e-310, -1e-320), Interval(7), Interval(-1e300, 1e300),
+            Interval(-1.5, 2.25), Interval(0.1, 0.3),
+            Interval(-Double.leastNormalMagnitude / 2, -2024 * Double.leastNonzeroMagnitude), Interval(7),
+            Interval(-1e300, 1e300),
             Interval(0, .infinity),
         ]
         for a in intervals {
