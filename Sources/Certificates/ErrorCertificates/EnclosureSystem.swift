@@ -132,15 +132,8 @@ struct EnclosureSystem: Sendable {
     /// and the preconditioner, which need no rigour.
     /// - Complexity: O((n − s)·m²) floating-point operations.
     func pointJacobian(_ evaluation: LimitEnclosure.Evaluation) -> [Double] {
-        let s = frame.s, dim = dimension, b = coefficients.center
-        var weighted = b.elements
-        for i in 0..<b.rows {
-            let w = evaluation.slopes[i].mid
-            for j in 0..<dim { weighted[i * dim + j] *= w }
-        }
-        var jacobian = b.multiplied(
-            by: Matrix(rows: b.rows, columns: dim, elements: weighted), transposingSelf: true
-        ).elements
+        let s = frame.s, dim = dimension
+        var jacobian = coefficients.center.weightedGram(evaluation.slopes.map(\.mid)).elements
         for r in 0..<dim { for c in 0..<s { jacobian[r * dim + c] *= supportFactor(c) } }
         for k in 0..<s { jacobian[k * dim + k] += evaluation.supportSlope[k].mid }
         return jacobian
@@ -168,8 +161,8 @@ struct EnclosureSystem: Sendable {
         )
     }
 
-    /// C ≈ F'(X̂)⁻¹ from the point Jacobian, scaled to unit diagonal before the LU (row-major); `nil` if singular.
-    func preconditioner(_ evaluation: LimitEnclosure.Evaluation) -> [Double]? {
+    /// C ≈ F'(X̂)⁻¹ from the point Jacobian, scaled to unit diagonal before the LU; `nil` if singular.
+    func preconditioner(_ evaluation: LimitEnclosure.Evaluation) -> Matrix<Double>? {
         let dim = dimension, jacobian = pointJacobian(evaluation)
         let scale = (0..<dim).map { 1 / max(abs(jacobian[$0 * dim + $0]), .leastNormalMagnitude).squareRoot() }
         var scaled = jacobian
@@ -178,7 +171,7 @@ struct EnclosureSystem: Sendable {
             return nil
         }
         for r in 0..<dim { for c in 0..<dim { inverse[r * dim + c] *= scale[r] * scale[c] } }
-        return inverse
+        return Matrix(rows: dim, columns: dim, elements: inverse)
     }
 
     /// Damped Newton in floating point (midpoints of the interval evaluations) from a starting point.
@@ -186,7 +179,7 @@ struct EnclosureSystem: Sendable {
         var point = start
         for _ in 0..<iterations {
             guard let evaluation = evaluate(point.map(Interval.init)), let c = preconditioner(evaluation) else { break }
-            let step = FloatingKernels.multiply(c, evaluation.f.map(\.mid)).map { -$0 }
+            let step = c.multiply(evaluation.f.map(\.mid)).map { -$0 }
             var fraction = 1.0
             while fraction > 1e-6 {
                 let trial = point.indices.map { point[$0] + fraction * step[$0] }
@@ -210,7 +203,7 @@ struct EnclosureSystem: Sendable {
             let c = preconditioner(atCenter),
             let overBox = evaluate(box, jacobian: true), let jacobian = overBox.jacobian
         else { return nil }
-        let preconditioner = EnclosedMatrix(exactly: Matrix(rows: dim, columns: dim, elements: c))
+        let preconditioner = EnclosedMatrix(exactly: c)
         let step = EnclosedMatrix.product(preconditioner, EnclosedMatrix(intervals: atCenter.f, rows: dim, columns: 1))
         let product = EnclosedMatrix.product(preconditioner, jacobian)
         var defect = product.center.elements.map { -$0 },

@@ -1,5 +1,5 @@
 /// Small dense floating-point kernels of the enclosure on flat row-major arrays: the Cholesky factor of the
-/// off-support block and its inverse transpose, and a matrix-vector product. None of them needs to be exact:
+/// off-support block and its inverse transpose. None of them needs to be exact:
 /// Krawczyk's test proves whatever they produce, so they only have to be fast and good.
 enum FloatingKernels {
     /// L with LLᵀ = B for a symmetric positive definite n×n matrix (`nil` otherwise).
@@ -32,15 +32,5 @@ enum FloatingKernels {
         var result = [Double](repeating: 0, count: n * n)
         for r in 0..<n { for c in 0..<n { result[r * n + c] = inverse[c * n + r] } }
         return result.allSatisfy(\.isFinite) ? result : nil
-    }
-
-    /// B·x for an n×n B.
-    static func multiply(_ b: [Double], _ x: [Double]) -> [Double] {
-        let n = x.count
-        return (0..<n).map { r in
-            var sum = 0.0
-            for j in 0..<n { sum += b[r * n + j] * x[j] }
-            return sum
-        }
     }
 }

@@ -98,7 +98,7 @@ extension LimitEnclosure {
         guard let atCenter = system.evaluate(center.map(Interval.init)), let c = system.preconditioner(atCenter) else {
             throw .enclosureFailed("the Jacobian of the limit equations is singular at the computed point")
         }
-        let newton = FloatingKernels.multiply(c, atCenter.f.map(\.mid))
+        let newton = c.multiply(atCenter.f.map(\.mid))
         // Four Newton steps, but at least a relative 1e-14 (the coordinates have very different scales: t may be
         // 1e-40, c is normalized by the Jacobian); the loop below grows the box when K does not fit.
         var radius = center.indices.map { i in max(4 * abs(newton[i]), 1e-14 * abs(center[i]), 1e-300) }

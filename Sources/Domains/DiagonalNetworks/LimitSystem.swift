@@ -14,7 +14,7 @@ struct LimitSystem: Sendable {
     let potential: DepthPotential
     /// M·offset, the part of z_{Sᶜ} that does not move.
     let fixedOffSupport: [Double]
-    /// [M | N], (n − s)×m: the Hessian's factor.
+    /// [M | N], (n − s)×m: z_{Sᶜ}'s coefficients and the Hessian's factor.
     let coefficients: Matrix<Double>
 
     init(coordinates: SupportCoordinates, potential: DepthPotential) {
@@ -67,24 +67,23 @@ struct LimitSystem: Sendable {
             (shift[k], shiftSlope[k]) = potential.supportShift(v, sign: c.signs[k])
             (xS[k], dxS[k]) = potential.supportValue(v, sign: c.signs[k], logAlpha: logAlpha)
         }
-        let offCount = c.offSupport.count, k2 = dimension - s
-        let m = c.supportCoupling.elements, n = c.complementCoupling.elements
+        // z_{Sᶜ} = M·offset + [M | N]·(φ(v); b), and E = (x_S − x*_S; −r₂) + [M | N]ᵀe.
+        let offCount = c.offSupport.count, dim = dimension, b = coefficients.elements
+        let moving = shift + point[s...]
         var z = fixedOffSupport
         var e = [Double](repeating: 0, count: offCount), de = e
         for i in 0..<offCount {
             var sum = z[i]
-            for k in 0..<s { sum += m[i * s + k] * shift[k] }
-            for k in 0..<k2 { sum += n[i * k2 + k] * point[s + k] }
+            for k in 0..<dim { sum += b[i * dim + k] * moving[k] }
             guard potential.contains(sum) else { return nil }
             z[i] = sum
             (e[i], de[i]) = potential.scaledLink(sum, logAlpha: logAlpha)
         }
-        var residual = [Double](repeating: 0, count: dimension)
+        var residual = [Double](repeating: 0, count: dim)
         for k in 0..<s { residual[k] = xS[k] - c.referenceOnSupport[k] }
-        for k in 0..<k2 { residual[s + k] = -c.complementTarget[k] }
+        for k in s..<dim { residual[k] = -c.complementTarget[k - s] }
         for i in 0..<offCount where e[i] != 0 {
-            for k in 0..<s { residual[k] += m[i * s + k] * e[i] }
-            for k in 0..<k2 { residual[s + k] += n[i * k2 + k] * e[i] }
+            for k in 0..<dim { residual[k] += b[i * dim + k] * e[i] }
         }
         return State(
             point: point, logAlpha: logAlpha, supportShiftSlope: shiftSlope, offSupportDual: z,
@@ -97,13 +96,8 @@ struct LimitSystem: Sendable {
     /// the dual Φ_α in these affine coordinates, so H is its Hessian.
     /// - Complexity: O(m²(n − s)) flops.
     func hessian(_ state: State) -> [Double] {
-        let s = supportSize, dim = dimension, b = coefficients
-        var weighted = b.elements
-        for i in 0..<b.rows {
-            let w = state.offSupportSlope[i]
-            for j in 0..<dim { weighted[i * dim + j] *= w }
-        }
-        var h = b.multiplied(by: Matrix(rows: b.rows, columns: dim, elements: weighted), transposingSelf: true).elements
+        let s = supportSize, dim = dimension
+        var h = coefficients.weightedGram(state.offSupportSlope).elements
         for k in 0..<s { h[k * dim + k] += state.supportSlope[k] / state.supportShiftSlope[k] }
         return h
     }

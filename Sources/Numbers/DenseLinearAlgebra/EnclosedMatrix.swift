@@ -126,6 +126,20 @@ extension Matrix where Scalar == Double {
         return LAPACK.multiply(self, other, transposingLeft: transposingSelf)
     }
 
+    /// Bᵀ·diag(w)·B for this matrix B (one row weight each), by one BLAS product in round-to-nearest; the
+    /// rigorous counterpart is ``EnclosedMatrix/scalingRows(center:radius:)`` followed by
+    /// ``EnclosedMatrix/product(_:_:transposingLeft:)``.
+    /// - Precondition: one weight per row.
+    /// - Complexity: O(m·n²) flops for m×n B.
+    public func weightedGram(_ weights: [Double]) -> Matrix<Double> {
+        precondition(weights.count == rows, "Matrix.weightedGram: one weight per row")
+        var weighted = elements
+        for i in 0..<rows {
+            for j in 0..<columns { weighted[i * columns + j] *= weights[i] }
+        }
+        return LAPACK.multiply(self, Matrix(rows: rows, columns: columns, elements: weighted), transposingLeft: true)
+    }
+
     /// An approximate inverse by LU with partial pivoting (`dgetrf`, `dgetri`), or `nil` when a pivot is zero
     /// or an entry of the result is not finite. Nothing about its accuracy is claimed: use it where a proof
     /// checks whatever it yields (a preconditioner), or ``VerifiedSquareSystem`` for a bound.
